@@ -1,0 +1,16 @@
+// Package migrations holds the goose SQL migrations, one folder per dialect
+// with the same version numbers, embedded so the binary migrates itself.
+package migrations
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed postgres/*.sql sqlite/*.sql
+var files embed.FS
+
+// FS returns the migrations of one dialect ("postgres" or "sqlite").
+func FS(dialect string) (fs.FS, error) {
+	return fs.Sub(files, dialect)
+}

@@ -1,0 +1,260 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"github.com/pressly/goose/v3"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"github.com/claimboard/claimboard/migrations"
+)
+
+// Dialects a Store can speak.
+const (
+	DialectPostgres = "postgres"
+	DialectSQLite   = "sqlite"
+)
+
+// Store is claimboard's database: every query of the application goes through it.
+type Store struct {
+	db      *gorm.DB
+	sqlDB   *sql.DB
+	dialect string
+}
+
+// DialectOf tells which database a --db value names: a postgres:// or
+// postgresql:// URL is PostgreSQL, anything else is an SQLite file path.
+func DialectOf(dsn string) string {
+	lower := strings.ToLower(dsn)
+	if strings.HasPrefix(lower, "postgres://") || strings.HasPrefix(lower, "postgresql://") {
+		return DialectPostgres
+	}
+	return DialectSQLite
+}
+
+// Open connects to the database named by dsn. It does not migrate.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	if strings.TrimSpace(dsn) == "" {
+		return nil, FieldErrorf("db", "no database given")
+	}
+	dialect := DialectOf(dsn)
+	cfg := &gorm.Config{Logger: logger.Discard, TranslateError: true}
+	var (
+		db  *gorm.DB
+		err error
+	)
+	switch dialect {
+	case DialectPostgres:
+		db, err = gorm.Open(postgres.Open(dsn), cfg)
+	default:
+		db, err = gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", dialect, err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", dialect, err)
+	}
+	if dialect == DialectPostgres {
+		sqlDB.SetMaxOpenConns(20)
+		sqlDB.SetMaxIdleConns(10)
+		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	} else {
+		sqlDB.SetMaxOpenConns(8)
+		sqlDB.SetMaxIdleConns(8)
+	}
+	s := &Store{db: db, sqlDB: sqlDB, dialect: dialect}
+	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := sqlDB.PingContext(pingCtx); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("store: connect %s: %w", dialect, err)
+	}
+	return s, nil
+}
+
+// sqliteDSN turns a file path into a DSN that turns on foreign keys, WAL and a
+// busy timeout on every pooled connection (pragmas are per connection).
+func sqliteDSN(path string) string {
+	path = strings.TrimPrefix(path, "sqlite://")
+	path = strings.TrimPrefix(path, "file:")
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return path + sep + q.Encode()
+}
+
+// Dialect returns DialectPostgres or DialectSQLite.
+func (s *Store) Dialect() string { return s.dialect }
+
+// Close closes the connection pool.
+func (s *Store) Close() error { return s.sqlDB.Close() }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.sqlDB.PingContext(ctx); err != nil {
+		return fmt.Errorf("store: ping: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) provider() (*goose.Provider, error) {
+	fsys, err := migrations.FS(s.dialect)
+	if err != nil {
+		return nil, fmt.Errorf("store: migrations: %w", err)
+	}
+	dialect := goose.DialectPostgres
+	if s.dialect == DialectSQLite {
+		dialect = goose.DialectSQLite3
+	}
+	p, err := goose.NewProvider(dialect, s.sqlDB, fsys)
+	if err != nil {
+		return nil, fmt.Errorf("store: migrations: %w", err)
+	}
+	return p, nil
+}
+
+// MigrationResult reports one applied or rolled back migration.
+type MigrationResult struct {
+	Version   int64
+	Name      string
+	Direction string
+	Duration  time.Duration
+}
+
+// MigrateUp applies every pending migration.
+func (s *Store) MigrateUp(ctx context.Context) ([]MigrationResult, error) {
+	p, err := s.provider()
+	if err != nil {
+		return nil, err
+	}
+	res, err := p.Up(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: migrate up: %w", err)
+	}
+	return convertResults(res), nil
+}
+
+// MigrateDown rolls back the most recent migration.
+func (s *Store) MigrateDown(ctx context.Context) (*MigrationResult, error) {
+	p, err := s.provider()
+	if err != nil {
+		return nil, err
+	}
+	res, err := p.Down(ctx)
+	if err != nil {
+		if errors.Is(err, goose.ErrNoNextVersion) {
+			return nil, Errorf(EConflict, "no migration to roll back")
+		}
+		return nil, fmt.Errorf("store: migrate down: %w", err)
+	}
+	r := convertResults([]*goose.MigrationResult{res})
+	return &r[0], nil
+}
+
+// MigrateDownTo rolls back every migration above version (0: all of them).
+func (s *Store) MigrateDownTo(ctx context.Context, version int64) ([]MigrationResult, error) {
+	p, err := s.provider()
+	if err != nil {
+		return nil, err
+	}
+	res, err := p.DownTo(ctx, version)
+	if err != nil {
+		return nil, fmt.Errorf("store: migrate down to %d: %w", version, err)
+	}
+	return convertResults(res), nil
+}
+
+// MigrationStatus is one migration and whether it is applied.
+type MigrationStatus struct {
+	Version   int64
+	Name      string
+	Applied   bool
+	AppliedAt time.Time
+}
+
+// MigrationStatuses lists every known migration with its state.
+func (s *Store) MigrationStatuses(ctx context.Context) ([]MigrationStatus, error) {
+	p, err := s.provider()
+	if err != nil {
+		return nil, err
+	}
+	st, err := p.Status(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: migration status: %w", err)
+	}
+	out := make([]MigrationStatus, 0, len(st))
+	for _, m := range st {
+		out = append(out, MigrationStatus{
+			Version:   m.Source.Version,
+			Name:      baseName(m.Source.Path),
+			Applied:   m.State == goose.StateApplied,
+			AppliedAt: m.AppliedAt,
+		})
+	}
+	return out, nil
+}
+
+// CheckSchema returns a conflict error when migrations are pending, so a
+// server started with --no-migrate refuses a stale schema instead of failing
+// on its first query.
+func (s *Store) CheckSchema(ctx context.Context) error {
+	p, err := s.provider()
+	if err != nil {
+		return err
+	}
+	pending, err := p.HasPending(ctx)
+	if err != nil {
+		return fmt.Errorf("store: check schema: %w", err)
+	}
+	if pending {
+		cur, _ := p.GetDBVersion(ctx)
+		versions := p.ListSources()
+		latest := int64(0)
+		if len(versions) > 0 {
+			latest = versions[len(versions)-1].Version
+		}
+		return Errorf(EConflict, "database schema is at version %d, this build needs %d: run `claimboard migrate up`", cur, latest)
+	}
+	return nil
+}
+
+func convertResults(res []*goose.MigrationResult) []MigrationResult {
+	out := make([]MigrationResult, 0, len(res))
+	for _, r := range res {
+		if r == nil {
+			continue
+		}
+		out = append(out, MigrationResult{
+			Version:   r.Source.Version,
+			Name:      baseName(r.Source.Path),
+			Direction: r.Direction,
+			Duration:  r.Duration,
+		})
+	}
+	return out
+}
+
+func baseName(p string) string {
+	if i := strings.LastIndex(p, "/"); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}

@@ -1,0 +1,164 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// ClaimRow is a claim joined with what a listing shows beside it.
+type ClaimRow struct {
+	ID               int64
+	PaperID          int64
+	PaperTitle       string
+	PaperPublishedOn *time.Time
+	MetricSlug       string
+	MetricName       string
+	Value            float64
+	ValueHigh        *float64
+	Unit             string
+	RawText          string
+	Qualifier        string
+	HardwareName     string
+	HardwareSlug     string
+	HardwareCount    *int
+	Baseline         string
+	Subject          string
+	Condition        string
+	Evidence         string
+	EvidenceStart    int
+	EvidenceEnd      int
+	Confidence       float64
+	Status           string
+}
+
+const claimRowColumns = `c.id, c.paper_id, p.title AS paper_title, p.published_on AS paper_published_on,
+	m.slug AS metric_slug, m.name AS metric_name, c.value, c.value_high, c.unit, c.raw_text, c.qualifier,
+	COALESCE(h.name, '') AS hardware_name, COALESCE(h.slug, '') AS hardware_slug, c.hardware_count,
+	c.baseline, c.subject, c.condition, c.evidence, c.evidence_start, c.evidence_end, c.confidence, c.status`
+
+func (s *Store) claimRows(ctx context.Context) *gorm.DB {
+	return s.db.WithContext(ctx).Table("claims c").
+		Select(claimRowColumns).
+		Joins("JOIN papers p ON p.id = c.paper_id").
+		Joins("JOIN metrics m ON m.id = c.metric_id").
+		Joins("LEFT JOIN hardware h ON h.id = c.hardware_id")
+}
+
+// GetMetric returns a metric by slug, or ENotFound.
+func (s *Store) GetMetric(ctx context.Context, slug string) (*Metric, error) {
+	var m Metric
+	err := s.db.WithContext(ctx).Where("slug = ?", slug).Take(&m).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENotFound, "no leaderboard named %q", slug)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: get metric %q: %w", slug, err)
+	}
+	return &m, nil
+}
+
+// Leaderboard is one page of a metric's claims, best first.
+type Leaderboard struct {
+	Metric Metric
+	Rows   []ClaimRow
+	Total  int64
+	Filter LeaderboardFilter
+}
+
+// Leaderboard lists the non-retracted claims of one metric, best first in the
+// metric's direction, ties broken by id so pages are stable.
+func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderboard, error) {
+	if err := f.Normalize(); err != nil {
+		return nil, err
+	}
+	m, err := s.GetMetric(ctx, f.Metric)
+	if err != nil {
+		return nil, err
+	}
+	// The direction comes from the metric row, never from user text.
+	order := "c.value DESC, c.id ASC"
+	if !m.HigherIsBetter {
+		order = "c.value ASC, c.id ASC"
+	}
+	lb := &Leaderboard{Metric: *m, Filter: f}
+	base := s.db.WithContext(ctx).Table("claims c").
+		Where("c.metric_id = ? AND c.status <> ?", m.ID, StatusRetracted)
+	if err := base.Count(&lb.Total).Error; err != nil {
+		return nil, fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
+	}
+	err = s.claimRows(ctx).
+		Where("c.metric_id = ? AND c.status <> ?", m.ID, StatusRetracted).
+		Order(order).
+		Limit(f.PerPage).Offset((f.Page - 1) * f.PerPage).
+		Scan(&lb.Rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: list leaderboard %q: %w", f.Metric, err)
+	}
+	return lb, nil
+}
+
+// ClaimsOfPaper lists a paper's claims in the order they appear in its abstract.
+func (s *Store) ClaimsOfPaper(ctx context.Context, paperID int64) ([]ClaimRow, error) {
+	var rows []ClaimRow
+	err := s.claimRows(ctx).Where("c.paper_id = ?", paperID).
+		Order("c.evidence_start, c.id").Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: claims of paper %d: %w", paperID, err)
+	}
+	return rows, nil
+}
+
+// MetricSummary is a metric with its claim count and best claim, for the home page.
+type MetricSummary struct {
+	Metric
+	Claims int64
+	Best   *ClaimRow
+}
+
+// MetricSummaries returns every metric in vocabulary order with its number of
+// live claims and its best one (by the metric's direction, ties by id).
+func (s *Store) MetricSummaries(ctx context.Context) ([]MetricSummary, error) {
+	var metrics []Metric
+	if err := s.db.WithContext(ctx).Order("position, id").Find(&metrics).Error; err != nil {
+		return nil, fmt.Errorf("store: list metrics: %w", err)
+	}
+	var counts []struct {
+		MetricID int64
+		N        int64
+	}
+	err := s.db.WithContext(ctx).Table("claims").Select("metric_id, COUNT(*) AS n").
+		Where("status <> ?", StatusRetracted).Group("metric_id").Scan(&counts).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: count claims per metric: %w", err)
+	}
+	var best []ClaimRow
+	err = s.db.WithContext(ctx).Raw(`SELECT * FROM (
+		SELECT `+claimRowColumns+`, ROW_NUMBER() OVER (
+			PARTITION BY c.metric_id
+			ORDER BY CASE WHEN m.higher_is_better THEN -c.value ELSE c.value END, c.id) AS rn
+		FROM claims c
+		JOIN papers p ON p.id = c.paper_id
+		JOIN metrics m ON m.id = c.metric_id
+		LEFT JOIN hardware h ON h.id = c.hardware_id
+		WHERE c.status <> ?) ranked WHERE rn = 1`, StatusRetracted).Scan(&best).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: best claim per metric: %w", err)
+	}
+	n := map[int64]int64{}
+	for _, c := range counts {
+		n[c.MetricID] = c.N
+	}
+	bestBySlug := map[string]*ClaimRow{}
+	for i := range best {
+		bestBySlug[best[i].MetricSlug] = &best[i]
+	}
+	out := make([]MetricSummary, 0, len(metrics))
+	for _, m := range metrics {
+		out = append(out, MetricSummary{Metric: m, Claims: n[m.ID], Best: bestBySlug[m.Slug]})
+	}
+	return out, nil
+}

@@ -1,0 +1,115 @@
+package models_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/claimboard/claimboard/internal/testdb"
+	"github.com/claimboard/claimboard/models"
+)
+
+// MustSave saves papers or fails the test.
+func MustSave(tb testing.TB, s *models.Store, papers ...models.PaperInput) models.SaveStats {
+	tb.Helper()
+	st, err := s.SavePapers(context.Background(), papers)
+	if err != nil {
+		tb.Fatalf("SavePapers: %v", err)
+	}
+	return st
+}
+
+func samplePaper(title string, value float64, metric string) models.PaperInput {
+	abstract := "We render at up to 277 FPS on an RTX 3090 GPU."
+	return models.PaperInput{
+		Title:    title,
+		Abstract: abstract,
+		Claims: []models.ClaimInput{{
+			Metric: metric, Value: value, Unit: "FPS", Qualifier: "up_to",
+			Hardware:      &models.Hardware{Name: "NVIDIA RTX 3090", Slug: "nvidia-rtx-3090", Vendor: "NVIDIA"},
+			HardwareCount: 1, Evidence: abstract[6:43], EvidenceStart: 6, EvidenceEnd: 43,
+		}},
+	}
+}
+
+func TestSavePapersIsIdempotent(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := testdb.MustOpen(t, dsn)
+		first := MustSave(t, s, samplePaper("Fast Rendering", 277, "fps"), samplePaper("Faster Rendering", 583, "fps"))
+		if first.Added != 2 || first.Claims != 2 {
+			t.Fatalf("first save = %+v", first)
+		}
+		// Same papers again, one with a title differing only in case and punctuation.
+		again := MustSave(t, s, samplePaper("fast rendering!", 277, "fps"), samplePaper("Faster Rendering", 583, "fps"))
+		if again.Unchanged != 2 || again.Added != 0 || again.Claims != 0 {
+			t.Fatalf("second save = %+v, want everything unchanged", again)
+		}
+		n, err := s.CountPapers(ctx)
+		if err != nil || n != 2 {
+			t.Fatalf("papers = %d, %v; want 2", n, err)
+		}
+		lb, err := s.Leaderboard(ctx, models.LeaderboardFilter{Metric: "fps"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if lb.Total != 2 || lb.Rows[0].Value != 583 || lb.Rows[1].Value != 277 {
+			t.Fatalf("leaderboard = %+v, want 583 then 277", lb.Rows)
+		}
+		if lb.Rows[0].HardwareName != "NVIDIA RTX 3090" {
+			t.Fatalf("hardware = %q", lb.Rows[0].HardwareName)
+		}
+	})
+}
+
+func TestSavePapersIsAllOrNothing(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := testdb.MustOpen(t, dsn)
+		bad := samplePaper("Bad metric", 1, "no_such_metric")
+		_, err := s.SavePapers(ctx, []models.PaperInput{samplePaper("Good", 277, "fps"), bad})
+		if models.ErrorCode(err) != models.EInvalid {
+			t.Fatalf("err = %v, want invalid", err)
+		}
+		if n, _ := s.CountPapers(ctx); n != 0 {
+			t.Fatalf("a failed save left %d papers behind", n)
+		}
+	})
+}
+
+func TestLeaderboardDirectionFollowsMetric(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := testdb.MustOpen(t, dsn)
+		for i, v := range []float64{0.5, 0.1, 2} {
+			p := samplePaper(string(rune('A'+i))+" latency paper", v, "latency")
+			p.Claims[0].Unit = "s"
+			MustSave(t, s, p)
+		}
+		lb, err := s.Leaderboard(ctx, models.LeaderboardFilter{Metric: "latency"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []float64
+		for _, r := range lb.Rows {
+			got = append(got, r.Value)
+		}
+		if len(got) != 3 || got[0] != 0.1 || got[2] != 2 {
+			t.Fatalf("latency order = %v, want lowest first", got)
+		}
+		sums, err := s.MetricSummaries(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range sums {
+			if m.Slug == "latency" && (m.Claims != 3 || m.Best == nil || m.Best.Value != 0.1) {
+				t.Fatalf("latency summary = %+v", m)
+			}
+		}
+		if _, err := s.Leaderboard(ctx, models.LeaderboardFilter{Metric: "nonsense"}); models.ErrorCode(err) != models.ENotFound {
+			t.Fatalf("unknown metric err = %v", err)
+		}
+		if _, err := s.Leaderboard(ctx, models.LeaderboardFilter{Metric: "fps", PerPage: 500}); models.ErrorCode(err) != models.EInvalid {
+			t.Fatalf("per_page 500 err = %v", err)
+		}
+	})
+}
