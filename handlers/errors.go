@@ -1,0 +1,64 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/claimboard/claimboard/models"
+	"github.com/claimboard/claimboard/views"
+)
+
+// statusOf maps domain error codes to HTTP status: the only place that does.
+func statusOf(err error) int {
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		return he.Code
+	}
+	switch models.ErrorCode(err) {
+	case models.EInvalid:
+		return http.StatusBadRequest
+	case models.ENotFound:
+		return http.StatusNotFound
+	case models.EConflict:
+		return http.StatusConflict
+	case models.EUnauthorized:
+		return http.StatusUnauthorized
+	}
+	return http.StatusInternalServerError
+}
+
+// handleError renders every failed request as a proper page. Domain errors
+// show their user-safe message; anything else is logged and shown generically,
+// never with internals or a stack trace.
+func (a *app) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	status := statusOf(err)
+	msg := models.ErrorMessage(err)
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		msg = statusText(he.Code) + "."
+		if he.Code == http.StatusNotFound {
+			msg = "There is no page at this address."
+		}
+	}
+	if status >= 500 {
+		a.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
+		msg = "Something went wrong on our side. It has been logged."
+		if status == http.StatusServiceUnavailable {
+			msg = "The service is temporarily unavailable. Please try again shortly."
+		}
+	}
+	if c.Request().Method == http.MethodHead {
+		_ = c.NoContent(status)
+		return
+	}
+	v := views.ErrorView{Layout: layout(statusText(status)), Status: status, Message: msg}
+	if rerr := render(c, status, views.Error(v)); rerr != nil {
+		a.log.Error("render error page", "err", rerr)
+		_ = c.String(status, msg)
+	}
+}

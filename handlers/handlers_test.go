@@ -1,0 +1,246 @@
+package handlers_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/labstack/echo/v4"
+
+	"github.com/claimboard/claimboard/handlers"
+	"github.com/claimboard/claimboard/internal/testdb"
+	"github.com/claimboard/claimboard/models"
+	"github.com/claimboard/claimboard/static"
+)
+
+// fixture papers: two fps claims on different GPUs and a latency claim, stored
+// directly so these tests do not depend on the extractor's rules.
+func fixturePapers() []models.PaperInput {
+	abs1 := "We render at up to 277 FPS on an RTX 3090 GPU and 583 FPS on an RTX 4090 GPU."
+	abs2 := "Our <b>method</b> answers within 0.5 seconds, =HYPERLINK(\"x\")."
+	return []models.PaperInput{
+		{
+			Title: "Fast Gaussian Rendering", Abstract: abs1,
+			Claims: []models.ClaimInput{
+				{Metric: "fps", Value: 277, Unit: "FPS", RawText: "277 FPS", Qualifier: "up_to",
+					Hardware: &models.Hardware{Name: "NVIDIA RTX 3090", Slug: "nvidia-rtx-3090", Vendor: "NVIDIA"}, HardwareCount: 1,
+					Evidence: "277 FPS on an RTX 3090", EvidenceStart: at(abs1, "277 FPS on an RTX 3090"), EvidenceEnd: at(abs1, "277 FPS on an RTX 3090") + 22},
+				{Metric: "fps", Value: 583, Unit: "FPS", RawText: "583 FPS",
+					Hardware: &models.Hardware{Name: "NVIDIA RTX 4090", Slug: "nvidia-rtx-4090", Vendor: "NVIDIA"}, HardwareCount: 8,
+					Evidence: "583 FPS on an RTX 4090", EvidenceStart: at(abs1, "583 FPS on an RTX 4090"), EvidenceEnd: at(abs1, "583 FPS on an RTX 4090") + 22},
+			},
+		},
+		{
+			Title: "Quick <script>alert(1)</script> Answers", Abstract: abs2,
+			Claims: []models.ClaimInput{{Metric: "latency", Value: 0.5, Unit: "s", RawText: "0.5 seconds",
+				Evidence: "within 0.5 seconds", EvidenceStart: at(abs2, "within 0.5 seconds"), EvidenceEnd: at(abs2, "within 0.5 seconds") + 18}},
+		},
+	}
+}
+
+// at is the byte offset of sub in s; the fixtures' evidence must really be there.
+func at(s, sub string) int {
+	i := strings.Index(s, sub)
+	if i < 0 {
+		panic("fixture evidence not in abstract: " + sub)
+	}
+	return i
+}
+
+type site struct {
+	e     *echo.Echo
+	store *models.Store
+}
+
+// mustSite returns the real router over a real, migrated and filled store.
+func mustSite(t *testing.T, dsn string) site {
+	t.Helper()
+	s := testdb.MustOpen(t, dsn)
+	if _, err := s.SavePapers(context.Background(), fixturePapers()); err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	return site{e: handlers.New(handlers.Config{Store: s, Logger: log}), store: s}
+}
+
+func (s site) get(t *testing.T, target string) (*httptest.ResponseRecorder, *goquery.Document) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	s.e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(rec.Body.String()))
+	if err != nil {
+		t.Fatalf("GET %s: parse HTML: %v", target, err)
+	}
+	return rec, doc
+}
+
+func TestPagesOnBothDatabases(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		s := mustSite(t, dsn)
+
+		t.Run("home lists every metric with counts and best", func(t *testing.T) {
+			rec, doc := s.get(t, "/")
+			if rec.Code != 200 {
+				t.Fatalf("status %d", rec.Code)
+			}
+			if n := doc.Find(`[data-testid^="metric-"]`).Length(); n != 17 {
+				t.Fatalf("metric cards = %d, want 17", n)
+			}
+			fps := doc.Find(`[data-testid="metric-fps"]`)
+			if got := fps.Find(`[data-testid="claim-count"]`).Text(); got != "2" {
+				t.Fatalf("fps count = %q", got)
+			}
+			if !strings.Contains(fps.Text(), "583 FPS") {
+				t.Fatalf("fps best missing: %q", fps.Text())
+			}
+			lat := doc.Find(`[data-testid="metric-latency"]`).Text()
+			if !strings.Contains(lat, "0.5 s") || !strings.Contains(lat, "lower is better") {
+				t.Fatalf("latency card = %q", lat)
+			}
+		})
+
+		t.Run("leaderboard best first with hardware", func(t *testing.T) {
+			rec, doc := s.get(t, "/leaderboards/fps")
+			if rec.Code != 200 {
+				t.Fatalf("status %d", rec.Code)
+			}
+			rows := doc.Find(`[data-testid="claim-row"]`)
+			if rows.Length() != 2 {
+				t.Fatalf("rows = %d", rows.Length())
+			}
+			first := rows.First()
+			if v := first.Find(`[data-testid="value"]`).Text(); v != "583 FPS" {
+				t.Fatalf("first value = %q", v)
+			}
+			if hw := strings.Join(strings.Fields(first.Find(`[data-testid="hardware"]`).Text()), " "); hw != "8 × NVIDIA RTX 4090" {
+				t.Fatalf("first hardware = %q", hw)
+			}
+			if v, _ := rows.Eq(1).Find(`[data-testid="value"]`).Attr("title"); v != "277 FPS" {
+				t.Fatalf("raw text tooltip = %q", v)
+			}
+			if q := rows.Eq(1).Find("td").Eq(2).Text(); q != "up to" {
+				t.Fatalf("qualifier = %q", q)
+			}
+		})
+
+		t.Run("user text is escaped", func(t *testing.T) {
+			rec, doc := s.get(t, "/leaderboards/latency")
+			if strings.Contains(rec.Body.String(), "<script>alert(1)</script>") {
+				t.Fatal("paper title rendered unescaped")
+			}
+			if !strings.Contains(doc.Find(`[data-testid="claim-row"] a`).Text(), "<script>") {
+				t.Fatal("escaped title not shown as text")
+			}
+		})
+
+		t.Run("paper page marks evidence", func(t *testing.T) {
+			_, doc := s.get(t, "/leaderboards/fps")
+			href, _ := doc.Find(`[data-testid="claim-row"] a`).First().Attr("href")
+			rec, pdoc := s.get(t, href)
+			if rec.Code != 200 {
+				t.Fatalf("GET %s: %d", href, rec.Code)
+			}
+			marks := pdoc.Find(`[data-testid="abstract"] mark`)
+			if marks.Length() != 2 || !strings.Contains(marks.First().Text(), "277 FPS") {
+				t.Fatalf("marks = %d %q", marks.Length(), marks.First().Text())
+			}
+			if pdoc.Find(`[data-testid="paper-claims"] [data-testid="claim-row"]`).Length() != 2 {
+				t.Fatal("paper claims table incomplete")
+			}
+		})
+
+		t.Run("errors are pages with the right status", func(t *testing.T) {
+			cases := []struct {
+				target string
+				status int
+				msg    string
+			}{
+				{"/leaderboards/nonsense", 404, "nonsense"},
+				{"/papers/999999", 404, "not found"},
+				{"/papers/abc", 404, ""},
+				{"/no/such/page", 404, "no page"},
+				{"/leaderboards/fps?page=abc", 400, "page"},
+				{"/leaderboards/fps?per_page=500", 400, "per_page"},
+				{"/leaderboards/fps?page=0", 400, "page"},
+			}
+			for _, tc := range cases {
+				rec, doc := s.get(t, tc.target)
+				if rec.Code != tc.status {
+					t.Errorf("GET %s = %d, want %d", tc.target, rec.Code, tc.status)
+					continue
+				}
+				if !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
+					t.Errorf("GET %s: content type %q", tc.target, rec.Header().Get("Content-Type"))
+				}
+				msg := doc.Find(`[data-testid="error-message"]`).Text()
+				if !strings.Contains(strings.ToLower(msg), tc.msg) {
+					t.Errorf("GET %s: message %q does not mention %q", tc.target, msg, tc.msg)
+				}
+			}
+		})
+
+		t.Run("health and readiness", func(t *testing.T) {
+			if rec, _ := s.get(t, "/healthz"); rec.Code != 200 {
+				t.Fatalf("healthz %d", rec.Code)
+			}
+			if rec, _ := s.get(t, "/readyz"); rec.Code != 200 {
+				t.Fatalf("readyz %d", rec.Code)
+			}
+		})
+	})
+}
+
+func TestSecurityHeadersAndStatic(t *testing.T) {
+	s := mustSite(t, testdb.SQLiteURL(t))
+	rec, doc := s.get(t, "/")
+	h := rec.Header()
+	csp := h.Get("Content-Security-Policy")
+	for _, want := range []string{"frame-ancestors 'none'", "script-src 'self'", "default-src 'self'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP %q lacks %q", csp, want)
+		}
+	}
+	if strings.Contains(csp, "unsafe-inline") {
+		t.Errorf("CSP allows inline code: %q", csp)
+	}
+	if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") == "" {
+		t.Errorf("headers = %v", h)
+	}
+	css, _ := doc.Find(`link[rel="stylesheet"]`).Attr("href")
+	if !strings.Contains(css, static.Version) {
+		t.Fatalf("stylesheet URL %q is not versioned", css)
+	}
+	rec, _ = s.get(t, css)
+	if rec.Code != 200 || !strings.Contains(rec.Header().Get("Cache-Control"), "immutable") || !strings.Contains(rec.Body.String(), "table.board") {
+		t.Fatalf("GET %s = %d, Cache-Control %q", css, rec.Code, rec.Header().Get("Cache-Control"))
+	}
+	rec = httptest.NewRecorder()
+	s.e.ServeHTTP(rec, httptest.NewRequest(http.MethodHead, "/leaderboards/fps", nil))
+	if rec.Code != 200 {
+		t.Fatalf("HEAD leaderboard = %d", rec.Code)
+	}
+}
+
+// A database failure is a generic 500 page and readyz turns 503; internals never leak.
+func TestDatabaseDownIsNeverLeaked(t *testing.T) {
+	s := mustSite(t, testdb.SQLiteURL(t))
+	if err := s.store.Close(); err != nil {
+		t.Fatal(err)
+	}
+	rec, doc := s.get(t, "/leaderboards/fps")
+	if rec.Code != 500 {
+		t.Fatalf("status %d, want 500", rec.Code)
+	}
+	body := rec.Body.String()
+	if strings.Contains(body, "sql:") || strings.Contains(body, "closed") || strings.Contains(body, "goroutine") {
+		t.Fatalf("internal error leaked: %s", doc.Find("main").Text())
+	}
+	if rec, _ := s.get(t, "/readyz"); rec.Code != 503 {
+		t.Fatalf("readyz with the database closed = %d, want 503", rec.Code)
+	}
+}

@@ -1,0 +1,86 @@
+package handlers
+
+import (
+	"net/http"
+	"sort"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/claimboard/claimboard/models"
+	"github.com/claimboard/claimboard/views"
+)
+
+// paperShow renders a paper's abstract with its claims' evidence marked.
+func (a *app) paperShow(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	p, err := a.store.GetPaper(ctx, id)
+	if err != nil {
+		return err
+	}
+	claims, err := a.store.ClaimsOfPaper(ctx, id)
+	if err != nil {
+		return err
+	}
+	v := views.PaperView{
+		Layout: layout(p.Title), ID: p.ID, Title: p.Title, SourceURL: p.SourceURL,
+		CodeURL: p.CodeURL, Authors: p.Authors, Abstract: segments(p.Abstract, claims),
+	}
+	if p.ArxivID != nil {
+		v.ArxivURL = "https://arxiv.org/abs/" + *p.ArxivID
+	}
+	if p.PublishedOn != nil {
+		v.Published = p.PublishedOn.Format("2006-01-02")
+	}
+	for _, r := range claims {
+		pc := views.PaperClaim{
+			ID: r.ID, Metric: r.MetricName, MetricSlug: r.MetricSlug,
+			Value: views.Value(r.Value, r.ValueHigh, r.Unit), Qualifier: views.Qualifier(r.Qualifier),
+			Hardware: r.HardwareName, Baseline: r.Baseline, Subject: r.Subject,
+			Evidence: r.Evidence, Status: r.Status,
+		}
+		if r.HardwareCount != nil {
+			pc.HardwareCount = *r.HardwareCount
+		}
+		v.Claims = append(v.Claims, pc)
+	}
+	return render(c, http.StatusOK, views.Paper(v))
+}
+
+// segments splits an abstract into plain runs and marked evidence runs.
+// Overlapping evidence (two claims from one sentence) is merged into the first
+// claim's mark; offsets that do not fit the abstract are ignored, never trusted.
+func segments(abstract string, claims []models.ClaimRow) []views.Segment {
+	type span struct {
+		start, end int
+		id         int64
+	}
+	var spans []span
+	for _, c := range claims {
+		if c.EvidenceStart < 0 || c.EvidenceEnd > len(abstract) || c.EvidenceStart >= c.EvidenceEnd {
+			continue
+		}
+		spans = append(spans, span{c.EvidenceStart, c.EvidenceEnd, c.ID})
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	var out []views.Segment
+	pos := 0
+	for _, s := range spans {
+		if s.end <= pos {
+			continue
+		}
+		start := max(s.start, pos)
+		if start > pos {
+			out = append(out, views.Segment{Text: abstract[pos:start]})
+		}
+		out = append(out, views.Segment{Text: abstract[start:s.end], Mark: true, ClaimID: s.id})
+		pos = s.end
+	}
+	if pos < len(abstract) {
+		out = append(out, views.Segment{Text: abstract[pos:]})
+	}
+	return out
+}

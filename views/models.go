@@ -1,0 +1,108 @@
+// Package views renders claimboard's pages with templ. Every component takes
+// a typed view model shaped like the page, never database rows.
+package views
+
+// Layout is what every page shares.
+type Layout struct {
+	Title  string
+	CSSURL string
+	Nav    string // which nav item is current: "home", "leaderboards"
+}
+
+// HomeView is the front page: one card per metric.
+type HomeView struct {
+	Layout
+	Metrics     []MetricCard
+	PaperCount  int64
+	ClaimCount  int64
+}
+
+// MetricCard summarises one leaderboard.
+type MetricCard struct {
+	Slug        string
+	Name        string
+	Description string
+	Unit        string
+	Direction   string // "higher is better" or "lower is better"
+	Claims      int64
+	Best        string // formatted best value, "" when there are no claims
+	BestPaper   string
+	BestPaperID int64
+}
+
+// LeaderboardView is one page of a metric's leaderboard.
+type LeaderboardView struct {
+	Layout
+	Slug        string
+	Name        string
+	Description string
+	Unit        string
+	Direction   string
+	Rows        []LeaderboardRow
+	Total       int64
+	Page        int
+	Pages       int
+	PrevURL     string
+	NextURL     string
+}
+
+// LeaderboardRow is one claim in a leaderboard table.
+type LeaderboardRow struct {
+	Rank          int
+	ClaimID       int64
+	PaperID       int64
+	PaperTitle    string
+	Value         string // "277 FPS", "2.36–8.02 x"
+	RawText       string // as written in the abstract
+	Qualifier     string // "up to", "about", ...
+	Hardware      string
+	HardwareSlug  string
+	HardwareCount int
+	Baseline      string
+	Subject       string
+	Evidence      string
+	Status        string
+}
+
+// PaperView is one paper with its abstract and claims.
+type PaperView struct {
+	Layout
+	ID        int64
+	Title     string
+	ArxivURL  string
+	SourceURL string
+	CodeURL   string
+	Authors   string
+	Published string
+	Abstract  []Segment
+	Claims    []PaperClaim
+}
+
+// Segment is a run of abstract text; Mark runs are a claim's evidence.
+type Segment struct {
+	Text    string
+	Mark    bool
+	ClaimID int64
+}
+
+// PaperClaim is one claim in a paper's list.
+type PaperClaim struct {
+	ID            int64
+	Metric        string
+	MetricSlug    string
+	Value         string
+	Qualifier     string
+	Hardware      string
+	HardwareCount int
+	Baseline      string
+	Subject       string
+	Evidence      string
+	Status        string
+}
+
+// ErrorView is the page for any failed request.
+type ErrorView struct {
+	Layout
+	Status  int
+	Message string
+}
