@@ -12,9 +12,9 @@ type Layout struct {
 // HomeView is the front page: one card per metric.
 type HomeView struct {
 	Layout
-	Metrics     []MetricCard
-	PaperCount  int64
-	ClaimCount  int64
+	Metrics    []MetricCard
+	PaperCount int64
+	ClaimCount int64
 }
 
 // MetricCard summarises one leaderboard.
