@@ -133,14 +133,14 @@ func TestPagesOnBothDatabases(t *testing.T) {
 			if strings.Contains(rec.Body.String(), "<script>alert(1)</script>") {
 				t.Fatal("paper title rendered unescaped")
 			}
-			if !strings.Contains(doc.Find(`[data-testid="claim-row"] a`).Text(), "<script>") {
+			if !strings.Contains(doc.Find(`[data-testid="paper-link"]`).Text(), "<script>") {
 				t.Fatal("escaped title not shown as text")
 			}
 		})
 
 		t.Run("paper page marks evidence", func(t *testing.T) {
 			_, doc := s.get(t, "/leaderboards/fps")
-			href, _ := doc.Find(`[data-testid="claim-row"] a`).First().Attr("href")
+			href, _ := doc.Find(`[data-testid="paper-link"]`).First().Attr("href")
 			rec, pdoc := s.get(t, href)
 			if rec.Code != 200 {
 				t.Fatalf("GET %s: %d", href, rec.Code)
@@ -243,4 +243,43 @@ func TestDatabaseDownIsNeverLeaked(t *testing.T) {
 	if rec, _ := s.get(t, "/readyz"); rec.Code != 503 {
 		t.Fatalf("readyz with the database closed = %d, want 503", rec.Code)
 	}
+}
+
+func TestClaimAndHardwarePages(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		s := mustSite(t, dsn)
+		_, doc := s.get(t, "/leaderboards/fps")
+		row := doc.Find(`[data-testid="claim-row"]`).Eq(1) // 277 FPS on the RTX 3090
+		claimURL, _ := row.Find(`[data-testid="value"] a`).Attr("href")
+		hwURL, _ := row.Find(`[data-testid="hardware"] a`).Attr("href")
+		if hwURL != "/hardware/nvidia-rtx-3090" {
+			t.Fatalf("hardware link = %q", hwURL)
+		}
+		rec, cdoc := s.get(t, claimURL)
+		if rec.Code != 200 {
+			t.Fatalf("GET %s = %d", claimURL, rec.Code)
+		}
+		if v := cdoc.Find(`[data-testid="claim-value"]`).Text(); v != "277 FPS" {
+			t.Fatalf("claim value = %q", v)
+		}
+		ev := cdoc.Find(`[data-testid="claim-evidence"]`)
+		if ev.Find("mark").Text() != "277 FPS on an RTX 3090" || !strings.HasPrefix(ev.Text(), "We render at up to 277") {
+			t.Fatalf("evidence in sentence = %q", ev.Text())
+		}
+		if href, _ := cdoc.Find(`[data-testid="suggest-correction"]`).Attr("href"); href != claimURL+"/corrections" {
+			t.Fatalf("correction link = %q", href)
+		}
+		rec, hdoc := s.get(t, hwURL)
+		if rec.Code != 200 || hdoc.Find(`[data-testid="hardware-name"]`).Text() != "NVIDIA RTX 3090" {
+			t.Fatalf("GET %s = %d %q", hwURL, rec.Code, hdoc.Find("h1").Text())
+		}
+		if n := hdoc.Find(`[data-testid="group-fps"] [data-testid="claim-row"]`).Length(); n != 1 {
+			t.Fatalf("fps claims on the RTX 3090 = %d, want 1", n)
+		}
+		for _, target := range []string{"/hardware/no-such-gpu", "/claims/999999", "/claims/-1"} {
+			if rec, _ := s.get(t, target); rec.Code != 404 {
+				t.Errorf("GET %s = %d, want 404", target, rec.Code)
+			}
+		}
+	})
 }

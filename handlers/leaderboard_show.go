@@ -43,16 +43,7 @@ func (a *app) leaderboardShow(c echo.Context) error {
 	}
 	offset := (f.Page - 1) * f.PerPage
 	for i, r := range lb.Rows {
-		row := views.LeaderboardRow{
-			Rank: offset + i + 1, ClaimID: r.ID, PaperID: r.PaperID, PaperTitle: r.PaperTitle,
-			Value: views.Value(r.Value, r.ValueHigh, r.Unit), RawText: r.RawText,
-			Qualifier: views.Qualifier(r.Qualifier), Hardware: r.HardwareName, HardwareSlug: r.HardwareSlug,
-			Baseline: r.Baseline, Subject: r.Subject, Evidence: r.Evidence, Status: r.Status,
-		}
-		if r.HardwareCount != nil {
-			row.HardwareCount = *r.HardwareCount
-		}
-		v.Rows = append(v.Rows, row)
+		v.Rows = append(v.Rows, rowView(r, offset+i+1))
 	}
 	pageURL := func(page int) string {
 		q := url.Values{}

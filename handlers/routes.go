@@ -52,5 +52,7 @@ func New(cfg Config) *echo.Echo {
 	get("/", a.homeShow)
 	get("/leaderboards/:metric", a.leaderboardShow)
 	get("/papers/:id", a.paperShow)
+	get("/claims/:id", a.claimShow)
+	get("/hardware/:slug", a.hardwareShow)
 	return e
 }

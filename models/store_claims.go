@@ -162,3 +162,55 @@ func (s *Store) MetricSummaries(ctx context.Context) ([]MetricSummary, error) {
 	}
 	return out, nil
 }
+
+// GetClaim returns one claim with its paper and metric, or ENotFound.
+func (s *Store) GetClaim(ctx context.Context, id int64) (*ClaimDetail, error) {
+	var d ClaimDetail
+	err := s.claimRows(ctx).
+		Select(claimRowColumns+", c.extractor_version, c.version, c.created_at, c.updated_at, p.abstract AS paper_abstract").
+		Where("c.id = ?", id).Take(&d).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENotFound, "claim %d not found", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: get claim %d: %w", id, err)
+	}
+	return &d, nil
+}
+
+// ClaimDetail is a claim with everything its own page shows.
+type ClaimDetail struct {
+	ClaimRow
+	ExtractorVersion string
+	Version          int
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+	PaperAbstract    string
+}
+
+// GetHardware returns a device by slug, or ENotFound.
+func (s *Store) GetHardware(ctx context.Context, slug string) (*Hardware, error) {
+	var h Hardware
+	err := s.db.WithContext(ctx).Where("slug = ?", slug).Take(&h).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENotFound, "no hardware named %q", slug)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: get hardware %q: %w", slug, err)
+	}
+	return &h, nil
+}
+
+// ClaimsOnHardware lists the live claims measured on one device, grouped by
+// metric in vocabulary order and best first within each metric.
+func (s *Store) ClaimsOnHardware(ctx context.Context, hardwareID int64) ([]ClaimRow, error) {
+	var rows []ClaimRow
+	err := s.claimRows(ctx).
+		Where("c.hardware_id = ? AND c.status <> ?", hardwareID, StatusRetracted).
+		Order("m.position, CASE WHEN m.higher_is_better THEN -c.value ELSE c.value END, c.id").
+		Limit(5000).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: claims on hardware %d: %w", hardwareID, err)
+	}
+	return rows, nil
+}

@@ -106,3 +106,52 @@ type ErrorView struct {
 	Status  int
 	Message string
 }
+
+// ClaimView is one claim with every field, its evidence in context and history.
+type ClaimView struct {
+	Layout
+	ID               int64
+	Metric           string
+	MetricSlug       string
+	Value            string
+	RawText          string
+	Qualifier        string
+	Hardware         string
+	HardwareSlug     string
+	HardwareCount    int
+	Baseline         string
+	Subject          string
+	Condition        string
+	Status           string
+	Confidence       string
+	ExtractorVersion string
+	PaperID          int64
+	PaperTitle       string
+	// The evidence within its sentence: Before + Evidence + After.
+	Before, Evidence, After string
+	History                 []RevisionRow
+}
+
+// RevisionRow is one entry of a claim's history.
+type RevisionRow struct {
+	When    string
+	Who     string
+	Summary string
+	Note    string
+}
+
+// HardwareView is a device and every claim measured on it.
+type HardwareView struct {
+	Layout
+	Name   string
+	Vendor string
+	Family string
+	Groups []HardwareGroup
+}
+
+// HardwareGroup is one metric's claims on a device.
+type HardwareGroup struct {
+	Metric     string
+	MetricSlug string
+	Claims     []LeaderboardRow
+}
