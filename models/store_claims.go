@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -61,16 +62,34 @@ func (s *Store) GetMetric(ctx context.Context, slug string) (*Metric, error) {
 	return &m, nil
 }
 
-// Leaderboard is one page of a metric's claims, best first.
+// Leaderboard is one page of a metric's claims.
 type Leaderboard struct {
 	Metric Metric
 	Rows   []ClaimRow
-	Total  int64
-	Filter LeaderboardFilter
+	// Total counts matching claims up to TotalCap; TotalCapped says there are
+	// more, so a page view never counts a million rows.
+	Total       int64
+	TotalCapped bool
+	HasNext     bool
+	Filter      LeaderboardFilter
 }
 
-// Leaderboard lists the non-retracted claims of one metric, best first in the
-// metric's direction, ties broken by id so pages are stable.
+// TotalCap bounds the count shown on a leaderboard page.
+const TotalCap = 10000
+
+// sortColumns maps sort keys to SQL; user text only ever selects a key.
+var sortColumns = map[string]string{
+	"value":      "c.value",
+	"paper":      "p.title",
+	"hardware":   "COALESCE(h.name, '')",
+	"baseline":   "c.baseline",
+	"qualifier":  "c.qualifier",
+	"date":       "p.published_on",
+	"confidence": "c.confidence",
+}
+
+// Leaderboard lists one page of the claims that match f, ordered as f says,
+// ties broken by id so pages are stable.
 func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderboard, error) {
 	if err := f.Normalize(); err != nil {
 		return nil, err
@@ -79,26 +98,107 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 	if err != nil {
 		return nil, err
 	}
-	// The direction comes from the metric row, never from user text.
-	order := "c.value DESC, c.id ASC"
-	if !m.HigherIsBetter {
-		order = "c.value ASC, c.id ASC"
-	}
 	lb := &Leaderboard{Metric: *m, Filter: f}
-	base := s.db.WithContext(ctx).Table("claims c").
-		Where("c.metric_id = ? AND c.status <> ?", m.ID, StatusRetracted)
-	if err := base.Count(&lb.Total).Error; err != nil {
+	counted := s.filtered(s.db.WithContext(ctx).Table("claims c").Select("1").
+		Joins("JOIN papers p ON p.id = c.paper_id").
+		Joins("LEFT JOIN hardware h ON h.id = c.hardware_id"), m, f).Limit(TotalCap + 1)
+	if err := s.db.WithContext(ctx).Table("(?) AS t", counted).Count(&lb.Total).Error; err != nil {
 		return nil, fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
 	}
-	err = s.claimRows(ctx).
-		Where("c.metric_id = ? AND c.status <> ?", m.ID, StatusRetracted).
-		Order(order).
-		Limit(f.PerPage).Offset((f.Page - 1) * f.PerPage).
+	if lb.Total > TotalCap {
+		lb.Total, lb.TotalCapped = TotalCap, true
+	}
+	err = s.LeaderboardQuery(ctx, m, f).
+		Limit(f.PerPage + 1).Offset((f.Page - 1) * f.PerPage).
 		Scan(&lb.Rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: list leaderboard %q: %w", f.Metric, err)
 	}
+	if len(lb.Rows) > f.PerPage {
+		lb.Rows, lb.HasNext = lb.Rows[:f.PerPage], true
+	}
 	return lb, nil
+}
+
+// LeaderboardQuery is the one query behind every view of a leaderboard (page,
+// CSV, API): the claim rows matching f in f's order, without paging. f must
+// be normalized.
+func (s *Store) LeaderboardQuery(ctx context.Context, m *Metric, f LeaderboardFilter) *gorm.DB {
+	dir := "ASC"
+	if f.Descending(m.HigherIsBetter) {
+		dir = "DESC"
+	}
+	col := sortColumns[f.Sort]
+	if col == "" {
+		col = sortColumns["value"]
+	}
+	order := col + " " + dir
+	if f.Sort == "date" {
+		order += " NULLS LAST"
+	}
+	return s.filtered(s.claimRows(ctx), m, f).Order(order + ", c.id ASC")
+}
+
+// filtered adds f's conditions to a query over claims c, papers p, hardware h.
+// Every value is a bound parameter.
+func (s *Store) filtered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
+	q = q.Where("c.metric_id = ? AND c.status <> ?", m.ID, StatusRetracted)
+	if len(f.Status) > 0 {
+		q = q.Where("c.status IN ?", f.Status)
+	}
+	if len(f.Hardware) > 0 {
+		q = q.Where("h.slug IN ?", f.Hardware)
+	}
+	if len(f.Qualifier) > 0 {
+		quals := make([]string, len(f.Qualifier))
+		for i, v := range f.Qualifier {
+			if v != "none" {
+				quals[i] = v
+			}
+		}
+		q = q.Where("c.qualifier IN ?", quals)
+	}
+	if f.Query != "" {
+		like := "%" + escapeLike(strings.ToLower(f.Query)) + "%"
+		q = q.Where(`(LOWER(p.title) LIKE ? ESCAPE '\' OR LOWER(c.subject) LIKE ? ESCAPE '\'
+			OR LOWER(c.baseline) LIKE ? ESCAPE '\' OR LOWER(c.evidence) LIKE ? ESCAPE '\')`, like, like, like, like)
+	}
+	if f.Min != nil {
+		q = q.Where("c.value >= ?", *f.Min)
+	}
+	if f.Max != nil {
+		q = q.Where("c.value <= ?", *f.Max)
+	}
+	if f.Year != 0 {
+		from := time.Date(f.Year, 1, 1, 0, 0, 0, 0, time.UTC)
+		q = q.Where("p.published_on >= ? AND p.published_on < ?", from, from.AddDate(1, 0, 0))
+	}
+	if f.HasCode != nil {
+		if *f.HasCode {
+			q = q.Where("p.code_url <> ''")
+		} else {
+			q = q.Where("p.code_url = ''")
+		}
+	}
+	return q
+}
+
+// escapeLike makes user text match literally inside a LIKE pattern.
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
+}
+
+// HardwareOfMetric lists the devices that a metric's live claims name, for
+// the leaderboard's hardware filter.
+func (s *Store) HardwareOfMetric(ctx context.Context, metricID int64) ([]Hardware, error) {
+	var hw []Hardware
+	err := s.db.WithContext(ctx).Table("hardware h").Select("h.*").
+		Where("EXISTS (SELECT 1 FROM claims c WHERE c.hardware_id = h.id AND c.metric_id = ? AND c.status <> ?)", metricID, StatusRetracted).
+		Order("h.name").Scan(&hw).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: hardware of metric %d: %w", metricID, err)
+	}
+	return hw, nil
 }
 
 // ClaimsOfPaper lists a paper's claims in the order they appear in its abstract.
