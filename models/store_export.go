@@ -1,0 +1,175 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// DataVersion identifies the state of everything a leaderboard shows. It
+// changes in the same transaction as any write to claims, papers, metrics or
+// hardware (triggers of migration 00005), so caches keyed on it never serve
+// data older than what another server process has committed.
+type DataVersion struct {
+	Version   int64
+	ChangedAt time.Time // second resolution
+}
+
+// DataVersion reads the counter: one primary-key lookup, whatever the table sizes.
+func (s *Store) DataVersion(ctx context.Context) (DataVersion, error) {
+	var (
+		v  DataVersion
+		at int64
+	)
+	err := s.sqlDB.QueryRowContext(ctx, "SELECT version, changed_at FROM data_version WHERE id = 1").Scan(&v.Version, &at)
+	if err != nil {
+		return DataVersion{}, fmt.Errorf("store: data version: %w", err)
+	}
+	v.ChangedAt = time.Unix(at, 0).UTC()
+	return v, nil
+}
+
+// ExportRow is one claim as the CSV and JSON Lines exports write it: the
+// leaderboard's columns plus what a reader needs to cite the paper.
+type ExportRow struct {
+	ID            int64
+	PaperID       int64
+	PaperTitle    string
+	ArxivID       string // "" when the paper has none
+	SourceURL     string
+	MetricSlug    string
+	Value         float64
+	ValueHigh     *float64
+	Unit          string
+	Qualifier     string
+	HardwareName  string
+	HardwareCount *int
+	Baseline      string
+	Subject       string
+	Condition     string
+	Evidence      string
+	Status        string
+	Confidence    float64
+}
+
+// exportColumns replaces only the projection of LeaderboardQuery: the joins,
+// conditions and order stay those of the page, so the export cannot drift from it.
+const exportColumns = `c.id, c.paper_id, p.title, COALESCE(p.arxiv_id, ''), p.source_url, m.slug,
+	c.value, c.value_high, c.unit, c.qualifier, COALESCE(h.name, ''), c.hardware_count,
+	c.baseline, c.subject, c.condition, c.evidence, c.status, c.confidence`
+
+// ExportLeaderboard calls fn with every claim matching f, in f's order and
+// without paging, one row at a time straight from the database cursor so
+// memory stays constant however many rows match. fn gets the same *ExportRow
+// each time and must not keep it. A non-nil error from fn stops the export.
+func (s *Store) ExportLeaderboard(ctx context.Context, f LeaderboardFilter, fn func(*ExportRow) error) error {
+	if err := f.Normalize(); err != nil {
+		return err
+	}
+	m, err := s.GetMetric(ctx, f.Metric)
+	if err != nil {
+		return err
+	}
+	return s.exportMetric(ctx, m, f, fn)
+}
+
+// ExportAll streams the live claims of every metric (or only of metricSlug
+// when it is not empty), each metric in vocabulary order and within it in its
+// leaderboard's default order: the dump is the site's leaderboards, one after
+// another.
+func (s *Store) ExportAll(ctx context.Context, metricSlug string, fn func(*ExportRow) error) error {
+	if metricSlug != "" {
+		return s.ExportLeaderboard(ctx, LeaderboardFilter{Metric: metricSlug}, fn)
+	}
+	var metrics []Metric
+	if err := s.db.WithContext(ctx).Order("position, id").Find(&metrics).Error; err != nil {
+		return fmt.Errorf("store: export: list metrics: %w", err)
+	}
+	for i := range metrics {
+		f := LeaderboardFilter{Metric: metrics[i].Slug}
+		if err := f.Normalize(); err != nil {
+			return fmt.Errorf("store: export %q: %w", metrics[i].Slug, err)
+		}
+		if err := s.exportMetric(ctx, &metrics[i], f, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) exportMetric(ctx context.Context, m *Metric, f LeaderboardFilter, fn func(*ExportRow) error) error {
+	// Scanning into fixed fields through database/sql, not GORM's reflection,
+	// keeps a million-row export close to the database's own COPY speed.
+	rows, err := s.LeaderboardQuery(ctx, m, f).Select(exportColumns).Rows()
+	if err != nil {
+		return fmt.Errorf("store: export %q: %w", m.Slug, err)
+	}
+	defer rows.Close()
+	var (
+		r     ExportRow
+		high  sql.NullFloat64
+		count sql.NullInt64
+	)
+	for rows.Next() {
+		err := rows.Scan(&r.ID, &r.PaperID, &r.PaperTitle, &r.ArxivID, &r.SourceURL, &r.MetricSlug,
+			&r.Value, &high, &r.Unit, &r.Qualifier, &r.HardwareName, &count,
+			&r.Baseline, &r.Subject, &r.Condition, &r.Evidence, &r.Status, &r.Confidence)
+		if err != nil {
+			return fmt.Errorf("store: export %q: scan: %w", m.Slug, err)
+		}
+		r.ValueHigh, r.HardwareCount = nil, nil
+		if high.Valid {
+			r.ValueHigh = &high.Float64
+		}
+		if count.Valid {
+			n := int(count.Int64)
+			r.HardwareCount = &n
+		}
+		if err := fn(&r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: export %q: %w", m.Slug, err)
+	}
+	return nil
+}
+
+// FeedEntry is a claim with the times an Atom feed needs.
+type FeedEntry struct {
+	ClaimRow
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// NewestClaims lists a metric's most recently added live claims, newest first.
+// Ids grow with insertion, so the primary key orders them without another index.
+func (s *Store) NewestClaims(ctx context.Context, metricID int64, limit int) ([]FeedEntry, error) {
+	var out []FeedEntry
+	err := s.claimRows(ctx).Select(claimRowColumns+", c.created_at, c.updated_at").
+		Where("c.metric_id = ? AND c.status <> ?", metricID, StatusRetracted).
+		Order("c.id DESC").Limit(limit).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: newest claims of metric %d: %w", metricID, err)
+	}
+	return out, nil
+}
+
+// HardwareCount is a device with the number of live claims measured on it.
+type HardwareCount struct {
+	Hardware
+	Claims int64
+}
+
+// HardwareList lists every device by name with its number of live claims.
+func (s *Store) HardwareList(ctx context.Context) ([]HardwareCount, error) {
+	var out []HardwareCount
+	err := s.db.WithContext(ctx).Table("hardware h").
+		Select("h.*, (SELECT COUNT(*) FROM claims c WHERE c.hardware_id = h.id AND c.status <> ?) AS claims", StatusRetracted).
+		Order("h.name, h.id").Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: list hardware: %w", err)
+	}
+	return out, nil
+}
