@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -56,9 +57,31 @@ func (a *app) handleError(err error, c echo.Context) {
 		_ = c.NoContent(status)
 		return
 	}
+	if strings.HasPrefix(c.Request().URL.Path, "/api/") {
+		// API clients get the same message as JSON, with the parameter at fault.
+		body := apiError{Error: msg, Code: models.ErrorCode(err)}
+		var de *models.Error
+		if errors.As(err, &de) && de.Field != "" && status < 500 {
+			body.Field = &de.Field
+		}
+		if errors.As(err, &he) {
+			body.Code = "http"
+		}
+		if jerr := c.JSON(status, body); jerr != nil {
+			a.log.Error("render error json", "err", jerr)
+		}
+		return
+	}
 	v := views.ErrorView{Layout: layout(statusText(status)), Status: status, Message: msg}
 	if rerr := render(c, status, views.Error(v)); rerr != nil {
 		a.log.Error("render error page", "err", rerr)
 		_ = c.String(status, msg)
 	}
+}
+
+// apiError is the body of every failed /api/ request.
+type apiError struct {
+	Error string  `json:"error"`
+	Field *string `json:"field"`
+	Code  string  `json:"code"`
 }

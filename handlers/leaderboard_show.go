@@ -22,6 +22,9 @@ func (a *app) leaderboardShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if done, err := a.notModified(c, "page"); done || err != nil {
+		return err
+	}
 	ctx := c.Request().Context()
 	lb, err := a.store.Leaderboard(ctx, f)
 	if err != nil {

@@ -5,6 +5,8 @@ package handlers
 import (
 	"log/slog"
 	"net/http"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -40,7 +42,10 @@ func New(cfg Config) *echo.Echo {
 	e.Use(a.logRequests)
 	e.Use(securityHeaders)
 	e.Use(middleware.BodyLimit("1M"))
-	e.Use(middleware.ContextTimeout(30 * time.Second))
+	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{
+		Timeout: 30 * time.Second,
+		Skipper: streaming, // full exports set their own, longer deadline
+	}))
 
 	// Every readable page answers HEAD too (net/http drops the body).
 	get := func(path string, h echo.HandlerFunc) { e.Match([]string{http.MethodGet, http.MethodHead}, path, h) }
@@ -50,9 +55,41 @@ func New(cfg Config) *echo.Echo {
 	get("/static/*", staticFiles())
 
 	get("/", a.homeShow)
-	get("/leaderboards/:metric", a.leaderboardShow)
+	// Echo cannot route ":metric.csv"; the suffix picks the encoding of one filter.
+	get("/leaderboards/:metric", bySuffix(a.leaderboardShow, ".csv", a.leaderboardCSV))
+	get("/leaderboards/:metric/feed.atom", a.feedAtom)
 	get("/papers/:id", a.paperShow)
 	get("/claims/:id", a.claimShow)
 	get("/hardware/:slug", a.hardwareShow)
+	get("/export/claims.csv", a.exportAll)
+
+	get("/api/v1/openapi.json", a.apiOpenAPI)
+	get("/api/v1/metrics", a.apiMetrics)
+	get("/api/v1/hardware", a.apiHardware)
+	get("/api/v1/leaderboards/:metric", a.apiLeaderboard)
+	get("/api/v1/papers/:id", a.apiPaper)
+	get("/api/v1/claims/:id", a.apiClaim)
 	return e
+}
+
+// bySuffix serves paths whose last parameter ends in suffix with alt, the
+// parameter stripped of it, and everything else with h.
+func bySuffix(h echo.HandlerFunc, suffix string, alt echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		names, vals := c.ParamNames(), c.ParamValues()
+		last := len(vals) - 1
+		if last < 0 || !strings.HasSuffix(vals[last], suffix) {
+			return h(c)
+		}
+		vals = slices.Clone(vals)
+		vals[last] = strings.TrimSuffix(vals[last], suffix)
+		c.SetParamNames(names...)
+		c.SetParamValues(vals...)
+		return alt(c)
+	}
+}
+
+// streaming reports the routes that stream whole exports.
+func streaming(c echo.Context) bool {
+	return strings.HasSuffix(c.Request().URL.Path, ".csv")
 }

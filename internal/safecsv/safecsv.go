@@ -22,3 +22,19 @@ func Text(s string) string {
 func Number(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
+
+// OptNumber is Number for an optional value: absent is an empty cell.
+func OptNumber(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return Number(*v)
+}
+
+// OptInt writes an optional whole number; absent is an empty cell.
+func OptInt(v *int) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.Itoa(*v)
+}

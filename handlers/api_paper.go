@@ -1,0 +1,34 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+)
+
+// apiPaper serves a paper with its abstract and all its claims in abstract order.
+func (a *app) apiPaper(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	p, err := a.store.GetPaper(ctx, id)
+	if err != nil {
+		return err
+	}
+	if done, err := a.notModified(c, "api"); done || err != nil {
+		return err
+	}
+	claims, err := a.store.ClaimsOfPaper(ctx, id)
+	if err != nil {
+		return err
+	}
+	out := apiPaper{
+		ID: p.ID, URL: "/papers/" + strconv.FormatInt(p.ID, 10), Title: p.Title, Abstract: p.Abstract,
+		ArxivID: p.ArxivID, SourceURL: orNull(p.SourceURL), CodeURL: orNull(p.CodeURL),
+		Authors: orNull(p.Authors), PublishedOn: dateOrNull(p.PublishedOn), Claims: claimsJSON(claims),
+	}
+	return c.JSON(http.StatusOK, out)
+}

@@ -1,0 +1,78 @@
+package handlers
+
+import (
+	"net/http"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/claimboard/claimboard/static"
+)
+
+// buildTag is part of every ETag so a new build with different templates or
+// JSON fields never answers 304 for a representation made by the old one.
+var buildTag = func() string {
+	tag := static.Version
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			switch {
+			case s.Key == "vcs.revision" && len(s.Value) >= 12:
+				tag += "." + s.Value[:12]
+			case s.Key == "vcs.modified" && s.Value == "true":
+				tag += ".dirty"
+			}
+		}
+	}
+	return tag
+}()
+
+// notModified sets ETag, Last-Modified and Cache-Control from the database's
+// data version and answers 304 when the client's copy is current; done
+// reports that the response has been sent. kind names the representation
+// (page, csv, api, ...) so two encodings of one URL never share a tag. The
+// version is read once per request and costs a primary-key lookup.
+func (a *app) notModified(c echo.Context, kind string) (done bool, err error) {
+	v, err := a.store.DataVersion(c.Request().Context())
+	if err != nil {
+		return false, err
+	}
+	etag := `W/"` + kind + "-" + strconv.FormatInt(v.Version, 10) + "-" + buildTag + `"`
+	h := c.Response().Header()
+	h.Set("ETag", etag)
+	h.Set("Last-Modified", v.ChangedAt.Format(http.TimeFormat))
+	// Caches may keep a copy but must ask before reusing it: data changes at
+	// any time, and the conditional request is cheap.
+	h.Set("Cache-Control", "no-cache")
+	req := c.Request()
+	if inm := req.Header.Get("If-None-Match"); inm != "" {
+		// RFC 9110 13.1.2: If-None-Match wins over If-Modified-Since.
+		if etagMatches(inm, etag) {
+			return true, c.NoContent(http.StatusNotModified)
+		}
+		return false, nil
+	}
+	if ims := req.Header.Get("If-Modified-Since"); ims != "" {
+		t, err := http.ParseTime(ims)
+		if err == nil && !v.ChangedAt.After(t) && v.ChangedAt.Before(time.Now().Truncate(time.Second)) {
+			// The last check keeps a change made later within the same
+			// second from hiding behind a second-resolution date.
+			return true, c.NoContent(http.StatusNotModified)
+		}
+	}
+	return false, nil
+}
+
+// etagMatches is the weak comparison of If-None-Match against our tag.
+func etagMatches(header, etag string) bool {
+	want := strings.TrimPrefix(etag, "W/")
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == want {
+			return true
+		}
+	}
+	return false
+}

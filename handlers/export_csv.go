@@ -1,0 +1,164 @@
+package handlers
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/claimboard/claimboard/internal/safecsv"
+	"github.com/claimboard/claimboard/models"
+)
+
+// exportTimeout bounds one streamed export; the router's 30-second request
+// timeout skips the streaming routes because a million rows take longer.
+const exportTimeout = 10 * time.Minute
+
+// CSVHeader names the export's columns, in order; the README documents them.
+// Renaming or reordering one breaks users' spreadsheets and scripts.
+var CSVHeader = []string{
+	"paper_title", "arxiv_id", "paper_url", "metric", "value", "value_high", "unit", "qualifier",
+	"hardware", "hardware_count", "baseline", "subject", "condition", "evidence", "status",
+	"confidence", "claim_url",
+}
+
+// ClaimCSV writes claims as RFC 4180 CSV in UTF-8 under CSVHeader. Every text
+// cell is neutralised against spreadsheet formula injection; numeric cells are
+// written plainly and never altered, so a negative value stays a number.
+type ClaimCSV struct {
+	w    *csv.Writer
+	base string
+	rec  []string
+}
+
+// NewClaimCSV returns an encoder writing to w; claim URLs start with baseURL
+// (scheme and host, no trailing slash).
+func NewClaimCSV(w io.Writer, baseURL string) *ClaimCSV {
+	return &ClaimCSV{w: csv.NewWriter(w), base: baseURL, rec: make([]string, len(CSVHeader))}
+}
+
+// WriteHeader writes the header row.
+func (e *ClaimCSV) WriteHeader() error {
+	if err := e.w.Write(CSVHeader); err != nil {
+		return fmt.Errorf("csv: header: %w", err)
+	}
+	return nil
+}
+
+// Write writes one claim.
+func (e *ClaimCSV) Write(r *models.ExportRow) error {
+	rec := e.rec
+	rec[0] = safecsv.Text(r.PaperTitle)
+	rec[1] = safecsv.Text(r.ArxivID)
+	rec[2] = safecsv.Text(paperURL(r.SourceURL, r.ArxivID))
+	rec[3] = safecsv.Text(r.MetricSlug)
+	rec[4] = safecsv.Number(r.Value)
+	rec[5] = safecsv.OptNumber(r.ValueHigh)
+	rec[6] = safecsv.Text(r.Unit)
+	rec[7] = safecsv.Text(r.Qualifier)
+	rec[8] = safecsv.Text(r.HardwareName)
+	rec[9] = safecsv.OptInt(r.HardwareCount)
+	rec[10] = safecsv.Text(r.Baseline)
+	rec[11] = safecsv.Text(r.Subject)
+	rec[12] = safecsv.Text(r.Condition)
+	rec[13] = safecsv.Text(r.Evidence)
+	rec[14] = safecsv.Text(r.Status)
+	rec[15] = safecsv.Number(r.Confidence)
+	rec[16] = safecsv.Text(e.base + "/claims/" + strconv.FormatInt(r.ID, 10))
+	if err := e.w.Write(rec); err != nil {
+		return fmt.Errorf("csv: claim %d: %w", r.ID, err)
+	}
+	return nil
+}
+
+// Flush writes out buffered rows and reports any earlier write error.
+func (e *ClaimCSV) Flush() error {
+	e.w.Flush()
+	if err := e.w.Error(); err != nil {
+		return fmt.Errorf("csv: %w", err)
+	}
+	return nil
+}
+
+// paperURL is where the paper itself lives: its source page as ingested,
+// else its arXiv abstract page, else nothing.
+func paperURL(source, arxivID string) string {
+	switch {
+	case source != "":
+		return source
+	case arxivID != "":
+		return "https://arxiv.org/abs/" + arxivID
+	}
+	return ""
+}
+
+// leaderboardCSV serves /leaderboards/:metric.csv: the rows of the page with
+// the same query string, all of them, in the page's order. It reads the one
+// filter parser, so a parameter the page refuses is refused here too.
+func (a *app) leaderboardCSV(c echo.Context) error {
+	f, err := parseLeaderboardFilter(c)
+	if err != nil {
+		return err
+	}
+	// Paging parameters are accepted (the page's own links may carry them)
+	// but the download is always every matching row.
+	f.Page, f.PerPage = 1, models.DefaultPerPage
+	m, err := a.store.GetMetric(c.Request().Context(), f.Metric)
+	if err != nil {
+		return err
+	}
+	return a.streamCSV(c, "csv", "claimboard-"+m.Slug, func(ctx context.Context, fn func(*models.ExportRow) error) error {
+		return a.store.ExportLeaderboard(ctx, f, fn)
+	})
+}
+
+// streamCSV answers a conditional GET or streams rows as an attachment named
+// after name and today's date. Rows go from the database cursor through a
+// buffer to the client, so memory stays flat for any number of rows.
+func (a *app) streamCSV(c echo.Context, kind, name string, export func(context.Context, func(*models.ExportRow) error) error) error {
+	if done, err := a.notModified(c, kind); done || err != nil {
+		return err
+	}
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8; header=present")
+	h.Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment",
+		map[string]string{"filename": name + "-" + time.Now().UTC().Format("2006-01-02") + ".csv"}))
+	if c.Request().Method == http.MethodHead {
+		return c.NoContent(http.StatusOK)
+	}
+	ctx, cancel := context.WithTimeout(c.Request().Context(), exportTimeout)
+	defer cancel()
+	c.Response().WriteHeader(http.StatusOK)
+	buf := bufio.NewWriterSize(c.Response(), 64<<10)
+	enc := NewClaimCSV(buf, baseURL(c))
+	err := enc.WriteHeader()
+	if err == nil {
+		err = export(ctx, enc.Write)
+	}
+	if err == nil {
+		err = enc.Flush()
+	}
+	if err == nil {
+		err = buf.Flush()
+	}
+	if err != nil {
+		// The status line is gone: abort the connection so the client sees a
+		// broken transfer rather than a short file that looks complete.
+		a.log.Warn("export aborted", "path", c.Request().URL.Path, "err", err)
+		panic(http.ErrAbortHandler)
+	}
+	return nil
+}
+
+// baseURL is the scheme and host the client used, for absolute links in
+// downloads that leave the site.
+func baseURL(c echo.Context) string {
+	return c.Scheme() + "://" + c.Request().Host
+}
