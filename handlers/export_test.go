@@ -1,0 +1,430 @@
+package handlers_test
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/claimboard/claimboard/handlers"
+	"github.com/claimboard/claimboard/internal/testdb"
+	"github.com/claimboard/claimboard/models"
+)
+
+// exportFixture is 24 fps papers whose claims tie on value, hardware,
+// qualifier and date in turns, so only the full ORDER BY (tie-breaker
+// included) gives one order, plus a paper whose text tries formula injection.
+func exportFixture() []models.PaperInput {
+	hw := []*models.Hardware{
+		{Name: "NVIDIA A100", Slug: "nvidia-a100", Vendor: "NVIDIA"},
+		{Name: "NVIDIA RTX 4090", Slug: "nvidia-rtx-4090", Vendor: "NVIDIA"}, nil,
+	}
+	quals := []string{"", "up_to", "approx", "at_least"}
+	var out []models.PaperInput
+	for i := range 24 {
+		abs := fmt.Sprintf("Paper %d renders at %d FPS.", i, 100+i%5*10)
+		day := time.Date(2023+i%3, time.Month(1+i%12), 1, 0, 0, 0, 0, time.UTC)
+		p := models.PaperInput{
+			Title: fmt.Sprintf("Renderer %02d", (i*7)%24), Abstract: abs, PublishedOn: &day,
+			Claims: []models.ClaimInput{{
+				Metric: "fps", Value: float64(100 + i%5*10), Unit: "FPS", RawText: "x FPS",
+				Qualifier: quals[i%4], Hardware: hw[i%3], HardwareCount: i % 3,
+				Baseline: fmt.Sprintf("baseline %d", i%4), Subject: "scenes", Confidence: 0.5 + float64(i%4)/10,
+				Evidence: abs, EvidenceStart: 0, EvidenceEnd: len(abs),
+			}},
+		}
+		if i%2 == 0 {
+			p.ArxivID = fmt.Sprintf("2401.%05d", i)
+			p.CodeURL = "https://example.org/code"
+		}
+		if i == 3 {
+			hi := 150.5
+			p.Claims[0].ValueHigh = &hi
+		}
+		if i%6 == 0 {
+			p.PublishedOn = nil
+		}
+		out = append(out, p)
+	}
+	evil := "=HYPERLINK(\"http://evil.example\",\"click\") reaches -3.5 FPS."
+	out = append(out, models.PaperInput{
+		Title: `=HYPERLINK("http://evil.example","click")`, Abstract: evil, ArxivID: "2402.00001",
+		SourceURL: "@SUM(1+1)",
+		Claims: []models.ClaimInput{{
+			Metric: "fps", Value: -3.5, Unit: "FPS", Baseline: "+cmd|' /C calc'!A0", Subject: "@SUM(A1:A9)",
+			Condition: "\tleading tab", Evidence: evil, EvidenceStart: 0, EvidenceEnd: len(evil),
+			Hardware: &models.Hardware{Name: "-2+3 board", Slug: "evil-board"}, HardwareCount: 2, Confidence: 0.9,
+		}},
+	})
+	return out
+}
+
+func mustExportSite(t *testing.T, dsn string) site {
+	t.Helper()
+	s := testdb.MustOpen(t, dsn)
+	if _, err := s.SavePapers(context.Background(), exportFixture()); err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	return site{e: handlers.New(handlers.Config{Store: s, Logger: log}), store: s}
+}
+
+// do sends one request through the real router.
+func (s site) do(t *testing.T, target string, header http.Header) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	rec := httptest.NewRecorder()
+	s.e.ServeHTTP(rec, req)
+	return rec
+}
+
+// htmlIDs walks the leaderboard page by page along its rel=next links and
+// returns every row's claim id, and the page's CSV link.
+func htmlIDs(t *testing.T, s site, target string) (ids []int64, csvURL string) {
+	t.Helper()
+	for target != "" {
+		rec, doc := s.get(t, target)
+		if rec.Code != 200 {
+			t.Fatalf("GET %s: %d", target, rec.Code)
+		}
+		if csvURL == "" {
+			csvURL, _ = doc.Find(`[data-testid="csv-link"]`).Attr("href")
+		}
+		doc.Find(`[data-testid="claim-row"]`).Each(func(_ int, row *goquery.Selection) {
+			id, _ := strconv.ParseInt(row.AttrOr("data-claim-id", ""), 10, 64)
+			ids = append(ids, id)
+		})
+		target, _ = doc.Find(`a[rel="next"]`).Attr("href")
+	}
+	return ids, csvURL
+}
+
+type apiPage struct {
+	Next   *string                  `json:"next"`
+	Claims []map[string]interface{} `json:"claims"`
+}
+
+// apiIDs walks the API's pages along next and returns every claim id.
+func apiIDs(t *testing.T, s site, target string) []int64 {
+	t.Helper()
+	var ids []int64
+	for pages := 0; target != ""; pages++ {
+		rec := s.do(t, target, nil)
+		if rec.Code != 200 {
+			t.Fatalf("GET %s: %d %s", target, rec.Code, rec.Body)
+		}
+		var p apiPage
+		if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil {
+			t.Fatalf("GET %s: %v", target, err)
+		}
+		for _, c := range p.Claims {
+			ids = append(ids, int64(c["id"].(float64)))
+		}
+		target = ""
+		if p.Next != nil {
+			target = *p.Next
+		}
+		if pages > 100 {
+			t.Fatal("next links never end")
+		}
+	}
+	return ids
+}
+
+// parseCSV reads a download back as a spreadsheet would, checking the header.
+func parseCSV(t *testing.T, body string) [][]string {
+	t.Helper()
+	r := csv.NewReader(strings.NewReader(body))
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("parse CSV: %v", err)
+	}
+	if len(recs) == 0 || !slices.Equal(recs[0], handlers.CSVHeader) {
+		t.Fatalf("header = %v", recs)
+	}
+	return recs[1:]
+}
+
+func col(name string) int { return slices.Index(handlers.CSVHeader, name) }
+
+func csvIDs(t *testing.T, recs [][]string) []int64 {
+	t.Helper()
+	var ids []int64
+	for _, r := range recs {
+		u := r[col("claim_url")]
+		id, err := strconv.ParseInt(u[strings.LastIndex(u, "/")+1:], 10, 64)
+		if err != nil {
+			t.Fatalf("claim_url %q", u)
+		}
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+func TestCSVAndAPIAreThePageAllPagesJoined(t *testing.T) {
+	queries := []string{
+		"",
+		"order=asc",
+		"sort=paper&order=desc",
+		"sort=hardware",
+		"sort=date",
+		"sort=date&order=asc",
+		"sort=confidence&min=105",
+		"sort=qualifier&qualifier=none&qualifier=approx",
+		"hardware=nvidia-a100&hardware=nvidia-rtx-4090&sort=baseline",
+		"q=renderer+1&has_code=true",
+		"year=2024&max=130",
+	}
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		s := mustExportSite(t, dsn)
+		for _, q := range queries {
+			t.Run(q, func(t *testing.T) {
+				page, csvURL := htmlIDs(t, s, "/leaderboards/fps?per_page=4&"+q)
+				if len(page) == 0 {
+					t.Fatal("the filter matches nothing: a useless case")
+				}
+				wantCSV := "/leaderboards/fps.csv"
+				if q != "" {
+					wantCSV += "?"
+				}
+				if !strings.HasPrefix(csvURL, wantCSV) {
+					t.Fatalf("CSV link %q", csvURL)
+				}
+				rec := s.do(t, csvURL, nil)
+				if rec.Code != 200 {
+					t.Fatalf("GET %s: %d %s", csvURL, rec.Code, rec.Body)
+				}
+				if got := csvIDs(t, parseCSV(t, rec.Body.String())); !slices.Equal(got, page) {
+					t.Errorf("CSV ids %v\npage ids %v", got, page)
+				}
+				api := apiIDs(t, s, "/api/v1/leaderboards/fps?per_page=3&"+q)
+				if !slices.Equal(api, page) {
+					t.Errorf("API ids %v\npage ids %v", api, page)
+				}
+			})
+		}
+	})
+}
+
+func TestCSVCellsAreExactAndSafe(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		s := mustExportSite(t, dsn)
+		rec := s.do(t, "/leaderboards/fps.csv?order=asc", nil)
+		if rec.Code != 200 {
+			t.Fatalf("status %d", rec.Code)
+		}
+		h := rec.Header()
+		if ct := h.Get("Content-Type"); !strings.HasPrefix(ct, "text/csv; charset=utf-8") {
+			t.Errorf("Content-Type %q", ct)
+		}
+		today := time.Now().UTC().Format("2006-01-02")
+		if cd := h.Get("Content-Disposition"); cd != "attachment; filename=claimboard-fps-"+today+".csv" {
+			t.Errorf("Content-Disposition %q", cd)
+		}
+		recs := parseCSV(t, rec.Body.String())
+		evil := recs[0] // ascending: the negative value comes first
+		want := map[string]string{
+			"paper_title": `'=HYPERLINK("http://evil.example","click")`,
+			"paper_url":   "'@SUM(1+1)",
+			"value":       "-3.5", // a number, never prefixed
+			"baseline":    "'+cmd|' /C calc'!A0",
+			"subject":     "'@SUM(A1:A9)",
+			"condition":   "'\tleading tab",
+			"evidence":    `'=HYPERLINK("http://evil.example","click") reaches -3.5 FPS.`,
+			"hardware":    "'-2+3 board",
+			"arxiv_id":    "2402.00001",
+			"confidence":  "0.9",
+		}
+		for name, v := range want {
+			if got := evil[col(name)]; got != v {
+				t.Errorf("%s = %q, want %q", name, got, v)
+			}
+		}
+		for i, r := range recs {
+			for j, cell := range r {
+				if j == col("value") || j == col("value_high") || cell == "" {
+					continue
+				}
+				if strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+					t.Errorf("row %d %s = %q starts a formula", i, handlers.CSVHeader[j], cell)
+				}
+			}
+		}
+		// Numbers are as stored and plain; a row's cells match the API's.
+		api := s.do(t, "/api/v1/leaderboards/fps?order=asc&per_page=200", nil)
+		var p apiPage
+		if err := json.Unmarshal(api.Body.Bytes(), &p); err != nil {
+			t.Fatal(err)
+		}
+		for i, c := range p.Claims {
+			r := recs[i]
+			if v, _ := strconv.ParseFloat(r[col("value")], 64); v != c["value"].(float64) {
+				t.Errorf("row %d value %q, API %v", i, r[col("value")], c["value"])
+			}
+			if strings.ContainsAny(r[col("value")], "eE,") {
+				t.Errorf("row %d value %q is not plain", i, r[col("value")])
+			}
+			if hi, ok := c["value_high"].(float64); ok && r[col("value_high")] != strconv.FormatFloat(hi, 'f', -1, 64) {
+				t.Errorf("row %d value_high %q, API %v", i, r[col("value_high")], hi)
+			}
+			if !strings.HasPrefix(r[col("claim_url")], "http://example.com/claims/") {
+				t.Errorf("claim_url %q", r[col("claim_url")])
+			}
+		}
+	})
+}
+
+func TestFullExportHasEveryLiveClaim(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		s := mustExportSite(t, dsn)
+		if _, err := s.store.SavePapers(context.Background(), fixturePapers()); err != nil {
+			t.Fatal(err)
+		}
+		rec := s.do(t, "/export/claims.csv", nil)
+		if rec.Code != 200 {
+			t.Fatalf("status %d", rec.Code)
+		}
+		recs := parseCSV(t, rec.Body.String())
+		if len(recs) != 25+3 {
+			t.Fatalf("rows = %d, want 28", len(recs))
+		}
+		// Metrics in vocabulary order, each in its leaderboard order: fps before latency.
+		metrics := []string{}
+		for _, r := range recs {
+			if m := r[col("metric")]; len(metrics) == 0 || metrics[len(metrics)-1] != m {
+				metrics = append(metrics, m)
+			}
+		}
+		if len(metrics) != 2 {
+			t.Fatalf("metrics not grouped: %v", metrics)
+		}
+		if rec := s.do(t, "/export/claims.csv?metric=fps", nil); rec.Code != 400 {
+			t.Fatalf("unknown parameter: %d", rec.Code)
+		}
+	})
+}
+
+func TestConditionalGETFollowsTheData(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		s := mustExportSite(t, dsn)
+		// A second store on the same database stands for another server process.
+		other := testdb.MustOpen(t, dsn)
+		targets := []string{
+			"/leaderboards/fps?sort=paper", "/leaderboards/fps.csv?sort=paper", "/export/claims.csv",
+			"/api/v1/leaderboards/fps", "/api/v1/metrics", "/api/v1/hardware", "/leaderboards/fps/feed.atom",
+		}
+		etags := map[string]string{}
+		for _, target := range targets {
+			rec := s.do(t, target, nil)
+			etag, lm := rec.Header().Get("ETag"), rec.Header().Get("Last-Modified")
+			if rec.Code != 200 || etag == "" || lm == "" {
+				t.Fatalf("GET %s: %d, ETag %q, Last-Modified %q", target, rec.Code, etag, lm)
+			}
+			etags[target] = etag
+			again := s.do(t, target, http.Header{"If-None-Match": {etag}})
+			if again.Code != http.StatusNotModified || again.Body.Len() != 0 {
+				t.Fatalf("GET %s If-None-Match: %d", target, again.Code)
+			}
+			if stale := s.do(t, target, http.Header{"If-None-Match": {`W/"other"`}}); stale.Code != 200 {
+				t.Fatalf("GET %s with another tag: %d", target, stale.Code)
+			}
+			// A date older than the data gets the full response.
+			old := s.do(t, target, http.Header{"If-Modified-Since": {"Mon, 02 Jan 2006 15:04:05 GMT"}})
+			if old.Code != 200 {
+				t.Fatalf("GET %s If-Modified-Since 2006: %d", target, old.Code)
+			}
+		}
+		if _, err := other.SavePapers(context.Background(), fixturePapers()[:1]); err != nil {
+			t.Fatal(err)
+		}
+		for _, target := range targets {
+			rec := s.do(t, target, http.Header{"If-None-Match": {etags[target]}})
+			if rec.Code != 200 || rec.Header().Get("ETag") == etags[target] {
+				t.Errorf("GET %s after a write elsewhere: %d, ETag %q", target, rec.Code, rec.Header().Get("ETag"))
+			}
+		}
+	})
+}
+
+func TestAPIErrorsAreJSON(t *testing.T) {
+	s := mustExportSite(t, testdb.SQLiteURL(t))
+	cases := []struct {
+		target string
+		status int
+		field  string
+	}{
+		{"/api/v1/leaderboards/fps?sort=bogus", 400, "sort"},
+		{"/api/v1/leaderboards/fps?per_page=500", 400, "per_page"},
+		{"/api/v1/leaderboards/fps?colour=red", 400, "colour"},
+		{"/api/v1/leaderboards/fps?min=abc", 400, "min"},
+		{"/api/v1/leaderboards/no-such-metric", 404, ""},
+		{"/api/v1/claims/abc", 404, ""},
+		{"/api/v1/claims/999999", 404, ""},
+		{"/api/v1/papers/0", 404, ""},
+		{"/api/v1/nothing-here", 404, ""},
+		{"/leaderboards/fps.csv?sort=bogus", 400, ""}, // the HTML error page, as for the page itself
+		{"/leaderboards/nope.csv", 404, ""},
+	}
+	for _, c := range cases {
+		rec := s.do(t, c.target, nil)
+		if rec.Code != c.status {
+			t.Errorf("GET %s: %d, want %d", c.target, rec.Code, c.status)
+			continue
+		}
+		if !strings.HasPrefix(c.target, "/api/") {
+			if rec.Header().Get("Content-Disposition") != "" || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
+				t.Errorf("GET %s: error sent as %q %q", c.target, rec.Header().Get("Content-Type"), rec.Header().Get("Content-Disposition"))
+			}
+			continue
+		}
+		var body struct {
+			Error string  `json:"error"`
+			Field *string `json:"field"`
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || body.Error == "" {
+			t.Errorf("GET %s: body %q (%v)", c.target, rec.Body, err)
+			continue
+		}
+		if got := ""; body.Field != nil {
+			got = *body.Field
+			if got != c.field {
+				t.Errorf("GET %s: field %q, want %q", c.target, got, c.field)
+			}
+		} else if c.field != "" {
+			t.Errorf("GET %s: no field, want %q", c.target, c.field)
+		}
+	}
+}
+
+func TestAtomFeedListsNewestClaims(t *testing.T) {
+	s := mustExportSite(t, testdb.SQLiteURL(t))
+	rec, doc := s.get(t, "/leaderboards/fps/feed.atom")
+	if rec.Code != 200 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/atom+xml") {
+		t.Fatalf("status %d, type %q", rec.Code, rec.Header().Get("Content-Type"))
+	}
+	entries := doc.Find("entry")
+	if entries.Length() != 25 {
+		t.Fatalf("entries = %d", entries.Length())
+	}
+	first := entries.First().Find("title").Text()
+	if !strings.Contains(first, "HYPERLINK") || !strings.Contains(first, "-3.5") {
+		t.Fatalf("newest entry = %q, want the last paper saved", first)
+	}
+	if rec, _ := s.get(t, "/leaderboards/nope/feed.atom"); rec.Code != 404 {
+		t.Fatalf("unknown metric feed: %d", rec.Code)
+	}
+}
