@@ -2,11 +2,13 @@ package handlers_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -427,4 +429,68 @@ func TestAtomFeedListsNewestClaims(t *testing.T) {
 	if rec, _ := s.get(t, "/leaderboards/nope/feed.atom"); rec.Code != 404 {
 		t.Fatalf("unknown metric feed: %d", rec.Code)
 	}
+}
+
+// TestLargeExportParses writes 100,000 claims with one INSERT ... SELECT over
+// a recursive counter (the same SQL on both databases) and reads the whole
+// CSV back: every row there, in order, injection neutralised.
+func TestLargeExportParses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("100k rows")
+	}
+	const n = 100_000
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		s := mustExportSite(t, dsn)
+		driver, source := "sqlite", dsn
+		if models.DialectOf(dsn) == models.DialectPostgres {
+			driver = "pgx"
+		}
+		db, err := sql.Open(driver, source)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		t1 := time.Now()
+		defer func() { t.Logf("TIMING total %v", time.Since(t1)) }()
+		_, err = db.Exec(fmt.Sprintf(`WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < %d)
+			INSERT INTO claims (paper_id, metric_id, value, unit, baseline, evidence, evidence_start, evidence_end, confidence, status)
+			SELECT (SELECT MIN(id) FROM papers), (SELECT id FROM metrics WHERE slug = 'fps'),
+				1000000 + i * 0.25, 'FPS', '=SUM(A' || i || ')', 'row ' || i, 0, 1, 0.5, 'extracted' FROM seq`, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t0 := time.Now()
+		rec := s.do(t, "/leaderboards/fps.csv", nil)
+		t.Logf("TIMING export %v", time.Since(t0))
+		if rec.Code != 200 {
+			t.Fatalf("status %d", rec.Code)
+		}
+		r := csv.NewReader(strings.NewReader(rec.Body.String()))
+		r.ReuseRecord = true
+		rows, prev := -1, math.Inf(1)
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("row %d: %v", rows, err)
+			}
+			rows++
+			if rows == 0 {
+				continue
+			}
+			v, err := strconv.ParseFloat(rec[col("value")], 64)
+			if err != nil || v > prev {
+				t.Fatalf("row %d: value %q after %v", rows, rec[col("value")], prev)
+			}
+			prev = v
+			if rows <= n && !strings.HasPrefix(rec[col("baseline")], "'=SUM(A") {
+				t.Fatalf("row %d: baseline %q", rows, rec[col("baseline")])
+			}
+		}
+		if rows != n+25 {
+			t.Fatalf("rows = %d, want %d", rows, n+25)
+		}
+	})
 }

@@ -55,6 +55,8 @@ commands:
   ingest [--db DB] FILE...|-  load papers (trending-papers page text or JSON Lines)
   extract [--format jsonl|csv] FILE...|-
                               print the claims found in papers, without a database
+  export [--format csv|jsonl] [--metric M] [--base-url URL]
+                              print every live claim, or one metric's, in leaderboard order
   eval --gold GOLD.jsonl [--corpus CORPUS.jsonl] [--errors]
                               score the extractor against hand-checked claims
   version                     print the version
@@ -85,6 +87,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runIngest(ctx, args, getenv, sio)
 	case "extract":
 		return runExtract(ctx, args, sio)
+	case "export":
+		return runExport(ctx, args, getenv, sio)
 	case "eval":
 		return runEval(ctx, args, stdout, stderr)
 	case "version":
