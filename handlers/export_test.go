@@ -450,8 +450,6 @@ func TestLargeExportParses(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer db.Close()
-		t1 := time.Now()
-		defer func() { t.Logf("TIMING total %v", time.Since(t1)) }()
 		_, err = db.Exec(fmt.Sprintf(`WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < %d)
 			INSERT INTO claims (paper_id, metric_id, value, unit, baseline, evidence, evidence_start, evidence_end, confidence, status)
 			SELECT (SELECT MIN(id) FROM papers), (SELECT id FROM metrics WHERE slug = 'fps'),
@@ -459,9 +457,7 @@ func TestLargeExportParses(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		t0 := time.Now()
 		rec := s.do(t, "/leaderboards/fps.csv", nil)
-		t.Logf("TIMING export %v", time.Since(t0))
 		if rec.Code != 200 {
 			t.Fatalf("status %d", rec.Code)
 		}
