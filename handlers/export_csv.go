@@ -107,9 +107,8 @@ func (a *app) leaderboardCSV(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	// Paging parameters are accepted (the page's own links may carry them)
-	// but the download is always every matching row.
-	f.Page, f.PerPage = 1, models.DefaultPerPage
+	// page and per_page are validated like the page's but the export query
+	// never pages: the download is always every matching row.
 	m, err := a.store.GetMetric(c.Request().Context(), f.Metric)
 	if err != nil {
 		return err

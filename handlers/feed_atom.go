@@ -79,7 +79,7 @@ func (a *app) feedAtom(c echo.Context) error {
 		if e.HardwareName != "" {
 			summary += " on " + e.HardwareName
 		}
-		summary += fmt.Sprintf(". %q (%s)", e.Evidence, e.Status)
+		summary += ". “" + e.Evidence + "” (" + e.Status + ")"
 		feed.Entries = append(feed.Entries, atomEntry{
 			ID: claimURL, Title: views.Value(e.Value, e.ValueHigh, e.Unit) + ": " + e.PaperTitle,
 			Updated: atomTime(e.UpdatedAt), Published: atomTime(e.CreatedAt),

@@ -77,6 +77,7 @@ psql -qX "$dburl" -c "COPY ($query) TO STDOUT WITH (FORMAT csv, HEADER)" >/dev/n
 
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status"; }
 
+echo "# load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs; $(psql -qtAX "$dburl" -c 'SHOW server_version')"
 echo "run  copy_s  export_s  ratio  copy_rows  export_rows  rss_before_MB  rss_peak_MB  growth_MB"
 for run in $(seq "$runs"); do
 	t0=$(date +%s.%N)
