@@ -103,9 +103,9 @@ func diffFields(before, after ClaimFields) (b, a map[string]json.RawMessage) {
 // so a form with errors can be shown again exactly as the user left it.
 type SuggestionForm struct {
 	Value, ValueHigh, Unit, Metric, Qualifier, Hardware, HardwareCount string
-	Baseline, Subject, Condition, Evidence                            string
-	NotAClaim                                                         bool
-	Reason, Contact                                                   string
+	Baseline, Subject, Condition, Evidence                             string
+	NotAClaim                                                          bool
+	Reason, Contact                                                    string
 }
 
 // InvalidFields is a failed validation with a message per form field. It

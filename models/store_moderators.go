@@ -23,8 +23,9 @@ const (
 	maxPasswordBytes      = 72 // bcrypt ignores anything longer; refuse rather than truncate silently
 )
 
-// bcryptCost is above the library default: logins are rare, guesses should be dear.
-const bcryptCost = 12
+// bcryptCost is the library default: about a tenth of a second a guess on a
+// server core, and the throttle bounds guesses per account anyway.
+const bcryptCost = bcrypt.DefaultCost
 
 // dummyHash is compared against when a username is unknown, so a failed login
 // takes as long whether or not the account exists.
