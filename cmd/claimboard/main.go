@@ -57,6 +57,9 @@ commands:
                               print the claims found in papers, without a database
   eval --gold GOLD.jsonl [--corpus CORPUS.jsonl] [--errors]
                               score the extractor against hand-checked claims
+  moderator add|list|remove [--db DB] [NAME]
+                              manage moderator accounts (password from the
+                              terminal, or the first line of standard input)
   version                     print the version
 
 Every command that uses a database takes --db (or DATABASE_URL): a
@@ -87,6 +90,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runExtract(ctx, args, sio)
 	case "eval":
 		return runEval(ctx, args, stdout, stderr)
+	case "moderator":
+		return runModerator(ctx, args, getenv, sio)
 	case "version":
 		return runVersion(args, sio)
 	case "help", "-h", "--help":
