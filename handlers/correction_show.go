@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -60,7 +61,7 @@ func summaryOf(it *models.CorrectionItem, forModerator bool) views.CorrectionSum
 		if it.Current != nil && it.Kind == models.KindChange {
 			row.Current = it.Current.FieldText(name)
 		}
-		row.Changed = row.Current != row.Proposed
+		row.Changed = slices.Contains(it.ProposedFields, name)
 		s.Rows = append(s.Rows, row)
 	}
 	return s

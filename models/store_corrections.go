@@ -190,7 +190,19 @@ func (s *Store) SubmitCorrection(ctx context.Context, in NewSuggestion) (*Correc
 	default:
 		c.Kind = KindChange
 	}
-	proposed, _ := json.Marshal(fields)
+	// A correction stores only the fields it changes, so accepting it later
+	// applies just those over whatever the claim is then: a suggestion never
+	// silently undoes another decision made meanwhile.
+	var proposed []byte
+	switch c.Kind {
+	case KindMissing:
+		proposed, _ = json.Marshal(fields)
+	case KindNotAClaim:
+		proposed = []byte("{}")
+	default:
+		_, patch := diffFields(fieldsOfWithoutStatus(current), fields)
+		proposed, _ = json.Marshal(patch)
+	}
 	c.Proposed = string(proposed)
 	c.Reason = strings.TrimSpace(in.Form.Reason)
 	c.Contact = strings.TrimSpace(in.Form.Contact)
@@ -354,11 +366,12 @@ func (s *Store) Metrics(ctx context.Context) ([]Metric, error) {
 // CorrectionItem is a suggestion with what a reviewer needs beside it.
 type CorrectionItem struct {
 	Correction
-	PaperTitle    string
-	Proposed      ClaimFields
-	Current       *ClaimFields // the claim now; nil for a missing claim not yet accepted
-	ClaimVersion  int
-	ModeratorName string
+	PaperTitle     string
+	Proposed       ClaimFields  // the claim as the suggestion would leave it now
+	ProposedFields []string     // the fields the suggestion sets, in FieldNames order
+	Current        *ClaimFields // the claim now; nil for a missing claim not yet accepted
+	ClaimVersion   int
+	ModeratorName  string
 }
 
 // PendingCorrections lists suggestions awaiting a decision, oldest first,
@@ -406,9 +419,6 @@ func (s *Store) correctionItems(ctx context.Context, where string, args []any, o
 	out := make([]CorrectionItem, 0, len(rows))
 	for _, r := range rows {
 		it := CorrectionItem{Correction: r.Correction, PaperTitle: r.PaperTitle, ModeratorName: r.ModeratorName}
-		if err := json.Unmarshal([]byte(r.Proposed), &it.Proposed); err != nil {
-			return nil, fmt.Errorf("store: correction %d: proposed: %w", r.ID, err)
-		}
 		if r.ClaimID != nil {
 			d, err := s.GetClaim(ctx, *r.ClaimID)
 			if err != nil {
@@ -416,6 +426,22 @@ func (s *Store) correctionItems(ctx context.Context, where string, args []any, o
 			}
 			cur := fieldsOf(d)
 			it.Current, it.ClaimVersion = &cur, d.Version
+			if r.Kind == KindChange {
+				it.Proposed = cur
+			}
+		}
+		var patch map[string]json.RawMessage
+		err := json.Unmarshal([]byte(r.Proposed), &patch)
+		if err == nil {
+			err = json.Unmarshal([]byte(r.Proposed), &it.Proposed)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("store: correction %d: proposed: %w", r.ID, err)
+		}
+		for _, name := range FieldNames {
+			if _, ok := patch[name]; ok {
+				it.ProposedFields = append(it.ProposedFields, name)
+			}
 		}
 		out = append(out, it)
 	}
@@ -445,12 +471,12 @@ func (s *Store) AcceptCorrection(ctx context.Context, d Decision) (*ClaimRevisio
 		if err != nil {
 			return err
 		}
-		var proposed ClaimFields
-		if err := json.Unmarshal([]byte(c.Proposed), &proposed); err != nil {
-			return fmt.Errorf("correction %d: proposed: %w", c.ID, err)
-		}
 		now := time.Now().UTC()
 		if c.Kind == KindMissing {
+			var proposed ClaimFields
+			if err := json.Unmarshal([]byte(c.Proposed), &proposed); err != nil {
+				return fmt.Errorf("correction %d: proposed: %w", c.ID, err)
+			}
 			proposed.Status = StatusVerified
 			id, err := insertHumanClaim(tx, c.PaperID, proposed, now)
 			if err != nil {
@@ -468,12 +494,14 @@ func (s *Store) AcceptCorrection(ctx context.Context, d Decision) (*ClaimRevisio
 			if err != nil {
 				return err
 			}
+			// The stored fields apply over the claim as it is now.
 			target := fieldsOf(cur)
+			if err := json.Unmarshal([]byte(c.Proposed), &target); err != nil {
+				return fmt.Errorf("correction %d: proposed: %w", c.ID, err)
+			}
+			target.Status = StatusCorrected
 			if c.Kind == KindNotAClaim {
 				target.Status = StatusRetracted
-			} else {
-				target = proposed
-				target.Status = StatusCorrected
 			}
 			rev, err = applyFields(tx, cur, target, &c.ID, d.ModeratorID, nil, note, now)
 			if err != nil {

@@ -409,3 +409,33 @@ func TestSubmissionLimitPerAddress(t *testing.T) {
 		t.Fatalf("another address waits %v", wait)
 	}
 }
+
+// Two suggestions made against the same state but changing different fields
+// both take effect when accepted one after the other: a suggestion carries
+// only what it changes, so the second does not undo the first.
+func TestSuggestionsApplyOnlyTheirFields(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s, d, mod := corrFixture(t, dsn)
+		f1, f2 := formOf(d), formOf(d)
+		f1.Value = "290"
+		f2.Subject = "our renderer"
+		c1 := mustSubmit(t, s, models.NewSuggestion{ClaimID: d.ID, Form: f1})
+		c2 := mustSubmit(t, s, models.NewSuggestion{ClaimID: d.ID, Form: f2})
+		if _, err := s.AcceptCorrection(ctx, models.Decision{CorrectionID: c1.ID, ModeratorID: mod.ID, ClaimVersion: d.Version}); err != nil {
+			t.Fatal(err)
+		}
+		pending, err := s.PendingCorrections(ctx)
+		if err != nil || len(pending) != 1 || pending[0].Proposed.Value != 290 || pending[0].Proposed.Subject != "our renderer" ||
+			len(pending[0].ProposedFields) != 1 || pending[0].ProposedFields[0] != "subject" {
+			t.Fatalf("second suggestion as reviewed now = %+v, %v", pending, err)
+		}
+		if _, err := s.AcceptCorrection(ctx, models.Decision{CorrectionID: c2.ID, ModeratorID: mod.ID, ClaimVersion: pending[0].ClaimVersion}); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.GetClaim(ctx, d.ID)
+		if got.Value != 290 || got.Subject != "our renderer" {
+			t.Fatalf("claim = value %v, subject %q: an accepted change was lost", got.Value, got.Subject)
+		}
+	})
+}
