@@ -38,7 +38,7 @@ func summaryOf(it *models.CorrectionItem, forModerator bool) views.CorrectionSum
 		Submitted: it.CreatedAt.UTC().Format("2006-01-02 15:04 UTC"), PaperID: it.PaperID, PaperTitle: it.PaperTitle,
 		ClaimVersion: it.ClaimVersion, Reason: it.Reason, Moderator: it.ModeratorName, Note: it.DecisionNote,
 	}
-	if s.Moderator == "" && it.Status != models.CorrectionPend {
+	if s.Moderator == "" && it.Status != models.CorrectionPending {
 		s.Moderator = "a removed moderator"
 	}
 	if it.ClaimID != nil {

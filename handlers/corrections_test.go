@@ -2,6 +2,8 @@ package handlers_test
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/claimboard/claimboard/handlers"
 	"github.com/claimboard/claimboard/internal/testdb"
 	"github.com/claimboard/claimboard/models"
 )
@@ -401,5 +404,24 @@ func TestLoginIsThrottled(t *testing.T) {
 	}
 	if rec, _ := cl.post("/login", url.Values{"username": {"alice"}, "password": {"x"}, "next": {"//evil.example"}}); rec.Header().Get("Location") != "" {
 		t.Fatalf("redirected to %q", rec.Header().Get("Location"))
+	}
+}
+
+// Sessions and CSRF tokens hold no state in a process: a moderator who logs
+// in through one server can act through another on the same database.
+func TestSessionsWorkAcrossProcesses(t *testing.T) {
+	dsn := testdb.SQLiteURL(t)
+	a := mustSite(t, dsn)
+	mustModerator(t, a, "alice")
+	b := site{e: handlers.New(handlers.Config{Store: testdb.MustOpen(t, dsn), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})}
+	cl := newClient(t, a, "203.0.113.20")
+	login(t, cl, "alice")
+	cl.s = b
+	rec, doc := cl.get("/claims/1")
+	if rec.Code != 200 || doc.Find(`[data-testid="verify-form"]`).Length() != 1 {
+		t.Fatalf("second process does not know the session: %d", rec.Code)
+	}
+	if rec, _ := cl.post("/moderation/claims/1/verify", formValues(doc, `[data-testid="verify-form"]`)); rec.Code != http.StatusSeeOther {
+		t.Fatalf("verify through the second process = %d", rec.Code)
 	}
 }

@@ -27,7 +27,7 @@ func (a *app) loginSubmit(c echo.Context) error {
 		return err
 	}
 	if wait > 0 {
-		_ = tooMany(c, wait, "")
+		setRetryAfter(c, wait)
 		v.Error = "Too many failed logins. Please wait " + wait.Round(time.Minute).String() + " and try again."
 		return render(c, http.StatusTooManyRequests, views.Login(v))
 	}

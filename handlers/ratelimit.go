@@ -27,8 +27,13 @@ func (a *app) limitSubmissions(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// tooMany is a 429 with Retry-After in whole seconds.
+// tooMany is a 429 with Retry-After.
 func tooMany(c echo.Context, wait time.Duration, msg string) error {
-	c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+	setRetryAfter(c, wait)
 	return models.Errorf(models.ETooMany, "%s", msg)
+}
+
+// setRetryAfter tells the client how long to wait, in whole seconds rounded up.
+func setRetryAfter(c echo.Context, wait time.Duration) {
+	c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
 }

@@ -19,12 +19,12 @@ import (
 
 // Correction kinds and statuses, as in the corrections table.
 const (
-	KindChange     = "change"
-	KindNotAClaim  = "not_a_claim"
-	KindMissing    = "missing"
-	CorrectionPend = "pending"
-	CorrectionAcc  = "accepted"
-	CorrectionRej  = "rejected"
+	KindChange         = "change"
+	KindNotAClaim      = "not_a_claim"
+	KindMissing        = "missing"
+	CorrectionPending  = "pending"
+	CorrectionAccepted = "accepted"
+	CorrectionRejected = "rejected"
 )
 
 // Submission limits: a suggestion is short, and one address may not flood the queue.
@@ -158,7 +158,7 @@ func (s *Store) SubmissionWait(ctx context.Context, ipHash string, now time.Time
 // as InvalidFields.
 func (s *Store) SubmitCorrection(ctx context.Context, in NewSuggestion) (*Correction, error) {
 	db := s.db.WithContext(ctx)
-	c := Correction{Status: CorrectionPend, SubmitterIPHash: in.SubmitterIPHash, CreatedAt: time.Now().UTC()}
+	c := Correction{Status: CorrectionPending, SubmitterIPHash: in.SubmitterIPHash, CreatedAt: time.Now().UTC()}
 	var current *ClaimDetail
 	if in.ClaimID != 0 {
 		d, err := s.GetClaim(ctx, in.ClaimID)
@@ -343,9 +343,9 @@ func ClaimFieldsOf(d *ClaimDetail) ClaimFields { return fieldsOf(d) }
 
 // metricUnits maps every metric slug to its canonical unit.
 func (s *Store) metricUnits(ctx context.Context) (map[string]string, error) {
-	var ms []Metric
-	if err := s.db.WithContext(ctx).Order("position, id").Find(&ms).Error; err != nil {
-		return nil, fmt.Errorf("store: list metrics: %w", err)
+	ms, err := s.Metrics(ctx)
+	if err != nil {
+		return nil, err
 	}
 	out := make(map[string]string, len(ms))
 	for _, m := range ms {
@@ -377,16 +377,16 @@ type CorrectionItem struct {
 // PendingCorrections lists suggestions awaiting a decision, oldest first,
 // each with its claim's current values and version for optimistic locking.
 func (s *Store) PendingCorrections(ctx context.Context) ([]CorrectionItem, error) {
-	return s.correctionItems(ctx, "c.status = ?", []any{CorrectionPend}, "c.created_at, c.id", pendingQueueLimit, 0)
+	return s.correctionItems(ctx, "c.status = ?", []any{CorrectionPending}, "c.created_at, c.id", pendingQueueLimit, 0)
 }
 
 // DecidedCorrections lists decided suggestions, newest decision first.
 func (s *Store) DecidedCorrections(ctx context.Context, page, perPage int) ([]CorrectionItem, int64, error) {
 	var total int64
-	if err := s.db.WithContext(ctx).Model(&Correction{}).Where("status <> ?", CorrectionPend).Count(&total).Error; err != nil {
+	if err := s.db.WithContext(ctx).Model(&Correction{}).Where("status <> ?", CorrectionPending).Count(&total).Error; err != nil {
 		return nil, 0, fmt.Errorf("store: count decided corrections: %w", err)
 	}
-	items, err := s.correctionItems(ctx, "c.status <> ?", []any{CorrectionPend}, "c.decided_at DESC, c.id DESC", perPage, (page-1)*perPage)
+	items, err := s.correctionItems(ctx, "c.status <> ?", []any{CorrectionPending}, "c.decided_at DESC, c.id DESC", perPage, (page-1)*perPage)
 	return items, total, err
 }
 
@@ -508,7 +508,7 @@ func (s *Store) AcceptCorrection(ctx context.Context, d Decision) (*ClaimRevisio
 				return err
 			}
 		}
-		return decide(tx, c, CorrectionAcc, d.ModeratorID, note, now)
+		return decide(tx, c, CorrectionAccepted, d.ModeratorID, note, now)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: accept correction %d: %w", d.CorrectionID, err)
@@ -528,7 +528,7 @@ func (s *Store) RejectCorrection(ctx context.Context, d Decision) error {
 		if err != nil {
 			return err
 		}
-		return decide(tx, c, CorrectionRej, d.ModeratorID, note, time.Now().UTC())
+		return decide(tx, c, CorrectionRejected, d.ModeratorID, note, time.Now().UTC())
 	})
 	if err != nil {
 		return fmt.Errorf("store: reject correction %d: %w", d.CorrectionID, err)
@@ -631,7 +631,7 @@ func pendingCorrection(tx *gorm.DB, id int64) (*Correction, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load correction %d: %w", id, err)
 	}
-	if c.Status != CorrectionPend {
+	if c.Status != CorrectionPending {
 		return nil, Errorf(EConflict, "Suggestion %d was already %s by another moderator; nothing was changed.", id, c.Status)
 	}
 	return &c, nil
@@ -640,7 +640,7 @@ func pendingCorrection(tx *gorm.DB, id int64) (*Correction, error) {
 // decide marks a pending suggestion decided; the status guard makes a second,
 // concurrent decision fail instead of overwriting the first.
 func decide(tx *gorm.DB, c *Correction, status string, moderatorID int64, note string, now time.Time) error {
-	res := tx.Model(&Correction{}).Where("id = ? AND status = ?", c.ID, CorrectionPend).Updates(map[string]any{
+	res := tx.Model(&Correction{}).Where("id = ? AND status = ?", c.ID, CorrectionPending).Updates(map[string]any{
 		"status": status, "moderator_id": moderatorID, "decision_note": note, "decided_at": now, "claim_id": c.ClaimID,
 	})
 	if res.Error != nil {

@@ -121,7 +121,7 @@ func TestCorrectionTransitionsOnBothDatabases(t *testing.T) {
 				t.Fatalf("changes = %+v", hist[0].Changes)
 			}
 			again, err := s.GetCorrection(ctx, c.ID)
-			if err != nil || again.Status != models.CorrectionAcc || again.ModeratorName != "alice" || again.DecidedAt == nil {
+			if err != nil || again.Status != models.CorrectionAccepted || again.ModeratorName != "alice" || again.DecidedAt == nil {
 				t.Fatalf("decided correction = %+v, %v", again, err)
 			}
 			if _, err := s.AcceptCorrection(ctx, models.Decision{CorrectionID: c.ID, ModeratorID: mod.ID}); models.ErrorCode(err) != models.EConflict {
@@ -142,7 +142,7 @@ func TestCorrectionTransitionsOnBothDatabases(t *testing.T) {
 				t.Fatalf("reject changed the claim: %+v", after)
 			}
 			decided, total, err := s.DecidedCorrections(ctx, 1, 50)
-			if err != nil || total != 2 || decided[0].Status != models.CorrectionRej || decided[0].DecisionNote != "the abstract says 277" {
+			if err != nil || total != 2 || decided[0].Status != models.CorrectionRejected || decided[0].DecisionNote != "the abstract says 277" {
 				t.Fatalf("decided = %+v %d %v", decided, total, err)
 			}
 		})
@@ -243,7 +243,7 @@ func TestCorrectionTransitionsOnBothDatabases(t *testing.T) {
 			}
 			got, _ := s.GetClaim(ctx, d.ID)
 			c2now, _ := s.GetCorrection(ctx, c2.ID)
-			if got.Value != 300 || c2now.Status != models.CorrectionPend {
+			if got.Value != 300 || c2now.Status != models.CorrectionPending {
 				t.Fatalf("value %v, second suggestion %q: want 300 and still pending", got.Value, c2now.Status)
 			}
 		})
