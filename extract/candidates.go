@@ -64,7 +64,11 @@ func (s *sentence) parseWordNumber(i int) (*cand, int) {
 	toks := s.toks
 	lw := toks[i].lw
 	// "an order of magnitude", "two orders of magnitude"
-	if v, ok := numberWords[lw]; ok && i+3 < len(toks)+0 && i+3 <= len(toks)-1 {
+	// "a factor two speed up", "by a factor of three".
+	if v, ok := numberWords[lw]; ok && lw != "a" && lw != "an" && lw != "single" && afterFactorWord(toks, i) {
+		return &cand{ti: i, tj: i + 1, v: v, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true}, i + 1
+	}
+	if v, ok := numberWords[lw]; ok && i+3 < len(toks) {
 		if (toks[i+1].lw == "order" || toks[i+1].lw == "orders") && toks[i+2].lw == "of" && toks[i+3].lw == "magnitude" {
 			return &cand{ti: i, tj: i + 4, v: math.Pow(10, v), unit: unitDef{kind: ukFactor, scale: 1}, approx: true, numWord: true}, i + 4
 		}
@@ -242,6 +246,9 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 			j += n
 		}
 	}
+	if c.unit.kind == ukNone && afterFactorWord(toks, i) {
+		c.unit = unitDef{kind: ukFactor, scale: 1}
+	}
 	c.tj = j
 	if c.unit.kind == ukFactor {
 		// "4096 times 2048" is a size; "8x A100" is a device count.
@@ -376,4 +383,13 @@ func splitMultiplier(u string) (float64, string) {
 		return 1e9, u[2:]
 	}
 	return 1, u
+}
+
+// afterFactorWord reports "factor N" or "factor of N" before token i: the
+// number is a factor even without "x".
+func afterFactorWord(toks []token, i int) bool {
+	if i > 0 && toks[i-1].lw == "factor" {
+		return true
+	}
+	return i > 1 && toks[i-1].lw == "of" && toks[i-2].lw == "factor"
 }

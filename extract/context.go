@@ -25,8 +25,15 @@ func (s *sentence) baselineCueAt(k int) int {
 		// "over 114K tokens" is a qualifier, "over cuBLAS" a baseline.
 		if nx != "" && toks[k+1].kind != tkNum && nx != "the" || nx == "the" && k+2 < len(toks) && toks[k+2].kind != tkNum {
 			switch nx {
-			case "time", "a", "an", "all", "multiple", "different":
+			case "time", "all", "multiple", "different", "previous", "various":
 				return 0
+			case "a", "an":
+				if k+2 < len(toks) {
+					switch toks[k+2].lw {
+					case "period", "range", "span", "wide", "variety", "number", "set", "course", "total", "single", "long":
+						return 0
+					}
+				}
 			}
 			return 1
 		}
@@ -52,12 +59,15 @@ func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
 		k++
 	}
 	if k < len(toks) && toks[k].kind == tkNum {
+		// A figure first ("compared to 30TF using PyTorch alone"): the baseline
+		// is whoever produced it.
+	scan:
 		for j := k; j < len(toks) && j < k+6; j++ {
-			if toks[j].lw == "by" || toks[j].lw == "of" {
+			switch toks[j].lw {
+			case "by", "of", "using", "with", "from":
 				return s.baselinePhrase(j+1, cands)
-			}
-			if isClausePunct(toks[j].lw) {
-				break
+			case ",", ";", ".", "(", ")":
+				break scan
 			}
 		}
 		return "", 0, 0
@@ -68,6 +78,14 @@ func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
 		t := toks[end]
 		if isClausePunct(t.lw) || t.kind == tkNum && end > start || t.masked && end > start {
 			break
+		}
+		if (t.lw == "such" && end+1 < len(toks) && toks[end+1].lw == "as" || t.lw == "like") && end+2 < len(toks) {
+			// "popular frameworks such as PyTorch": the named system is the baseline.
+			skip := 1
+			if t.lw == "such" {
+				skip = 2
+			}
+			return s.baselinePhrase(end+skip, cands)
 		}
 		if t.lw == "by" && end > start && strings.HasSuffix(toks[end-1].lw, "ed") && end+1 < len(toks) && toks[end+1].kind == tkWord {
 			// "the baseline method proposed by instant-ngp": the agent is the baseline.

@@ -34,7 +34,7 @@ var (
 	capacityCues = []string{"larger", "longer", "bigger", "batch", "sequence", "context", "hidden", "capacity", "parameters", "wider", "deeper"}
 	weakSpeed    = []string{"improv", "higher", "boost", "gain", "better", "benefit", "efficien"}
 	weakCapacity = []string{"more", "increase", "size", "scale"}
-	killCues     = []string{"slower", "gap", "overhead", "costlier", "expensive", "more memory", "worse"}
+	killCues     = []string{"slower", "slowdown", "slow-down", "gap", "costlier", "worse"}
 )
 
 func hasPrefixAny(w string, list []string) bool {
@@ -78,6 +78,8 @@ var trendMarkers = []string{"grown", "grew", "growing", "doubled", "doubling"}
 
 var hypoMarkers = map[string]bool{"if": true, "want": true, "desired": true, "desire": true, "gap": true, "would": true,
 	"should": true, "must": true, "target": true, "requirement": true, "requirements": true, "expected": true}
+
+var accWords = []string{"accuracy", "f1", "psnr", "ssim", "lpips", "miou", "bleu", "auc", "map", "fid", "iou", "top-1", "top-5"}
 
 var baselineFigureCues = map[string]bool{"compared": true, "than": true, "vs": true, "vs.": true, "versus": true, "relative": true, "against": true}
 
@@ -146,6 +148,10 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 	toks := s.toks
 	for k := 0; k < c.ti; k++ {
 		w := toks[k].lw
+		if w == "however" && !own {
+			// "However, the training of NeuS takes 8 hours": a limitation of prior work.
+			return true
+		}
 		if hypoMarkers[w] {
 			return true
 		}
@@ -208,13 +214,26 @@ func (s *sentence) classify(c *cand, prev *cand) {
 	sl, sr := 0, len(s.toks)
 	switch c.unit.kind {
 	case ukFactor:
-		if s.cueScan(c.ti, c.tj, l, r, 6, killCues) < 4 {
+		if s.cueScan(c.ti, c.tj, l, r, 6, killCues) < 4 || c.tj < len(s.toks) && (s.toks[c.tj].lw == "overhead" || s.toks[c.tj].lw == "more") && c.tj+1 < len(s.toks) && s.toks[c.tj+1].lw != "parameters" && s.toks[c.tj].lw == "overhead" {
+			// "2x slower", "a gap of 1.5x", "3x overhead": costs, not results.
 			c.drop = true
 			return
 		}
+		if prev != nil && !prev.drop && prev.unit.kind == ukFactor && s.parenContinues(prev, c) {
+			c.metric, c.unitLabel = prev.metric, "x"
+			c.conf += 0.2
+			return
+		}
+		// The verb that governs the clause may stand far before the figure
+		// ("reduces the communication volume and overhead by up to 22.89x").
 		ds := s.cueScan(c.ti, c.tj, l, r, 8, speedCues)
 		dr := s.cueScan(c.ti, c.tj, l, r, 8, reduceCues)
 		dc := s.cueScan(c.ti, c.tj, l, r, 8, capacityCues)
+		if ds == 1e9 && dr == 1e9 && dc == 1e9 {
+			ds = s.cueScan(c.ti, c.tj, l, c.tj, 16, speedCues)
+			dr = s.cueScan(c.ti, c.tj, l, c.tj, 16, reduceCues)
+			dc = s.cueScan(c.ti, c.tj, l, c.tj, 16, capacityCues)
+		}
 		switch {
 		case dr < ds && dr < dc:
 			c.metric = "reduction_factor"
@@ -304,7 +323,7 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				return
 			}
 		}
-		if s.cueScan(c.ti, c.tj, sl, sr, 12, []string{"train", "fine-tun", "finetun", "serv", "fit", "scal", "run", "infer", "support", "enabl", "deploy", "host", "handle", "model with", "up"}) == 1e9 {
+		if s.cueScan(c.ti, c.tj, l, c.tj, 12, []string{"train", "fine-tun", "finetun", "serv", "fit", "scal", "run", "infer", "support", "enabl", "deploy", "host", "handle", "up"}) == 1e9 {
 			c.drop = true
 			return
 		}
@@ -408,7 +427,7 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		return
 	}
 	// "(max 47%)" after "by 30% geomean": a second figure for the same quantity.
-	if c.prev != nil && !c.prev.drop && c.prev.unit.kind == c.unit.kind && c.ti-c.prev.tj <= 3 {
+	if c.prev != nil && !c.prev.drop && c.prev.unit.kind == c.unit.kind && (c.ti-c.prev.tj <= 3 || s.parenContinues(c.prev, c)) {
 		c.metric = c.prev.metric
 		c.conf += 0.15
 		return
@@ -430,7 +449,18 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 // "scaling efficiency of 0.94" (a fraction, reported in %) and "an F1 of 0.8".
 func (s *sentence) classifyBare(c *cand, l int) {
 	toks := s.toks
-	if c.ti == 0 || c.hasHi && c.hi > 1e6 {
+	if c.hasHi && c.hi > 1e6 {
+		c.drop = true
+		return
+	}
+	if c.tj < len(toks) && hasPrefixAny(toks[c.tj].lw, accWords) && c.v <= 100 {
+		// "up to 0.8 accuracy", "0.92 F1".
+		c.metric, c.unitLabel = "accuracy", "score"
+		c.tj++
+		c.conf += 0.1
+		return
+	}
+	if c.ti == 0 {
 		c.drop = true
 		return
 	}
@@ -454,13 +484,40 @@ func (s *sentence) classifyBare(c *cand, l int) {
 			c.metric, c.unitLabel = "scaling_efficiency", "%"
 			c.conf += 0.15
 			return
-		case hasPrefixAny(w, []string{"accuracy", "f1", "psnr", "ssim", "lpips", "miou", "bleu", "auc", "map", "fid", "iou"}):
+		case hasPrefixAny(w, accWords):
 			c.metric, c.unitLabel = "accuracy", "score"
 			c.conf += 0.05
 			return
 		}
 	}
 	c.drop = true
+}
+
+// parenContinues reports whether b sits in parentheses right after a, or
+// continues a list that does: "by up to 2.45x (on average 1.58x)",
+// "22.89x and 27.21x (on average 8.69x and 11.60x)".
+func (s *sentence) parenContinues(a, b *cand) bool {
+	if a.unit.kind != b.unit.kind || b.ti-a.tj > 10 {
+		return false
+	}
+	open := false
+	for k := a.tj; k < b.ti; k++ {
+		w := s.toks[k].lw
+		switch {
+		case w == "(":
+			open = true
+		case w == ")" || w == ";" || w == ".":
+			return false
+		case s.toks[k].kind == tkNum:
+			if !open {
+				return false
+			}
+		}
+	}
+	if open {
+		return true
+	}
+	return s.listContinues(a, b)
 }
 
 // listContinues reports whether b continues a list started by a ("277 FPS on
