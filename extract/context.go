@@ -194,7 +194,7 @@ func (s *sentence) baselineFor(c *cand, cands []*cand) (string, int, int) {
 // hardwareFor attaches the device the figure was measured on: the first
 // device named after it in the sentence, else the nearest before; devices
 // inside the baseline phrase belong to the baseline.
-func (s *sentence) hardwareFor(c *cand, bi, bj int) {
+func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 	var named, counted *hwMention
 	pick := func(want func(m *hwMention) bool) *hwMention {
 		var after, before *hwMention
@@ -236,6 +236,26 @@ func (s *sentence) hardwareFor(c *cand, bi, bj int) {
 	}
 	if c.hwCount == 0 && counted != nil {
 		c.hwCount = counted.count
+		if len(counted.list) > 0 {
+			c.hwCount = 0
+			if s.has("respectively") {
+				idx := 0
+				var live []*cand
+				for _, o := range cands {
+					if !o.drop && o.tj <= counted.ti {
+						live = append(live, o)
+					}
+				}
+				for i, o := range live {
+					if o == c {
+						idx = i
+					}
+				}
+				if len(live) == len(counted.list) {
+					c.hwCount = counted.list[idx]
+				}
+			}
+		}
 	}
 }
 
@@ -425,4 +445,13 @@ func round(v float64) float64 {
 		return v
 	}
 	return r
+}
+
+func (s *sentence) has(word string) bool {
+	for _, t := range s.toks {
+		if t.lw == word {
+			return true
+		}
+	}
+	return false
 }

@@ -68,6 +68,7 @@ type hwMention struct {
 	ti, tj int // tokens of the mention, including the count
 	entry  *hwEntry
 	count  int
+	list   []int // "32 and 64 GPUs"
 }
 
 type sentence struct {
@@ -104,7 +105,20 @@ func (s *sentence) findHardware() {
 		if e == nil {
 			if toks[i].kind == tkWord && isDeviceCountNoun(toks[i].lw) {
 				if cnt, from := countBefore(toks, i); cnt > 0 {
-					s.hw = append(s.hw, hwMention{ti: from, tj: i + 1, count: cnt})
+					m := hwMention{ti: from, tj: i + 1, count: cnt}
+					// "on 32 and 64 GPUs": one count per figure, paired by "respectively".
+					for k := from - 1; k >= 1 && (toks[k].lw == "and" || toks[k].lw == ",") && toks[k-1].kind == tkNum; k -= 2 {
+						v, rest, _, ok := parseLeadingNumber(toks[k-1].w)
+						if !ok || rest != "" || v != math.Trunc(v) || v < 1 || v > 1e7 {
+							break
+						}
+						m.list = append([]int{int(v)}, m.list...)
+						m.ti = k - 1
+					}
+					if len(m.list) > 0 {
+						m.list = append(m.list, cnt)
+					}
+					s.hw = append(s.hw, m)
 				}
 			}
 			continue

@@ -121,7 +121,7 @@ func (s *sentence) resolve(cands []*cand) {
 		}
 		bl, bi, bj := s.baselineFor(c, cands)
 		c.baseline = bl
-		s.hardwareFor(c, bi, bj)
+		s.hardwareFor(c, cands, bi, bj)
 		if c.baseline != "" {
 			c.conf += 0.05
 		}
