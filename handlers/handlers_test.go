@@ -434,3 +434,31 @@ func TestLeaderboardRejectsBadParameters(t *testing.T) {
 		}
 	}
 }
+
+func TestSearch(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		s := mustSite(t, dsn)
+		_, home := s.get(t, "/")
+		if action, _ := home.Find(`form[role="search"]`).Attr("action"); action != "/search" {
+			t.Fatalf("home search form action = %q", action)
+		}
+		rec, doc := s.get(t, "/search?q=rtx+4090")
+		if rec.Code != 200 {
+			t.Fatalf("status %d", rec.Code)
+		}
+		if got := values(doc); len(got) != 1 || got[0] != "583 FPS" {
+			t.Fatalf("claims for 'rtx 4090' = %v", got)
+		}
+		if n := doc.Find(`[data-testid="paper-results"] li`).Length(); n != 1 {
+			t.Fatalf("papers for 'rtx 4090' = %d", n)
+		}
+		_, doc = s.get(t, "/search?q=50%25_off")
+		if doc.Find(`[data-testid="no-papers"]`).Length() != 1 || doc.Find(`[data-testid="no-claims"]`).Length() != 1 {
+			t.Fatal("LIKE wildcards in the query matched something")
+		}
+		rec, _ = s.get(t, "/search?q=a&q=b")
+		if rec.Code != 400 {
+			t.Fatalf("repeated q = %d", rec.Code)
+		}
+	})
+}

@@ -54,5 +54,6 @@ func New(cfg Config) *echo.Echo {
 	get("/papers/:id", a.paperShow)
 	get("/claims/:id", a.claimShow)
 	get("/hardware/:slug", a.hardwareShow)
+	get("/search", a.searchShow)
 	return e
 }

@@ -218,3 +218,18 @@ type HardwareGroup struct {
 	MetricSlug string
 	Claims     []LeaderboardRow
 }
+
+// SearchView lists papers and claims matching a query.
+type SearchView struct {
+	Layout
+	Query  string
+	Papers []SearchPaper
+	Claims []LeaderboardRow
+	Limit  int
+}
+
+// SearchPaper is a paper in search results.
+type SearchPaper struct {
+	ID    int64
+	Title string
+}
