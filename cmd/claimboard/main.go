@@ -57,6 +57,8 @@ commands:
                               print the claims found in papers, without a database
   eval --gold GOLD.jsonl [--corpus CORPUS.jsonl] [--errors]
                               score the extractor against hand-checked claims
+  synth --papers N --claims-per-paper K [--seed S]
+                              fill the database with synthetic data for load tests
   version                     print the version
 
 Every command that uses a database takes --db (or DATABASE_URL): a
@@ -87,6 +89,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runExtract(ctx, args, sio)
 	case "eval":
 		return runEval(ctx, args, stdout, stderr)
+	case "synth":
+		return runSynth(ctx, args, getenv, sio)
 	case "version":
 		return runVersion(args, sio)
 	case "help", "-h", "--help":
