@@ -342,9 +342,10 @@ func TestLeaderboardFiltersAndSorts(t *testing.T) {
 			{"/leaderboards/fps?q=100%25", nil},
 			{"/leaderboards/fps?status=verified", nil},
 			{"/leaderboards/fps?sort=paper", []string{"277 FPS", "583 FPS", "30 FPS", "1,000 FPS", "120 FPS"}},
-			{"/leaderboards/fps?sort=date", []string{"120 FPS", "1,000 FPS", "30 FPS", "277 FPS", "583 FPS"}},
+			// Ties go by id in the sort direction: newest claim first when descending.
+			{"/leaderboards/fps?sort=date", []string{"120 FPS", "1,000 FPS", "30 FPS", "583 FPS", "277 FPS"}},
 			{"/leaderboards/fps?sort=baseline&order=desc&per_page=2", []string{"30 FPS", "1,000 FPS"}},
-			{"/leaderboards/fps?sort=baseline&order=desc&per_page=2&page=2", []string{"120 FPS", "277 FPS"}},
+			{"/leaderboards/fps?sort=baseline&order=desc&per_page=2&page=2", []string{"120 FPS", "583 FPS"}},
 		}
 		for _, tc := range cases {
 			rec, doc := s.get(t, tc.target)
