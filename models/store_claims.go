@@ -275,6 +275,7 @@ func (s *Store) MetricSummaries(ctx context.Context) ([]MetricSummary, error) {
 	}
 	return out, nil
 }
+
 // GetClaim returns one claim with its paper and metric, or ENotFound.
 func (s *Store) GetClaim(ctx context.Context, id int64) (*ClaimDetail, error) {
 	var d ClaimDetail
