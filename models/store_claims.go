@@ -114,16 +114,49 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 			lb.Total, lb.TotalCapped = TotalCap, true
 		}
 	}
-	err = s.LeaderboardQuery(ctx, m, f).
-		Limit(f.PerPage + 1).Offset((f.Page - 1) * f.PerPage).
-		Scan(&lb.Rows).Error
+	// Deferred join: find the page's ids with the narrowest query the filter
+	// allows (an index walk for most views), then read the full rows of just
+	// those ids. Skipping rows for a deep page then costs index entries only.
+	var ids []int64
+	err = s.orderedIDs(ctx, m, f).
+		Limit(f.PerPage+1).Offset((f.Page-1)*f.PerPage).
+		Pluck("c.id", &ids).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: list leaderboard %q: %w", f.Metric, err)
 	}
-	if len(lb.Rows) > f.PerPage {
-		lb.Rows, lb.HasNext = lb.Rows[:f.PerPage], true
+	if len(ids) > f.PerPage {
+		ids, lb.HasNext = ids[:f.PerPage], true
+	}
+	if len(ids) == 0 {
+		return lb, nil
+	}
+	var rows []ClaimRow
+	if err := s.claimRows(ctx).Where("c.id IN ?", ids).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: read leaderboard rows %q: %w", f.Metric, err)
+	}
+	byID := make(map[int64]ClaimRow, len(rows))
+	for _, r := range rows {
+		byID[r.ID] = r
+	}
+	for _, id := range ids {
+		if r, ok := byID[id]; ok {
+			lb.Rows = append(lb.Rows, r)
+		}
 	}
 	return lb, nil
+}
+
+// orderedIDs selects the ids of the claims matching f in f's order, joining
+// papers and hardware only when the filter or the sort needs them.
+func (s *Store) orderedIDs(ctx context.Context, m *Metric, f LeaderboardFilter) *gorm.DB {
+	q := s.db.WithContext(ctx).Table("claims c")
+	if f.Query != "" || f.Year != 0 || f.HasCode != nil || f.Sort == "paper" || f.Sort == "date" {
+		q = q.Joins("JOIN papers p ON p.id = c.paper_id")
+	}
+	if len(f.Hardware) > 0 || f.Sort == "hardware" {
+		q = q.Joins("LEFT JOIN hardware h ON h.id = c.hardware_id")
+	}
+	return s.ordered(s.filtered(q, m, f), m, f)
 }
 
 // countCapped counts the claims matching f, reading at most TotalCap+1 rows.
@@ -141,6 +174,11 @@ func (s *Store) countCapped(ctx context.Context, m *Metric, f LeaderboardFilter,
 // CSV, API): the claim rows matching f in f's order, without paging. f must
 // be normalized.
 func (s *Store) LeaderboardQuery(ctx context.Context, m *Metric, f LeaderboardFilter) *gorm.DB {
+	return s.ordered(s.filtered(s.claimRows(ctx), m, f), m, f)
+}
+
+// ordered adds f's ORDER BY; the column comes from the sortColumns allowlist.
+func (s *Store) ordered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
 	dir := "ASC"
 	if f.Descending(m.HigherIsBetter) {
 		dir = "DESC"
@@ -155,7 +193,7 @@ func (s *Store) LeaderboardQuery(ctx context.Context, m *Metric, f LeaderboardFi
 	}
 	// Ties go by id in the same direction, so (metric_id, value, id) serves
 	// the default order as one index scan in either direction.
-	return s.filtered(s.claimRows(ctx), m, f).Order(order + ", c.id " + dir)
+	return q.Order(order + ", c.id " + dir)
 }
 
 // filtered adds f's conditions to a query over claims c, papers p, hardware h.

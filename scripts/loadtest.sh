@@ -20,7 +20,7 @@ command -v wrk >/dev/null || { echo "loadtest: wrk not found (apt-get install wr
 curl -sf "$BASE/readyz" >/dev/null || { echo "loadtest: $BASE/readyz is not ready" >&2; exit 1; }
 
 # A hardware slug and a search word that exist in this database, so filters hit rows.
-HW=$(curl -s "$BASE/leaderboards/$METRIC" | grep -o 'name="hardware" value="[a-z0-9.-]*"' | head -1 | sed 's/.*value="//; s/"//')
+HW=$(curl -s "$BASE/leaderboards/$METRIC" | grep -o 'name="hardware" value="[a-z0-9.-]*"' | head -1 | sed 's/.*value="//; s/"//' || true)
 HW=${HW:-nvidia-a100}
 
 # to_ms converts wrk's "812.00us" / "1.20ms" / "1.02s" to milliseconds.
