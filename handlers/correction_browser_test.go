@@ -4,11 +4,9 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	cdp "github.com/chromedp/chromedp"
 
-	"github.com/claimboard/claimboard/internal/browser"
 	"github.com/claimboard/claimboard/internal/testdb"
 )
 
@@ -16,7 +14,7 @@ import (
 // accepts it; the leaderboard shows the new value and the claim page the
 // revision. Every form is a plain HTML post: the flow needs no JavaScript.
 func TestBrowserCorrectionFlow(t *testing.T) {
-	ctx := browser.New(t, 2*time.Minute)
+	ctx := mustBrowser(t)
 	s := mustSite(t, testdb.SQLiteURL(t))
 	mustModerator(t, s, "alice")
 	srv := httptest.NewServer(s.e)
@@ -25,7 +23,7 @@ func TestBrowserCorrectionFlow(t *testing.T) {
 	do := func(step string, actions ...cdp.Action[cdp.Void]) {
 		t.Helper()
 		if err := cdp.Do(ctx, actions...); err != nil {
-			browser.Screenshot(t, ctx, "failure")
+			screenshot(t, ctx, "correction-failure")
 			t.Fatalf("%s: %v", step, err)
 		}
 	}
@@ -33,7 +31,7 @@ func TestBrowserCorrectionFlow(t *testing.T) {
 		t.Helper()
 		s, err := cdp.Run(ctx, cdp.Text(cdp.CSS(sel)))
 		if err != nil {
-			browser.Screenshot(t, ctx, "failure")
+			screenshot(t, ctx, "correction-failure")
 			t.Fatalf("text of %s: %v", sel, err)
 		}
 		return s
@@ -54,7 +52,7 @@ func TestBrowserCorrectionFlow(t *testing.T) {
 	if got := text(`[data-testid="confirmation"]`); !strings.Contains(got, "suggestion 1") {
 		t.Errorf("confirmation = %q", got)
 	}
-	browser.Screenshot(t, ctx, "1-suggestion-sent")
+	screenshot(t, ctx, "correction-1-suggestion-sent")
 
 	// The moderator: the queue sends them to log in, then back to it.
 	do("open the queue", cdp.Navigate(srv.URL+"/moderation"), cdp.WaitVisible(cdp.CSS(`[data-testid="login-form"]`)))
@@ -70,7 +68,7 @@ func TestBrowserCorrectionFlow(t *testing.T) {
 	if q := text(`[data-testid="pending"]`); !strings.Contains(q, "reader@example.org") || !strings.Contains(q, "290") {
 		t.Errorf("queue = %q", q)
 	}
-	browser.Screenshot(t, ctx, "2-moderation-queue")
+	screenshot(t, ctx, "correction-2-moderation-queue")
 	do("accept",
 		cdp.SendKeys(cdp.CSS(`[data-testid="pending"] textarea[name="note"]`), "Checked against table 2."),
 		cdp.Click(cdp.CSS(`[data-testid="accept"]`)),
@@ -85,12 +83,12 @@ func TestBrowserCorrectionFlow(t *testing.T) {
 	if v := text(`[data-claim-id="1"] [data-testid="value"]`); v != "290 FPS" {
 		t.Errorf("leaderboard value = %q, want 290 FPS", v)
 	}
-	browser.Screenshot(t, ctx, "3-leaderboard")
+	screenshot(t, ctx, "correction-3-leaderboard")
 	do("claim page", cdp.Navigate(srv.URL+"/claims/1"), cdp.WaitVisible(cdp.CSS(`[data-testid="history"]`)))
 	status, history := text(`[data-testid="claim-status"]`), text(`[data-testid="history"]`)
 	if status != "corrected" || !strings.Contains(history, "alice") || !strings.Contains(history, "Checked against table 2.") ||
 		!strings.Contains(history, "277") || !strings.Contains(history, "290") {
 		t.Errorf("claim page: status %q, history %q", status, history)
 	}
-	browser.Screenshot(t, ctx, "4-claim-history")
+	screenshot(t, ctx, "correction-4-claim-history")
 }

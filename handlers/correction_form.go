@@ -79,7 +79,7 @@ func (a *app) fillOptions(ctx context.Context, v *views.CorrectionFormView) erro
 	for _, m := range ms {
 		v.Metrics = append(v.Metrics, views.Option{Value: m.Slug, Label: m.Name})
 	}
-	for _, q := range models.Qualifiers {
+	for _, q := range models.ClaimQualifiers {
 		label := views.Qualifier(q)
 		if q == "" {
 			label = "none"

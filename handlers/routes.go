@@ -65,6 +65,7 @@ func New(cfg Config) *echo.Echo {
 	get("/papers/:id", a.paperShow)
 	get("/claims/:id", a.claimShow)
 	get("/hardware/:slug", a.hardwareShow)
+	get("/search", a.searchShow)
 
 	// Suggestions: anyone, limited per address.
 	get("/claims/:id/corrections", a.correctionFormClaim)

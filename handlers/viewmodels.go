@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"strconv"
+
 	"github.com/claimboard/claimboard/models"
 	"github.com/claimboard/claimboard/views"
 )
@@ -16,5 +18,10 @@ func rowView(r models.ClaimRow, rank int) views.LeaderboardRow {
 	if r.HardwareCount != nil {
 		row.HardwareCount = *r.HardwareCount
 	}
+	if r.PaperPublishedOn != nil {
+		row.Published = r.PaperPublishedOn.Format("2006-01-02")
+	}
+	row.Condition = r.Condition
+	row.Confidence = strconv.FormatFloat(r.Confidence, 'f', 2, 64)
 	return row
 }

@@ -40,8 +40,9 @@ const (
 	pendingQueueLimit = 200
 )
 
-// Qualifiers is the qualifier vocabulary of the claim schema ("" is none).
-var Qualifiers = []string{"", "up_to", "at_least", "approx", "average"}
+// ClaimQualifiers is the qualifier vocabulary of the claim schema as stored
+// ("" is none; the leaderboard filter spells that "none").
+var ClaimQualifiers = []string{"", "up_to", "at_least", "approx", "average"}
 
 // ClaimFields is a claim as people read and correct it: the claim schema's
 // fields by name, plus its status. Revisions store the before and after of
@@ -261,7 +262,7 @@ func (f SuggestionForm) parse(current *ClaimDetail, abstract string, metrics map
 		out.Unit = metrics[out.Metric]
 	}
 	out.Qualifier = strings.TrimSpace(f.Qualifier)
-	if !contains(Qualifiers, out.Qualifier) {
+	if !contains(ClaimQualifiers, out.Qualifier) {
 		bad["qualifier"] = "choose a qualifier from the list"
 	}
 	out.Hardware = text("hardware", f.Hardware, 100)

@@ -39,17 +39,80 @@ type LeaderboardView struct {
 	Unit        string
 	Direction   string
 	Rows        []LeaderboardRow
-	Total       int64
+	Total       string // "1,234" or "10,000+"
 	Page        int
-	Pages       int
 	PrevURL     string
 	NextURL     string
+	Columns     []SortHeader
+	Form        FilterForm
+	Chips       []Chip
+	ClearURL    string // the leaderboard without any filter
+	CSVURL      string // the same view as CSV
+	Chart       Chart
+}
+
+// SortHeader is a column heading; sortable ones link to the view sorted by them.
+type SortHeader struct {
+	Label    string
+	URL      string // "" when the column cannot be sorted
+	AriaSort string // "ascending", "descending" or "" when not the sort column
+}
+
+// FilterForm holds the filter form's current values.
+type FilterForm struct {
+	Action     string
+	Query      string
+	Min, Max   string
+	Year       string
+	HasCode    string // "", "true" or "false"
+	PerPage    string
+	Sort       string
+	Order      string
+	Hardware   []Option
+	Qualifiers []Option
+	Statuses   []Option
+}
+
+// Option is one choice of a multi-valued filter.
+type Option struct {
+	Value   string
+	Label   string
+	Checked bool
+}
+
+// Chip is an active filter with a link to the view without it.
+type Chip struct {
+	Label     string
+	RemoveURL string
+}
+
+// Chart is a horizontal bar chart of the top values, drawn as SVG on the server.
+type Chart struct {
+	Title  string
+	Desc   string
+	Log    bool
+	Width  int
+	Height int
+	Bars   []Bar
+}
+
+// Bar is one bar of a Chart, with its geometry already computed.
+type Bar struct {
+	Label string
+	Value string
+	URL   string
+	Y     int
+	Width int
+	TextX int
 }
 
 // LeaderboardRow is one claim in a leaderboard table.
 type LeaderboardRow struct {
 	Rank          int
 	ClaimID       int64
+	Published     string
+	Condition     string
+	Confidence    string
 	PaperID       int64
 	PaperTitle    string
 	Value         string // "277 FPS", "2.36–8.02 x"
@@ -160,17 +223,27 @@ type HardwareGroup struct {
 	Claims     []LeaderboardRow
 }
 
+// SearchView lists papers and claims matching a query.
+type SearchView struct {
+	Layout
+	Query  string
+	Papers []SearchPaper
+	Claims []LeaderboardRow
+	Limit  int
+}
+
+// SearchPaper is a paper in search results.
+type SearchPaper struct {
+	ID    int64
+	Title string
+}
+
 // ClaimModeration is what a moderator may do on a claim page: verify the claim
 // and revert revisions, posting the version they saw for optimistic locking.
 type ClaimModeration struct {
 	CSRF     string
 	Version  int
 	Verified bool
-}
-
-// Option is one choice of a select.
-type Option struct {
-	Value, Label string
 }
 
 // SuggestionFields is a suggestion form as the user typed it, named after the
