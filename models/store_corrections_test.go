@@ -439,3 +439,42 @@ func TestSuggestionsApplyOnlyTheirFields(t *testing.T) {
 		}
 	})
 }
+
+// Moderation changes status and metric through plain updates; the live claim
+// counts the home page reads must follow them.
+func TestModerationKeepsMetricCounts(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s, d, mod := corrFixture(t, dsn)
+		count := func(slug string) int64 {
+			t.Helper()
+			sums, err := s.MetricSummaries(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range sums {
+				if m.Slug == slug {
+					return m.Claims
+				}
+			}
+			t.Fatalf("no metric %s", slug)
+			return 0
+		}
+		f := formOf(d)
+		f.Metric, f.Unit = "other", ""
+		c := mustSubmit(t, s, models.NewSuggestion{ClaimID: d.ID, Form: f})
+		if _, err := s.AcceptCorrection(ctx, models.Decision{CorrectionID: c.ID, ModeratorID: mod.ID}); err != nil {
+			t.Fatal(err)
+		}
+		if count("fps") != 0 || count("other") != 1 {
+			t.Fatalf("after moving the claim: fps %d, other %d", count("fps"), count("other"))
+		}
+		c = mustSubmit(t, s, models.NewSuggestion{ClaimID: d.ID, Form: models.SuggestionForm{NotAClaim: true, Reason: "citation"}})
+		if _, err := s.AcceptCorrection(ctx, models.Decision{CorrectionID: c.ID, ModeratorID: mod.ID}); err != nil {
+			t.Fatal(err)
+		}
+		if count("other") != 0 {
+			t.Fatalf("a retracted claim still counts: %d", count("other"))
+		}
+	})
+}
