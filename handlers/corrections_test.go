@@ -425,3 +425,55 @@ func TestSessionsWorkAcrossProcesses(t *testing.T) {
 		t.Fatalf("verify through the second process = %d", rec.Code)
 	}
 }
+
+// Two moderators review two suggestions for one claim at once: the first
+// accept wins; the second gets a clear conflict, and its suggestion stays
+// pending, shown against the new values.
+func TestTwoModeratorsOneClaim(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		s := mustSite(t, dsn)
+		mustModerator(t, s, "alice")
+		mustModerator(t, s, "bob")
+		visitor := newClient(t, s, "198.51.100.30")
+		for _, v := range []string{"290", "300"} {
+			_, doc := visitor.get("/claims/1/corrections")
+			form := formValues(doc, `[data-testid="correction-form"]`)
+			form.Set("value", v)
+			form.Set("reason", "table "+v)
+			if rec, _ := visitor.post("/claims/1/corrections", form); rec.Code != http.StatusCreated {
+				t.Fatalf("suggest %s = %d", v, rec.Code)
+			}
+		}
+		alice, bob := newClient(t, s, "203.0.113.1"), newClient(t, s, "203.0.113.2")
+		login(t, alice, "alice")
+		login(t, bob, "bob")
+		_, aq := alice.get("/moderation")
+		_, bq := bob.get("/moderation")
+		accept := func(cl *client, queue *goquery.Document, i int) (*httptest.ResponseRecorder, *goquery.Document) {
+			item := queue.Find(`[data-testid="pending"]`).Eq(i)
+			form := url.Values{"_csrf": {cl.cookies["_csrf"].Value}, "version": {item.Find(`input[name="version"]`).AttrOr("value", "")}}
+			return cl.post("/moderation/"+item.AttrOr("data-correction-id", "")+"/accept", form)
+		}
+		if rec, _ := accept(alice, aq, 0); rec.Code != http.StatusSeeOther {
+			t.Fatalf("alice accepts = %d", rec.Code)
+		}
+		rec, doc := accept(bob, bq, 1)
+		msg := doc.Find(`[data-testid="error-message"]`).Text()
+		if rec.Code != http.StatusConflict || !strings.Contains(msg, "changed by another moderator") || !strings.Contains(msg, "Reload") {
+			t.Fatalf("bob's stale accept = %d %q", rec.Code, msg)
+		}
+		_, bq = bob.get("/moderation")
+		item := bq.Find(`[data-testid="pending"]`)
+		if item.Length() != 1 || item.Find(`[data-testid="field-value"] [data-testid="current"]`).Text() != "290" ||
+			item.Find(`[data-testid="field-value"] [data-testid="proposed"]`).Text() != "300" {
+			t.Fatalf("bob's reloaded queue = %q", item.Text())
+		}
+		if rec, _ := accept(bob, bq, 0); rec.Code != http.StatusSeeOther {
+			t.Fatalf("bob accepts after reloading = %d", rec.Code)
+		}
+		_, doc = visitor.get("/claims/1")
+		if doc.Find(`[data-testid="claim-value"]`).Text() != "300 FPS" || doc.Find(`[data-testid="revision"]`).Length() != 2 {
+			t.Fatalf("claim after both = %q with %d revisions", doc.Find(`[data-testid="claim-value"]`).Text(), doc.Find(`[data-testid="revision"]`).Length())
+		}
+	})
+}

@@ -345,10 +345,19 @@ func TestModeratorsAndSessions(t *testing.T) {
 		if _, err := s.Authenticate(ctx, "bob", "long enough password", "ip"); err != nil {
 			t.Fatal(err)
 		}
+		old := map[string]any{"username": "bob", "ip_hash": "ip", "created_at": time.Now().UTC().Add(-2 * models.LoginWindow)}
+		if err := s.GormDB().Table("login_failures").Create(old).Error; err != nil {
+			t.Fatal(err)
+		}
 		for i := 0; i < models.LoginMaxFailures; i++ {
 			if _, err := s.Authenticate(ctx, "bob", "wrong", "ip"); models.ErrorCode(err) != models.EUnauthorized {
 				t.Fatalf("wrong password err = %v", err)
 			}
+		}
+		var stored int64
+		s.GormDB().Table("login_failures").Count(&stored)
+		if stored != models.LoginMaxFailures {
+			t.Fatalf("%d failures stored, want %d (the old one swept)", stored, models.LoginMaxFailures)
 		}
 		now := time.Now()
 		if wait, err := s.LoginWait(ctx, "bob", "other-ip", now); err != nil || wait <= 0 || wait > models.LoginWindow {

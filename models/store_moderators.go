@@ -134,8 +134,17 @@ func (s *Store) Authenticate(ctx context.Context, username, password, ipHash str
 		hash = []byte(m.PasswordHash)
 	}
 	if bcrypt.CompareHashAndPassword(hash, []byte(password)) != nil || !found {
-		fail := map[string]any{"username": truncate(username, 100), "ip_hash": ipHash, "created_at": time.Now().UTC()}
-		if err := s.db.WithContext(ctx).Table("login_failures").Create(fail).Error; err != nil {
+		now := time.Now().UTC()
+		fail := map[string]any{"username": truncate(username, 100), "ip_hash": ipHash, "created_at": now}
+		err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			// Failures older than the window count for nothing; sweep them here
+			// so the table stays small without a background job.
+			if err := tx.Table("login_failures").Where("created_at < ?", now.Add(-LoginWindow)).Delete(nil).Error; err != nil {
+				return err
+			}
+			return tx.Table("login_failures").Create(fail).Error
+		})
+		if err != nil {
 			return nil, fmt.Errorf("store: record login failure: %w", err)
 		}
 		return nil, Errorf(EUnauthorized, "Wrong username or password.")
