@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"context"
+	"crypto/tls"
 	"io"
 	"log/slog"
 	"net/http"
@@ -476,4 +477,36 @@ func TestTwoModeratorsOneClaim(t *testing.T) {
 			t.Fatalf("claim after both = %q with %d revisions", doc.Find(`[data-testid="claim-value"]`).Text(), doc.Find(`[data-testid="revision"]`).Length())
 		}
 	})
+}
+
+// Over TLS the session and CSRF cookies are Secure; the session cookie has an
+// expiry and neither is readable by scripts.
+func TestCookiesOverTLS(t *testing.T) {
+	s := mustSite(t, testdb.SQLiteURL(t))
+	mustModerator(t, s, "alice")
+	send := func(method, target string, form url.Values, cookies ...*http.Cookie) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, "https://claimboard.example"+target, strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.TLS = &tls.ConnectionState{}
+		for _, c := range cookies {
+			req.AddCookie(c)
+		}
+		rec := httptest.NewRecorder()
+		s.e.ServeHTTP(rec, req)
+		return rec
+	}
+	csrf := send(http.MethodGet, "/login", url.Values{}).Result().Cookies()[0]
+	if csrf.Name != "_csrf" || !csrf.Secure || !csrf.HttpOnly {
+		t.Fatalf("csrf cookie over TLS = %+v", csrf)
+	}
+	rec := send(http.MethodPost, "/login", url.Values{"_csrf": {csrf.Value}, "username": {"alice"}, "password": {"a long test password"}}, csrf)
+	var sess *http.Cookie
+	for _, c := range rec.Result().Cookies() {
+		if c.Name == "claimboard_session" {
+			sess = c
+		}
+	}
+	if rec.Code != http.StatusSeeOther || sess == nil || !sess.Secure || !sess.HttpOnly || sess.SameSite != http.SameSiteLaxMode || sess.MaxAge <= 0 {
+		t.Fatalf("login over TLS = %d, session cookie %+v", rec.Code, sess)
+	}
 }
