@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/claimboard/claimboard/models"
 	"github.com/claimboard/claimboard/views"
 )
 
@@ -33,7 +34,42 @@ func (a *app) claimShow(c echo.Context) error {
 		v.HardwareCount = *d.HardwareCount
 	}
 	v.Before, v.After = sentenceAround(d.PaperAbstract, d.EvidenceStart, d.EvidenceEnd)
+	hist, err := a.store.ClaimHistory(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	v.History = historyRows(hist)
+	if moderatorOf(c) != nil {
+		v.Moderation = &views.ClaimModeration{CSRF: csrfToken(c), Version: d.Version, Verified: d.Status == models.StatusVerified}
+	}
 	return render(c, http.StatusOK, views.Claim(v))
+}
+
+// historyRows turns revisions into the claim page's history, each with the
+// before and after of every field it changed.
+func historyRows(hist []models.RevisionEntry) []views.RevisionRow {
+	rows := make([]views.RevisionRow, 0, len(hist))
+	for _, h := range hist {
+		r := views.RevisionRow{ID: h.ID, When: h.CreatedAt.UTC().Format("2006-01-02 15:04 UTC"), Who: h.ModeratorName, Note: h.Note}
+		if r.Who == "" {
+			r.Who = "a removed moderator"
+		}
+		switch {
+		case h.RevertOf != nil:
+			r.Summary = "Reverted revision " + strconv.FormatInt(*h.RevertOf, 10) + "."
+		case h.CorrectionID != nil && h.BeforeState == "{}":
+			r.Summary = "Added from suggestion " + strconv.FormatInt(*h.CorrectionID, 10) + "."
+		case h.CorrectionID != nil:
+			r.Summary = "Accepted suggestion " + strconv.FormatInt(*h.CorrectionID, 10) + "."
+		default:
+			r.Summary = "Changed by a moderator."
+		}
+		for _, ch := range h.Changes {
+			r.Changes = append(r.Changes, views.FieldRow{Field: ch.Field, Current: ch.Before, Proposed: ch.After, Changed: true})
+		}
+		rows = append(rows, r)
+	}
+	return rows
 }
 
 // sentenceAround returns the text of the evidence's sentence before and after

@@ -342,9 +342,10 @@ func TestLeaderboardFiltersAndSorts(t *testing.T) {
 			{"/leaderboards/fps?q=100%25", nil},
 			{"/leaderboards/fps?status=verified", nil},
 			{"/leaderboards/fps?sort=paper", []string{"277 FPS", "583 FPS", "30 FPS", "1,000 FPS", "120 FPS"}},
-			{"/leaderboards/fps?sort=date", []string{"120 FPS", "1,000 FPS", "30 FPS", "277 FPS", "583 FPS"}},
+			// Ties go by id in the sort direction: newest claim first when descending.
+			{"/leaderboards/fps?sort=date", []string{"120 FPS", "1,000 FPS", "30 FPS", "583 FPS", "277 FPS"}},
 			{"/leaderboards/fps?sort=baseline&order=desc&per_page=2", []string{"30 FPS", "1,000 FPS"}},
-			{"/leaderboards/fps?sort=baseline&order=desc&per_page=2&page=2", []string{"120 FPS", "277 FPS"}},
+			{"/leaderboards/fps?sort=baseline&order=desc&per_page=2&page=2", []string{"120 FPS", "583 FPS"}},
 		}
 		for _, tc := range cases {
 			rec, doc := s.get(t, tc.target)
@@ -433,4 +434,32 @@ func TestLeaderboardRejectsBadParameters(t *testing.T) {
 			t.Errorf("GET %s echoed markup unescaped", target)
 		}
 	}
+}
+
+func TestSearch(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		s := mustSite(t, dsn)
+		_, home := s.get(t, "/")
+		if action, _ := home.Find(`form[role="search"]`).Attr("action"); action != "/search" {
+			t.Fatalf("home search form action = %q", action)
+		}
+		rec, doc := s.get(t, "/search?q=rtx+4090")
+		if rec.Code != 200 {
+			t.Fatalf("status %d", rec.Code)
+		}
+		if got := values(doc); len(got) != 1 || got[0] != "583 FPS" {
+			t.Fatalf("claims for 'rtx 4090' = %v", got)
+		}
+		if n := doc.Find(`[data-testid="paper-results"] li`).Length(); n != 1 {
+			t.Fatalf("papers for 'rtx 4090' = %d", n)
+		}
+		_, doc = s.get(t, "/search?q=50%25_off")
+		if doc.Find(`[data-testid="no-papers"]`).Length() != 1 || doc.Find(`[data-testid="no-claims"]`).Length() != 1 {
+			t.Fatal("LIKE wildcards in the query matched something")
+		}
+		rec, _ = s.get(t, "/search?q=a&q=b")
+		if rec.Code != 400 {
+			t.Fatalf("repeated q = %d", rec.Code)
+		}
+	})
 }

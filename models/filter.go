@@ -108,6 +108,13 @@ func (f *LeaderboardFilter) Normalize() error {
 	return nil
 }
 
+// Unfiltered reports whether f selects every live claim of its metric, so
+// its total is the maintained per-metric count.
+func (f LeaderboardFilter) Unfiltered() bool {
+	return len(f.Hardware) == 0 && len(f.Qualifier) == 0 && len(f.Status) == 0 && f.Query == "" &&
+		f.Min == nil && f.Max == nil && f.Year == 0 && f.HasCode == nil
+}
+
 // Descending reports the effective direction: an explicit order, else the
 // natural one (best first on value; newest and most confident first; A-Z on text).
 func (f LeaderboardFilter) Descending(higherIsBetter bool) bool {

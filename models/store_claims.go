@@ -99,31 +99,86 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 		return nil, err
 	}
 	lb := &Leaderboard{Metric: *m, Filter: f}
-	counted := s.filtered(s.db.WithContext(ctx).Table("claims c").Select("1").
-		Joins("JOIN papers p ON p.id = c.paper_id").
-		Joins("LEFT JOIN hardware h ON h.id = c.hardware_id"), m, f).Limit(TotalCap + 1)
-	if err := s.db.WithContext(ctx).Table("(?) AS t", counted).Count(&lb.Total).Error; err != nil {
-		return nil, fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
+	if f.Unfiltered() {
+		// The trigger-maintained count is exact and costs one row read.
+		err := s.db.WithContext(ctx).Table("metric_counts").Select("live").
+			Where("metric_id = ?", m.ID).Scan(&lb.Total).Error
+		if err != nil {
+			return nil, fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
+		}
+	} else {
+		if err := s.countCapped(ctx, m, f, &lb.Total); err != nil {
+			return nil, err
+		}
+		if lb.Total > TotalCap {
+			lb.Total, lb.TotalCapped = TotalCap, true
+		}
 	}
-	if lb.Total > TotalCap {
-		lb.Total, lb.TotalCapped = TotalCap, true
-	}
-	err = s.LeaderboardQuery(ctx, m, f).
-		Limit(f.PerPage + 1).Offset((f.Page - 1) * f.PerPage).
-		Scan(&lb.Rows).Error
+	// Deferred join: find the page's ids with the narrowest query the filter
+	// allows (an index walk for most views), then read the full rows of just
+	// those ids. Skipping rows for a deep page then costs index entries only.
+	var ids []int64
+	err = s.orderedIDs(ctx, m, f).
+		Limit(f.PerPage+1).Offset((f.Page-1)*f.PerPage).
+		Pluck("c.id", &ids).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: list leaderboard %q: %w", f.Metric, err)
 	}
-	if len(lb.Rows) > f.PerPage {
-		lb.Rows, lb.HasNext = lb.Rows[:f.PerPage], true
+	if len(ids) > f.PerPage {
+		ids, lb.HasNext = ids[:f.PerPage], true
+	}
+	if len(ids) == 0 {
+		return lb, nil
+	}
+	var rows []ClaimRow
+	if err := s.claimRows(ctx).Where("c.id IN ?", ids).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: read leaderboard rows %q: %w", f.Metric, err)
+	}
+	byID := make(map[int64]ClaimRow, len(rows))
+	for _, r := range rows {
+		byID[r.ID] = r
+	}
+	for _, id := range ids {
+		if r, ok := byID[id]; ok {
+			lb.Rows = append(lb.Rows, r)
+		}
 	}
 	return lb, nil
+}
+
+// orderedIDs selects the ids of the claims matching f in f's order, joining
+// papers and hardware only when the filter or the sort needs them.
+func (s *Store) orderedIDs(ctx context.Context, m *Metric, f LeaderboardFilter) *gorm.DB {
+	q := s.db.WithContext(ctx).Table("claims c")
+	if f.Query != "" || f.Year != 0 || f.HasCode != nil || f.Sort == "paper" || f.Sort == "date" {
+		q = q.Joins("JOIN papers p ON p.id = c.paper_id")
+	}
+	if len(f.Hardware) > 0 || f.Sort == "hardware" {
+		q = q.Joins("LEFT JOIN hardware h ON h.id = c.hardware_id")
+	}
+	return s.ordered(s.filtered(q, m, f), m, f)
+}
+
+// countCapped counts the claims matching f, reading at most TotalCap+1 rows.
+func (s *Store) countCapped(ctx context.Context, m *Metric, f LeaderboardFilter, n *int64) error {
+	counted := s.filtered(s.db.WithContext(ctx).Table("claims c").Select("1").
+		Joins("JOIN papers p ON p.id = c.paper_id").
+		Joins("LEFT JOIN hardware h ON h.id = c.hardware_id"), m, f).Limit(TotalCap + 1)
+	if err := s.db.WithContext(ctx).Table("(?) AS t", counted).Count(n).Error; err != nil {
+		return fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
+	}
+	return nil
 }
 
 // LeaderboardQuery is the one query behind every view of a leaderboard (page,
 // CSV, API): the claim rows matching f in f's order, without paging. f must
 // be normalized.
 func (s *Store) LeaderboardQuery(ctx context.Context, m *Metric, f LeaderboardFilter) *gorm.DB {
+	return s.ordered(s.filtered(s.claimRows(ctx), m, f), m, f)
+}
+
+// ordered adds f's ORDER BY; the column comes from the sortColumns allowlist.
+func (s *Store) ordered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
 	dir := "ASC"
 	if f.Descending(m.HigherIsBetter) {
 		dir = "DESC"
@@ -136,7 +191,9 @@ func (s *Store) LeaderboardQuery(ctx context.Context, m *Metric, f LeaderboardFi
 	if f.Sort == "date" {
 		order += " NULLS LAST"
 	}
-	return s.filtered(s.claimRows(ctx), m, f).Order(order + ", c.id ASC")
+	// Ties go by id in the same direction, so (metric_id, value, id) serves
+	// the default order as one index scan in either direction.
+	return q.Order(order + ", c.id " + dir)
 }
 
 // filtered adds f's conditions to a query over claims c, papers p, hardware h.
@@ -220,7 +277,8 @@ type MetricSummary struct {
 }
 
 // MetricSummaries returns every metric in vocabulary order with its number of
-// live claims and its best one (by the metric's direction, ties by id).
+// live claims (maintained by triggers) and its best claim (one index probe
+// per metric, in the metric's direction).
 func (s *Store) MetricSummaries(ctx context.Context) ([]MetricSummary, error) {
 	var metrics []Metric
 	if err := s.db.WithContext(ctx).Order("position, id").Find(&metrics).Error; err != nil {
@@ -228,37 +286,30 @@ func (s *Store) MetricSummaries(ctx context.Context) ([]MetricSummary, error) {
 	}
 	var counts []struct {
 		MetricID int64
-		N        int64
+		Live     int64
 	}
-	err := s.db.WithContext(ctx).Table("claims").Select("metric_id, COUNT(*) AS n").
-		Where("status <> ?", StatusRetracted).Group("metric_id").Scan(&counts).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: count claims per metric: %w", err)
-	}
-	var best []ClaimRow
-	err = s.db.WithContext(ctx).Raw(`SELECT * FROM (
-		SELECT `+claimRowColumns+`, ROW_NUMBER() OVER (
-			PARTITION BY c.metric_id
-			ORDER BY CASE WHEN m.higher_is_better THEN -c.value ELSE c.value END, c.id) AS rn
-		FROM claims c
-		JOIN papers p ON p.id = c.paper_id
-		JOIN metrics m ON m.id = c.metric_id
-		LEFT JOIN hardware h ON h.id = c.hardware_id
-		WHERE c.status <> ?) ranked WHERE rn = 1`, StatusRetracted).Scan(&best).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: best claim per metric: %w", err)
+	if err := s.db.WithContext(ctx).Table("metric_counts").Find(&counts).Error; err != nil {
+		return nil, fmt.Errorf("store: claim counts per metric: %w", err)
 	}
 	n := map[int64]int64{}
 	for _, c := range counts {
-		n[c.MetricID] = c.N
-	}
-	bestBySlug := map[string]*ClaimRow{}
-	for i := range best {
-		bestBySlug[best[i].MetricSlug] = &best[i]
+		n[c.MetricID] = c.Live
 	}
 	out := make([]MetricSummary, 0, len(metrics))
-	for _, m := range metrics {
-		out = append(out, MetricSummary{Metric: m, Claims: n[m.ID], Best: bestBySlug[m.Slug]})
+	for i := range metrics {
+		m := &metrics[i]
+		sum := MetricSummary{Metric: *m, Claims: n[m.ID]}
+		if sum.Claims > 0 {
+			var best []ClaimRow
+			err := s.LeaderboardQuery(ctx, m, LeaderboardFilter{Metric: m.Slug, Sort: "value"}).Limit(1).Scan(&best).Error
+			if err != nil {
+				return nil, fmt.Errorf("store: best claim of %q: %w", m.Slug, err)
+			}
+			if len(best) == 1 {
+				sum.Best = &best[0]
+			}
+		}
+		out = append(out, sum)
 	}
 	return out, nil
 }

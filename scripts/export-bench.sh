@@ -66,7 +66,7 @@ query="SELECT c.id, c.paper_id, p.title, COALESCE(p.arxiv_id, ''), p.source_url,
 	c.baseline, c.subject, c.condition, c.evidence, c.status, c.confidence FROM claims c
 	JOIN papers p ON p.id = c.paper_id JOIN metrics m ON m.id = c.metric_id
 	LEFT JOIN hardware h ON h.id = c.hardware_id
-	WHERE c.metric_id = $metric_id AND c.status <> 'retracted' ORDER BY c.value DESC, c.id ASC"
+	WHERE c.metric_id = $metric_id AND c.status <> 'retracted' ORDER BY c.value DESC, c.id DESC"
 
 "$work/claimboard" serve --db "$dburl" --addr "$addr" --no-seed --no-migrate 2>"$work/server.log" &
 server_pid=$!

@@ -16,7 +16,7 @@ type ChartPoint struct {
 // Chart geometry, in SVG user units.
 const (
 	chartWidth  = 720
-	chartLabelW = 260
+	chartLabelW = 300
 	chartBarH   = 22
 	chartGap    = 6
 	chartValueW = 90
@@ -53,7 +53,7 @@ func NewChart(title, unit string, points []ChartPoint) Chart {
 			w = 1
 		}
 		c.Bars = append(c.Bars, Bar{
-			Label: clipRunes(p.Label, 38), Value: p.Text, URL: p.URL,
+			Label: clipRunes(p.Label, 36), Value: p.Text, URL: p.URL,
 			Y: i * (chartBarH + chartGap), Width: w, TextX: chartLabelW + w + 6,
 		})
 	}

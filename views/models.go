@@ -193,6 +193,8 @@ type ClaimView struct {
 	// The evidence within its sentence: Before + Evidence + After.
 	Before, Evidence, After string
 	History                 []RevisionRow
+	// Moderation holds a logged-in moderator's controls; nil for visitors.
+	Moderation *ClaimModeration
 }
 
 // RevisionRow is one entry of a claim's history.
@@ -201,6 +203,8 @@ type RevisionRow struct {
 	Who     string
 	Summary string
 	Note    string
+	ID      int64
+	Changes []FieldRow // Current is the value before, Proposed the value after
 }
 
 // HardwareView is a device and every claim measured on it.
@@ -217,4 +221,122 @@ type HardwareGroup struct {
 	Metric     string
 	MetricSlug string
 	Claims     []LeaderboardRow
+}
+
+// SearchView lists papers and claims matching a query.
+type SearchView struct {
+	Layout
+	Query  string
+	Papers []SearchPaper
+	Claims []LeaderboardRow
+	Limit  int
+}
+
+// SearchPaper is a paper in search results.
+type SearchPaper struct {
+	ID    int64
+	Title string
+}
+
+// ClaimModeration is what a moderator may do on a claim page: verify the claim
+// and revert revisions, posting the version they saw for optimistic locking.
+type ClaimModeration struct {
+	CSRF     string
+	Version  int
+	Verified bool
+}
+
+// SuggestionFields is a suggestion form as the user typed it, named after the
+// claim schema.
+type SuggestionFields struct {
+	Value, ValueHigh, Unit, Metric, Qualifier, Hardware, HardwareCount string
+	Baseline, Subject, Condition, Evidence, Reason, Contact            string
+	NotAClaim                                                          bool
+}
+
+// CorrectionFormView is the form to correct a claim or report a paper's
+// missing claim; Errors holds one message per field name.
+type CorrectionFormView struct {
+	Layout
+	Action     string
+	Missing    bool
+	ClaimID    int64
+	ClaimValue string
+	PaperID    int64
+	PaperTitle string
+	Abstract   string
+	CSRF       string
+	Fields     SuggestionFields
+	Errors     map[string]string
+	Metrics    []Option
+	Qualifiers []Option
+}
+
+// FieldRow is one claim field shown side by side: now and proposed (or before
+// and after in a revision).
+type FieldRow struct {
+	Field    string
+	Current  string
+	Proposed string
+	Changed  bool
+}
+
+// CorrectionDoneView confirms a submitted suggestion.
+type CorrectionDoneView struct {
+	Layout
+	ID  int64 // 0 when nothing was stored (a honeypot hit is not told so)
+	URL string
+}
+
+// CorrectionSummary is one suggestion as the public (and moderators) see it;
+// Contact is filled only for moderators.
+type CorrectionSummary struct {
+	ID           int64
+	URL          string
+	Kind         string
+	Status       string
+	Submitted    string
+	PaperID      int64
+	PaperTitle   string
+	ClaimID      int64
+	ClaimVersion int
+	Reason       string
+	Contact      string
+	Rows         []FieldRow
+	Moderator    string
+	Decided      string
+	Note         string
+}
+
+// CorrectionView is the public page of one suggestion.
+type CorrectionView struct {
+	Layout
+	CorrectionSummary
+}
+
+// CorrectionsView lists decided suggestions publicly.
+type CorrectionsView struct {
+	Layout
+	Items   []CorrectionSummary
+	Total   int64
+	PrevURL string
+	NextURL string
+}
+
+// LoginView is the moderators' login form.
+type LoginView struct {
+	Layout
+	CSRF     string
+	Next     string
+	Username string
+	Error    string
+}
+
+// ModerationView is the queue of pending suggestions, oldest first.
+type ModerationView struct {
+	Layout
+	Moderator string
+	CSRF      string
+	Flash     string
+	Items     []CorrectionSummary
 }
