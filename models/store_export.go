@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // DataVersion identifies the state of everything a leaderboard shows. It
@@ -78,10 +80,25 @@ func (s *Store) ExportLeaderboard(ctx context.Context, f LeaderboardFilter, fn f
 // when it is not empty), each metric in vocabulary order and within it in its
 // leaderboard's default order: the dump is the site's leaderboards, one after
 // another.
+//
+// On PostgreSQL the whole dump reads one snapshot (a read-only REPEATABLE READ
+// transaction), so a claim moved between metrics meanwhile is neither listed
+// twice nor lost. SQLite reads each metric's snapshot in turn: a transaction
+// there would be BEGIN IMMEDIATE (see sqliteDSN) and block every writer for
+// the length of the download.
 func (s *Store) ExportAll(ctx context.Context, metricSlug string, fn func(*ExportRow) error) error {
 	if metricSlug != "" {
 		return s.ExportLeaderboard(ctx, LeaderboardFilter{Metric: metricSlug}, fn)
 	}
+	if s.dialect != DialectPostgres {
+		return s.exportAll(ctx, fn)
+	}
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return (&Store{db: tx, sqlDB: s.sqlDB, dialect: s.dialect}).exportAll(ctx, fn)
+	}, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+}
+
+func (s *Store) exportAll(ctx context.Context, fn func(*ExportRow) error) error {
 	var metrics []Metric
 	if err := s.db.WithContext(ctx).Order("position, id").Find(&metrics).Error; err != nil {
 		return fmt.Errorf("store: export: list metrics: %w", err)

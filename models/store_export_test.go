@@ -152,3 +152,33 @@ func TestDataVersionChangesWithEveryWrite(t *testing.T) {
 		}
 	})
 }
+
+// A full export on PostgreSQL reads one snapshot: a claim written by another
+// connection while the dump is streaming does not appear in it.
+func TestExportAllReadsOneSnapshotOnPostgres(t *testing.T) {
+	ctx := context.Background()
+	dsn := testdb.PostgresURL(t)
+	s := testdb.MustOpen(t, dsn)
+	other := testdb.MustOpen(t, dsn)
+	MustSave(t, s, samplePaper("Early", 10, "speedup"))
+	wrote := false
+	var metrics []string
+	err := s.ExportAll(ctx, "", func(r *models.ExportRow) error {
+		metrics = append(metrics, r.MetricSlug)
+		if !wrote {
+			wrote = true
+			MustSave(t, other, samplePaper("Late", 20, "other"))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(metrics, []string{"speedup"}) {
+		t.Fatalf("exported metrics %v: the dump saw a write made after it began", metrics)
+	}
+	n := 0
+	if err := s.ExportAll(ctx, "", func(*models.ExportRow) error { n++; return nil }); err != nil || n != 2 {
+		t.Fatalf("second dump: %d rows, %v", n, err)
+	}
+}
