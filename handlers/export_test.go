@@ -490,3 +490,21 @@ func TestLargeExportParses(t *testing.T) {
 		}
 	})
 }
+
+func TestCSVIgnoresPagingAndAnswersHEAD(t *testing.T) {
+	s := mustExportSite(t, testdb.SQLiteURL(t))
+	all := parseCSV(t, s.do(t, "/leaderboards/fps.csv", nil).Body.String())
+	paged := parseCSV(t, s.do(t, "/leaderboards/fps.csv?page=3&per_page=2", nil).Body.String())
+	if len(all) != 25 || !slices.EqualFunc(all, paged, slices.Equal) {
+		t.Fatalf("rows: %d without paging, %d with page=3&per_page=2", len(all), len(paged))
+	}
+	if rec := s.do(t, "/leaderboards/fps.csv?per_page=201", nil); rec.Code != 400 {
+		t.Fatalf("per_page=201: %d; the CSV validates like the page", rec.Code)
+	}
+	rec := httptest.NewRecorder()
+	s.e.ServeHTTP(rec, httptest.NewRequest(http.MethodHead, "/leaderboards/fps.csv", nil))
+	if rec.Code != 200 || rec.Body.Len() != 0 || rec.Header().Get("ETag") == "" ||
+		!strings.HasPrefix(rec.Header().Get("Content-Disposition"), "attachment") {
+		t.Fatalf("HEAD: %d, %d bytes, %v", rec.Code, rec.Body.Len(), rec.Header())
+	}
+}
