@@ -16,8 +16,8 @@ import (
 // metric in its leaderboard's default order, streamed like a leaderboard CSV.
 // It takes no parameters; a filtered download is a leaderboard's CSV.
 func (a *app) exportAll(c echo.Context) error {
-	for name := range c.QueryParams() {
-		return models.FieldErrorf(clipParam(name), "is not a parameter of the full export")
+	if err := noParams(c, "the full export"); err != nil {
+		return err
 	}
 	return a.streamCSV(c, "all", "claimboard-claims", func(ctx context.Context, fn func(*models.ExportRow) error) error {
 		return a.store.ExportAll(ctx, "", fn)

@@ -378,6 +378,8 @@ func TestAPIErrorsAreJSON(t *testing.T) {
 		{"/api/v1/claims/999999", 404, ""},
 		{"/api/v1/papers/0", 404, ""},
 		{"/api/v1/nothing-here", 404, ""},
+		{"/api/v1/metrics?page=2", 400, "page"},
+		{"/api/v1/claims/1?x=1", 400, "x"},
 		{"/leaderboards/fps.csv?sort=bogus", 400, ""}, // the HTML error page, as for the page itself
 		{"/leaderboards/nope.csv", 404, ""},
 	}
