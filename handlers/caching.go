@@ -1,10 +1,15 @@
 package handlers
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
 	"net/http"
+	"os"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -13,8 +18,20 @@ import (
 )
 
 // buildTag is part of every ETag so a new build with different templates or
-// JSON fields never answers 304 for a representation made by the old one.
-var buildTag = func() string {
+// JSON fields never answers 304 for a representation made by the old one. A
+// hash of the executable identifies the build exactly and is the same in
+// every process running it; without it (unreadable binary) the VCS revision
+// and the static assets' hash stand in. Computed on first use, not at start.
+var buildTag = sync.OnceValue(func() string {
+	if exe, err := os.Executable(); err == nil {
+		if f, err := os.Open(exe); err == nil {
+			defer f.Close()
+			h := sha256.New()
+			if _, err := io.Copy(h, f); err == nil {
+				return hex.EncodeToString(h.Sum(nil))[:12]
+			}
+		}
+	}
 	tag := static.Version
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		for _, s := range bi.Settings {
@@ -27,7 +44,7 @@ var buildTag = func() string {
 		}
 	}
 	return tag
-}()
+})
 
 // notModified sets ETag, Last-Modified and Cache-Control from the database's
 // data version and answers 304 when the client's copy is current; done
@@ -39,7 +56,7 @@ func (a *app) notModified(c echo.Context, kind string) (done bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	etag := `W/"` + kind + "-" + strconv.FormatInt(v.Version, 10) + "-" + buildTag + `"`
+	etag := `W/"` + kind + "-" + strconv.FormatInt(v.Version, 10) + "-" + buildTag() + `"`
 	h := c.Response().Header()
 	h.Set("ETag", etag)
 	h.Set("Last-Modified", v.ChangedAt.Format(http.TimeFormat))
