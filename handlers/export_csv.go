@@ -135,7 +135,8 @@ func (a *app) streamCSV(c echo.Context, kind, name string, export func(context.C
 	}
 	ctx, cancel := context.WithTimeout(c.Request().Context(), exportTimeout)
 	defer cancel()
-	c.Response().WriteHeader(http.StatusOK)
+	// The status goes out with the first 64 KB, so a failure before then
+	// (a query that cannot start) still gets a proper error response.
 	buf := bufio.NewWriterSize(c.Response(), 64<<10)
 	enc := NewClaimCSV(buf, baseURL(c))
 	err := enc.WriteHeader()
@@ -148,13 +149,19 @@ func (a *app) streamCSV(c echo.Context, kind, name string, export func(context.C
 	if err == nil {
 		err = buf.Flush()
 	}
-	if err != nil {
-		// The status line is gone: abort the connection so the client sees a
-		// broken transfer rather than a short file that looks complete.
-		a.log.Warn("export aborted", "path", c.Request().URL.Path, "err", err)
-		panic(http.ErrAbortHandler)
+	if err == nil {
+		return nil
 	}
-	return nil
+	if !c.Response().Committed {
+		for _, k := range []string{echo.HeaderContentType, echo.HeaderContentDisposition, "ETag", echo.HeaderLastModified} {
+			h.Del(k)
+		}
+		return err
+	}
+	// The status line is gone: abort the connection so the client sees a
+	// broken transfer rather than a short file that looks complete.
+	a.log.Warn("export aborted", "path", c.Request().URL.Path, "err", err)
+	panic(http.ErrAbortHandler)
 }
 
 // baseURL is the scheme and host the client used, for absolute links in

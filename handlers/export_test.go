@@ -510,3 +510,23 @@ func TestCSVIgnoresPagingAndAnswersHEAD(t *testing.T) {
 		t.Fatalf("HEAD: %d, %d bytes, %v", rec.Code, rec.Body.Len(), rec.Header())
 	}
 }
+
+// A query that fails before anything was sent gets the error page, not a
+// download of a header row that looks like an empty result.
+func TestCSVFailingQueryIsAnErrorPage(t *testing.T) {
+	dsn := testdb.SQLiteURL(t)
+	s := mustExportSite(t, dsn)
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("ALTER TABLE hardware RENAME TO hardware_gone"); err != nil {
+		t.Fatal(err)
+	}
+	rec := s.do(t, "/leaderboards/fps.csv", nil)
+	if rec.Code != 500 || rec.Header().Get("Content-Disposition") != "" || rec.Header().Get("ETag") != "" ||
+		!strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") || strings.Contains(rec.Body.String(), "paper_title") {
+		t.Fatalf("status %d, headers %v", rec.Code, rec.Header())
+	}
+}
