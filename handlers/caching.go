@@ -52,7 +52,7 @@ var buildTag = sync.OnceValue(func() string {
 // (page, csv, api, ...) so two encodings of one URL never share a tag. The
 // version is read once per request and costs a primary-key lookup.
 func (a *app) notModified(c echo.Context, kind string) (done bool, err error) {
-	v, err := a.store.DataVersion(c.Request().Context())
+	v, err := a.requestDataVersion(c)
 	if err != nil {
 		return false, err
 	}

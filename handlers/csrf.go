@@ -30,8 +30,9 @@ const (
 func csrfIssue(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		p := c.Request().URL.Path
-		if strings.HasPrefix(p, "/static/") || p == "/healthz" || p == "/readyz" {
-			return next(c) // cacheable or probed responses carry no cookie
+		if strings.HasPrefix(p, "/static/") || strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/export/") ||
+			strings.HasSuffix(p, ".csv") || strings.HasSuffix(p, ".atom") || p == "/healthz" || p == "/readyz" {
+			return next(c) // data, cacheable or probed responses carry no cookie
 		}
 		token := cookieToken(c)
 		if token == "" {

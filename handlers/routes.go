@@ -25,6 +25,7 @@ type Config struct {
 type app struct {
 	store *models.Store
 	log   *slog.Logger
+	cache *responseCache
 }
 
 // New returns the Echo router with every route of the site.
@@ -32,7 +33,7 @@ func New(cfg Config) *echo.Echo {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	a := &app{store: cfg.Store, log: cfg.Logger}
+	a := &app{store: cfg.Store, log: cfg.Logger, cache: newResponseCache()}
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
@@ -65,14 +66,15 @@ func New(cfg Config) *echo.Echo {
 	get("/readyz", a.readyz)
 	get("/static/*", staticFiles())
 
-	get("/", a.homeShow)
+	// a.cached: the same for every visitor, served from memory until the data changes.
+	get("/", a.homeShow, a.cached)
 	// Echo cannot route ":metric.csv"; the suffix picks the encoding of one filter.
-	get("/leaderboards/:metric", bySuffix(a.leaderboardShow, ".csv", a.leaderboardCSV))
-	get("/leaderboards/:metric/feed.atom", a.feedAtom)
-	get("/papers/:id", a.paperShow)
+	get("/leaderboards/:metric", bySuffix(a.leaderboardShow, ".csv", a.leaderboardCSV), a.cached)
+	get("/leaderboards/:metric/feed.atom", a.feedAtom, a.cached)
+	get("/papers/:id", a.paperShow, a.cached)
 	get("/claims/:id", a.claimShow)
-	get("/hardware/:slug", a.hardwareShow)
-	get("/search", a.searchShow)
+	get("/hardware/:slug", a.hardwareShow, a.cached)
+	get("/search", a.searchShow, a.cached)
 
 	// Suggestions: anyone, limited per address.
 	get("/claims/:id/corrections", a.correctionFormClaim)
@@ -96,11 +98,11 @@ func New(cfg Config) *echo.Echo {
 	get("/export/claims.csv", a.exportAll)
 
 	get("/api/v1/openapi.json", a.apiOpenAPI)
-	get("/api/v1/metrics", a.apiMetrics)
-	get("/api/v1/hardware", a.apiHardware)
-	get("/api/v1/leaderboards/:metric", a.apiLeaderboard)
-	get("/api/v1/papers/:id", a.apiPaper)
-	get("/api/v1/claims/:id", a.apiClaim)
+	get("/api/v1/metrics", a.apiMetrics, a.cached)
+	get("/api/v1/hardware", a.apiHardware, a.cached)
+	get("/api/v1/leaderboards/:metric", a.apiLeaderboard, a.cached)
+	get("/api/v1/papers/:id", a.apiPaper, a.cached)
+	get("/api/v1/claims/:id", a.apiClaim, a.cached)
 	return e
 }
 
