@@ -76,7 +76,7 @@ func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
 	end := k
 	for end < len(toks) && end < start+8 {
 		t := toks[end]
-		if isClausePunct(t.lw) || t.kind == tkNum && end > start || t.masked && end > start {
+		if isClausePunct(t.lw) || t.masked && end > start {
 			break
 		}
 		if (t.lw == "such" && end+1 < len(toks) && toks[end+1].lw == "as" || t.lw == "like") && end+2 < len(toks) {
@@ -113,7 +113,7 @@ func isCapitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z'
 
 func startsCand(cands []*cand, k int) bool {
 	for _, c := range cands {
-		if c.ti == k {
+		if c.ti == k && !c.drop {
 			return true
 		}
 	}

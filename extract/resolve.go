@@ -72,7 +72,26 @@ func (s *sentence) cueScan(ti, tj, l, r, win int, list []string) float64 {
 var ownMarkers = map[string]bool{"we": true, "our": true, "ours": true, "us": true, "proposed": true}
 
 var priorMarkers = map[string]bool{"requires": true, "require": true, "required": true, "existing": true, "previous": true, "prior": true, "conventional": true, "traditional": true,
-	"typically": true, "usually": true, "commonly": true, "often": true, "today's": true, "current": true}
+	"typically": true, "usually": true, "commonly": true, "often": true, "today's": true, "current": true,
+	"recent": true, "recently": true, "modern": true, "popular": true, "widely": true}
+
+// priorAdverbs mark background anywhere; the adjectives only when they
+// open the sentence or qualify a generic noun ("existing methods"), since
+// "improves popular LLMs by 2x" is the paper's own result.
+var priorAdverbs = map[string]bool{"typically": true, "usually": true, "commonly": true, "often": true, "requires": true, "require": true, "required": true}
+
+var genericNouns = map[string]bool{"work": true, "works": true, "method": true, "methods": true, "approach": true, "approaches": true,
+	"system": true, "systems": true, "solution": true, "solutions": true, "technique": true, "techniques": true,
+	"framework": true, "frameworks": true, "implementations": true, "implementation": true, "models": true, "hardware": true}
+
+func genericNounNear(toks []token, k int) bool {
+	for j := k + 1; j < len(toks) && j <= k+2; j++ {
+		if genericNouns[toks[j].lw] {
+			return true
+		}
+	}
+	return false
+}
 
 var trendMarkers = []string{"grown", "grew", "growing", "doubled", "doubling"}
 
@@ -158,24 +177,54 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		if hasPrefixAny(w, trendMarkers) {
 			return true
 		}
-		if !own && priorMarkers[w] && !afterComparison(toks, k) {
+		if !own && priorMarkers[w] && !afterComparison(toks, k) && (priorAdverbs[w] || k < 4 || genericNounNear(toks, k)) {
 			return true
 		}
 	}
 	if (toks[0].lw == "in" || toks[0].lw == "over") && len(toks) > 3 && (toks[1].lw == "the" || toks[1].lw == "recent") && (toks[2].lw == "last" || toks[2].lw == "past") {
 		return true
 	}
-	// A baseline's figure: "compared to 30TF using PyTorch", "than 1.5x".
-	for k := c.ti - 1; k >= 0 && k >= c.ti-3; k-- {
+	// A baseline's figure: "compared to 30TF using PyTorch", "than the 1.5x
+	// of X", "compared to a baseline that sustains 39 TFLOPs".
+	relative := false
+	for k := c.ti - 1; k >= 0 && k >= c.ti-12; k-- {
 		w := toks[k].lw
-		if toks[k].kind == tkNum || isClausePunct(w) {
+		if toks[k].kind == tkNum || isClausePunct(w) || w == "and" || w == "or" {
 			break
 		}
 		if baselineFigureCues[w] {
 			if w == "than" && k > 0 && isComparativeQual(toks[k-1].lw) {
 				break
 			}
-			return true
+			if k >= c.ti-3 && onlyFillers(toks[k+1:c.ti]) || relative && toks[c.ti-1].lw != "by" {
+				return true
+			}
+			break
+		}
+		switch w {
+		case "that", "which", "who", "achieving", "reaching", "sustaining", "delivering", "at", "achieves", "sustains", "reaches":
+			relative = true
+		}
+	}
+	// ", which is 30% of peak" right after a compared-to phrase describes the baseline.
+	if l, _ := s.clause(c.ti, c.tj); l > 0 && toks[l-1].lw == "," && toks[l].lw == "which" {
+		for k := l - 2; k >= 0 && !isClausePunct(toks[k].lw); k-- {
+			if baselineFigureCues[toks[k].lw] && !(toks[k].lw == "than" && k > 0 && isComparativeQual(toks[k-1].lw)) {
+				return true
+			}
+		}
+	}
+	// "from 80 GB to 24 GB": the first figure is the starting point.
+	if c.ti > 0 && toks[c.ti-1].lw == "from" && c.tj+1 < len(toks) && toks[c.tj].lw == "to" && toks[c.tj+1].kind == tkNum {
+		return true
+	}
+	// "A100 GPUs offer up to 312 TFLOPS": a hardware specification.
+	if !own {
+		for k := c.ti - 1; k >= 0 && k >= c.ti-4; k-- {
+			switch toks[k].lw {
+			case "offer", "offers", "provide", "provides", "feature", "features", "boast", "boasts", "rated", "theoretical":
+				return true
+			}
 		}
 	}
 	// "... 6.71x achieved by DistriFusion": somebody else's number.
@@ -183,6 +232,17 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		return true
 	}
 	return false
+}
+
+func onlyFillers(ts []token) bool {
+	for _, t := range ts {
+		switch t.lw {
+		case "the", "a", "an", "only", "just", "about", "around", "roughly", "approximately", "~", "its", "their", "to", "with", "nearly":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isComparativeQual(w string) bool {
@@ -219,7 +279,8 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			c.drop = true
 			return
 		}
-		if prev != nil && !prev.drop && prev.unit.kind == ukFactor && s.parenContinues(prev, c) {
+		if prev != nil && !prev.drop && prev.unit.kind == ukFactor && s.parenContinues(prev, c) &&
+			s.cueScan(c.ti, c.tj, c.tj, r, 2, append(append(append([]string{}, speedCues...), reduceCues...), capacityCues...)) == 1e9 {
 			c.metric, c.unitLabel = prev.metric, "x"
 			c.conf += 0.2
 			return
@@ -267,9 +328,9 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		c.conf += 0.25
 	case ukFPS:
 		// A camera or video frame rate is an input condition, not a result.
-		for k := c.ti - 1; k >= 0 && k >= c.ti-3; k-- {
+		for k := c.ti - 1; k >= 0 && k >= c.ti-4; k-- {
 			switch s.toks[k].lw {
-			case "captured", "recorded", "sampled", "video", "videos", "camera", "cameras", "footage":
+			case "captured", "recorded", "sampled", "camera", "cameras", "footage", "input":
 				c.drop = true
 				return
 			}
@@ -318,7 +379,7 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		}
 		if p >= 0 {
 			switch s.toks[p].lw {
-			case "in", "for", "like", "as", "of", "e.g", "e.g.", "including":
+			case "in", "for", "like", "as", "e.g", "e.g.", "including":
 				c.drop = true
 				return
 			}
@@ -337,7 +398,9 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				return
 			}
 		}
-		if s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"latency", "per", "within", "respon", "time-to-first", "ttft", "real-time", "each"}) < 1e9 {
+		if s.cueScan(c.ti, c.tj, l, r, 10, []string{"train", "finish", "complet", "converge", "total", "end-to-end", "wall-clock", "time-to-solution", "job", "pretrain", "pre-train"}) < 1e9 {
+			c.metric = "duration"
+		} else if s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"latency", "per", "within", "respon", "time-to-first", "ttft", "real-time", "each"}) < 1e9 {
 			c.metric = "latency"
 		} else {
 			c.metric = "duration"
@@ -386,6 +449,12 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 			return toks[c.tj+k].lw
 		}
 		return ""
+	}
+	switch {
+	case after(0) == "loss" || after(1) == "loss" || after(0) == "drop" || after(1) == "drop" || after(1) == "degradation" || after(0) == "degradation" || after(0) == "overhead":
+		// "0.1% accuracy loss", "5% overhead": a cost the method pays, not a result.
+		c.drop = true
+		return
 	}
 	if c.unit.kind == ukPP || after(0) == "absolute" || after(0) == "points" || after(0) == "pp" || after(1) == "absolute" {
 		c.metric, c.unitLabel = "other", "pp"

@@ -35,7 +35,8 @@ func sentenceSpans(s string) [][2]int {
 			continue
 		}
 		if c == '\n' {
-			if i+1 < len(s) && s[i+1] == '\n' {
+			// A blank line ends a paragraph, and with it a sentence.
+			if i+1 < len(s) && s[i+1] == '\n' && i > start {
 				out = append(out, [2]int{start, i})
 				start = i + 1
 			}
@@ -58,8 +59,11 @@ func sentenceSpans(s string) [][2]int {
 		if c == '.' && isAbbrev(s[start:i]) {
 			continue
 		}
-		out = append(out, [2]int{start, i + 1})
+		if i+1 > start {
+			out = append(out, [2]int{start, i + 1})
+		}
 		start = j
+		i = j - 1
 	}
 	if start < len(s) {
 		out = append(out, [2]int{start, len(s)})
