@@ -68,6 +68,10 @@ func (s *sentence) parseWordNumber(i int) (*cand, int) {
 	if v, ok := numberWords[lw]; ok && lw != "a" && lw != "an" && lw != "single" && afterFactorWord(toks, i) {
 		return &cand{ti: i, tj: i + 1, v: v, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true}, i + 1
 	}
+	if lw == "twice" && i+1 < len(toks) && (toks[i+1].lw == "as" || hasPrefixAny(toks[i+1].lw, speedCues) || hasPrefixAny(toks[i+1].lw, capacityCues) || toks[i+1].lw == "the") {
+		// "twice as fast", "twice the throughput".
+		return &cand{ti: i, tj: i + 1, v: 2, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true}, i + 1
+	}
 	if v, ok := numberWords[lw]; ok && i+3 < len(toks) {
 		if (toks[i+1].lw == "order" || toks[i+1].lw == "orders") && toks[i+2].lw == "of" && toks[i+3].lw == "magnitude" {
 			return &cand{ti: i, tj: i + 4, v: math.Pow(10, v), unit: unitDef{kind: ukFactor, scale: 1}, approx: true, numWord: true}, i + 4
@@ -176,7 +180,7 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 					j++
 				}
 			}
-		} else if j+1 < len(toks) && (toks[j].lw == "to" || toks[j].lw == "~" || toks[j].lw == "-" || toks[j].lw == "and" && i > 0 && toks[i-1].lw == "between") && toks[j+1].kind == tkNum && !(i > 0 && toks[i-1].lw == "from") {
+		} else if j+1 < len(toks) && (toks[j].lw == "to" || toks[j].lw == "~" || toks[j].lw == "-" || toks[j].lw == "and" && i > 0 && toks[i-1].lw == "between") && toks[j+1].kind == tkNum && !(i > 0 && toks[i-1].lw == "from" && !factorish(unitTxt, toks[j+1].w)) {
 			if hv, hrest, _, ok := parseLeadingNumber(toks[j+1].w); ok && hv > v {
 				leftUnit := unitTxt
 				if unitTxt == "" || unitEquiv(unitTxt, hrest) {
@@ -392,4 +396,18 @@ func afterFactorWord(toks []token, i int) bool {
 		return true
 	}
 	return i > 1 && toks[i-1].lw == "of" && toks[i-2].lw == "factor"
+}
+
+// factorish reports whether either end of "from A to B" is a factor: then
+// it is a range of speedups ("from 1.2x to 3.4x"), not a before/after change.
+func factorish(left, right string) bool {
+	if d, ok := lookupUnit(left); ok && d.kind == ukFactor {
+		return true
+	}
+	_, rest, _, ok := parseLeadingNumber(right)
+	if !ok {
+		return false
+	}
+	d, ok := lookupUnit(rest)
+	return ok && d.kind == ukFactor
 }

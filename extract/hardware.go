@@ -143,6 +143,7 @@ func init() {
 	nv("Jetson", "Jetson Orin Nano", false, "orin nano")
 	nv("Jetson", "Jetson AGX Xavier", false, "agx xavier")
 	nv("Jetson", "Jetson Xavier NX", false, "xavier nx")
+	nv("Jetson", "Jetson Orin", false)
 	nv("Jetson", "Jetson Nano", false)
 	nv("Jetson", "Jetson TX2", false)
 	add("NVIDIA", "DGX", "NVIDIA DGX-1", false, "dgx-1", "dgx1", "dgx 1")
@@ -259,7 +260,7 @@ func matchHardware(toks []token, i int, sentLower string) (*hwEntry, int) {
 		}
 		ok := true
 		for k := 1; k < n; k++ {
-			if toks[i+k].lw != a.toks[k] {
+			if !sameDeviceToken(toks[i+k].lw, a.toks[k]) {
 				ok = false
 				break
 			}
@@ -314,4 +315,10 @@ func matchHardware(toks []token, i int, sentLower string) (*hwEntry, int) {
 		}
 	}
 	return best, bestN
+}
+
+// sameDeviceToken accepts suffixed spellings of an alias token: "v3-512"
+// for "v3" (a pod slice), "a100s" for "a100".
+func sameDeviceToken(tok, want string) bool {
+	return tok == want || tok == want+"s" || strings.HasPrefix(tok, want+"-")
 }

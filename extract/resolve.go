@@ -29,7 +29,7 @@ func isClausePunct(w string) bool {
 // Cue words that decide a factor's metric. Strong cues name the quantity;
 // weak cues only say "more" and are used when nothing stronger is near.
 var (
-	speedCues    = []string{"speedup", "speed-up", "speed", "speeds", "faster", "quicker", "accelerat", "throughput", "performance", "tflops", "flops", "latency-bound", "iterations/s"}
+	speedCues    = []string{"speedup", "speed-up", "speed", "speeds", "fast", "quick", "accelerat", "throughput", "performance", "tflops", "flops", "latency-bound", "iterations/s"}
 	reduceCues   = []string{"reduc", "less", "smaller", "fewer", "lower", "compress", "decreas", "cut", "saving", "save", "shrink", "cheaper", "lighter"}
 	capacityCues = []string{"larger", "longer", "bigger", "batch", "sequence", "context", "hidden", "capacity", "parameters", "wider", "deeper"}
 	weakSpeed    = []string{"improv", "higher", "boost", "gain", "better", "benefit", "efficien"}
@@ -215,7 +215,7 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		}
 	}
 	// "from 80 GB to 24 GB": the first figure is the starting point.
-	if c.ti > 0 && toks[c.ti-1].lw == "from" && c.tj+1 < len(toks) && toks[c.tj].lw == "to" && toks[c.tj+1].kind == tkNum {
+	if !c.hasHi && c.ti > 0 && toks[c.ti-1].lw == "from" && c.tj+1 < len(toks) && toks[c.tj].lw == "to" && toks[c.tj+1].kind == tkNum {
 		return true
 	}
 	// "A100 GPUs offer up to 312 TFLOPS": a hardware specification.
@@ -398,7 +398,9 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				return
 			}
 		}
-		if s.cueScan(c.ti, c.tj, l, r, 10, []string{"train", "finish", "complet", "converge", "total", "end-to-end", "wall-clock", "time-to-solution", "job", "pretrain", "pre-train"}) < 1e9 {
+		if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) < 1e9 {
+			c.metric = "latency"
+		} else if s.cueScan(c.ti, c.tj, l, r, 10, []string{"train", "finish", "complet", "converge", "total", "end-to-end", "wall-clock", "time-to-solution", "job", "pretrain", "pre-train"}) < 1e9 {
 			c.metric = "duration"
 		} else if s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"latency", "per", "within", "respon", "time-to-first", "ttft", "real-time", "each"}) < 1e9 {
 			c.metric = "latency"
@@ -473,6 +475,12 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 	}
 	improve := []string{"improv", "higher", "better", "faster", "speed", "reduc", "less", "lower", "fewer", "decreas", "cut", "increas", "boost", "gain", "sav", "outperform", "accelerat", "shorter", "smaller", "more", "enhanc", "raise", "drop", "shrink", "compress", "by"}
 	acc := []string{"accuracy", "top-1", "top-5", "f1", "map", "miou", "iou", "precision", "recall", "success", "bleu", "auc", "pass@1", "exact", "win", "score"}
+	if after(0) == "of" && s.cueScan(c.ti, c.tj, l, c.tj, 3, []string{"sav", "reduc", "cut", "eliminat", "remov", "prun"}) < 1e9 {
+		// "saves 40% of the memory": an improvement even though "of" follows.
+		c.metric = "improvement_pct"
+		c.conf += 0.2
+		return
+	}
 	if after(0) == "of" {
 		// "72% of application time": a share, not a result, unless it is an accuracy.
 		if s.cueScan(c.ti, c.tj, l, r, 4, acc) < 1e9 {
