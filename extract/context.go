@@ -455,3 +455,43 @@ func (s *sentence) has(word string) bool {
 	}
 	return false
 }
+
+// conditions collects setup phrases of the sentence that qualify its
+// figures without being claims: resolutions ("512x512 images", "4K
+// resolution") and model sizes ("20B GPT model"). Best effort: the field is
+// informative, not scored.
+func (s *sentence) conditions() string {
+	toks := s.toks
+	var out []string
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.kind != tkNum {
+			continue
+		}
+		_, rest, _, ok := parseLeadingNumber(t.w)
+		if !ok {
+			continue
+		}
+		lr := strings.ToLower(rest)
+		switch {
+		case len(lr) > 1 && lr[0] == 'x' && isDigit(lr[1]):
+			phrase := t.w
+			if k+1 < len(toks) && (toks[k+1].lw == "images" || toks[k+1].lw == "resolution" || toks[k+1].lw == "pixels" || toks[k+1].lw == "frames") {
+				phrase += " " + toks[k+1].w
+			}
+			out = append(out, phrase)
+		case (lr == "k" || lr == "p") && k+1 < len(toks) && strings.HasPrefix(toks[k+1].lw, "res"):
+			out = append(out, strings.ToUpper(t.w)+" resolution")
+		case lr == "b" || lr == "m" || strings.HasPrefix(lr, "b-") || strings.HasPrefix(lr, "m-"):
+			end := k + 1
+			for end < len(toks) && end < k+4 && toks[end].kind == tkWord && !isClausePunct(toks[end].lw) {
+				end++
+				if strings.HasPrefix(toks[end-1].lw, "model") {
+					out = append(out, s.text[t.s:toks[end-1].e])
+					break
+				}
+			}
+		}
+	}
+	return strings.Join(out, "; ")
+}

@@ -150,6 +150,12 @@ func (s *sentence) resolve(cands []*cand) {
 		_ = k
 	}
 	s.subjects(cands)
+	cond := s.conditions()
+	for _, c := range cands {
+		if !c.drop && c.condition == "" {
+			c.condition = cond
+		}
+	}
 	for _, c := range cands {
 		if c.conf > 0.99 {
 			c.conf = 0.99
