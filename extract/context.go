@@ -58,7 +58,7 @@ func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
 	for k < len(toks) && (toks[k].lw == "the" || toks[k].lw == "a" || toks[k].lw == "an") {
 		k++
 	}
-	if k < len(toks) && toks[k].kind == tkNum {
+	if k < len(toks) && toks[k].kind == tkNum && isFigureToken(toks[k].w) {
 		// A figure first ("compared to 30TF using PyTorch alone"): the baseline
 		// is whoever produced it.
 	scan:
@@ -200,7 +200,7 @@ func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 		var after, before *hwMention
 		for i := range s.hw {
 			m := &s.hw[i]
-			if !want(m) || bj > bi && m.ti >= bi && m.ti < bj+2 {
+			if !want(m) || bj > bi && m.ti >= bi && m.ti < bj {
 				continue
 			}
 			if m.ti >= c.tj {
@@ -227,7 +227,9 @@ func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 	pick = func(want func(m *hwMention) bool) *hwMention {
 		return pick0(func(m *hwMention) bool { return m.ti < than && want(m) })
 	}
-	named = pick(func(m *hwMention) bool { return m.entry != nil })
+	named = pick0(func(m *hwMention) bool { return m.entry != nil })
+	// Only a bare device count after "than" is the baseline's ("than ... on a
+	// single device"); a named device there ("than X on A100 GPUs") is shared.
 	counted = pick(func(m *hwMention) bool { return m.entry == nil && m.count > 0 })
 	if named != nil {
 		c.hw = named.entry
@@ -494,4 +496,21 @@ func (s *sentence) conditions() string {
 		}
 	}
 	return strings.Join(out, "; ")
+}
+
+// isFigureToken tells a number ("30TF", "2.32~6.71x", "12") from a name
+// that starts with a digit ("3DGS", "4D-GS").
+func isFigureToken(w string) bool {
+	_, rest, _, ok := parseLeadingNumber(w)
+	if !ok {
+		return false
+	}
+	if rest == "" || rest[0] == '~' || rest[0] == '-' || rest[0] == '+' || rest[0] == '%' {
+		return true
+	}
+	if _, ok := lookupUnit(rest); ok {
+		return true
+	}
+	m, r := splitMultiplier(rest)
+	return m != 1 && (r == "" || func() bool { _, ok := lookupUnit(r); return ok }())
 }

@@ -161,6 +161,10 @@ func countBefore(toks []token, i int) (int, int) {
 	for k := 0; k < 3 && j >= 0; k++ {
 		t := toks[j]
 		switch {
+		case t.kind == tkNum && isMemorySize(t.w):
+			// "a single 48GB GPU": the size is not the count.
+			j--
+			continue
 		case t.kind == tkNum:
 			v, rest, _, ok := parseLeadingNumber(t.w)
 			if !ok || v < 1 || v > 1e7 || v != math.Trunc(v) {
@@ -192,4 +196,13 @@ func countBefore(toks []token, i int) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+func isMemorySize(w string) bool {
+	_, rest, _, ok := parseLeadingNumber(w)
+	if !ok || rest == "" {
+		return false
+	}
+	d, ok := lookupUnit(rest)
+	return ok && d.kind == ukGB
 }

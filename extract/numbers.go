@@ -56,7 +56,7 @@ func init() {
 	set(unitDef{kind: ukPFLOPS}, "pflops", "pflop/s", "pflop", "pf", "petaflops", "petaflop/s", "petaflop", "pf/s")
 	set(unitDef{kind: ukPFLOPS, scale: 1000}, "eflops", "eflop/s", "exaflops", "exaflop/s", "exaflop", "ef")
 	set(unitDef{kind: ukPct}, "%", "percent", "per-cent")
-	set(unitDef{kind: ukPP}, "pp", "p.p", "pts")
+	set(unitDef{kind: ukPP}, "pp", "p.p", "pts", "points", "point")
 	set(unitDef{kind: ukTokens}, "tokens", "token")
 	set(unitDef{kind: ukTokPerS}, "tokens/s", "token/s", "tokens/sec", "tok/s", "tokens/second", "toks/s")
 	set(unitDef{kind: ukParams}, "parameters", "parameter", "params", "param")

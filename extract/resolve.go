@@ -225,7 +225,7 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		return true
 	}
 	// "A100 GPUs offer up to 312 TFLOPS": a hardware specification.
-	if !own {
+	if !own && s.hardwareSubject(c.ti) {
 		for k := c.ti - 1; k >= 0 && k >= c.ti-4; k-- {
 			switch toks[k].lw {
 			case "offer", "offers", "provide", "provides", "feature", "features", "boast", "boasts", "rated", "theoretical":
@@ -435,8 +435,8 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		c.conf += 0.15
 	case ukOther:
 		c.metric, c.unitLabel = "other", c.unit.label
-		if c.unit.label == "W" || c.unit.label == "GB/s" || c.unit.label == "TB/s" {
-			// Power and bandwidth figures are mostly hardware specifications.
+		if c.unit.label == "W" {
+			// Power figures are mostly hardware specifications.
 			c.drop = true
 			return
 		}
@@ -464,12 +464,17 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		c.drop = true
 		return
 	}
+	if c.unit.kind == ukPP && s.cueScan(c.ti, c.tj, l, r, 6, []string{"improv", "gain", "higher", "better", "increas", "boost", "outperform", "by", "+"}) == 1e9 && !strings.HasPrefix(toks[c.ti].w, "+") {
+		// "1 million points" is a count; "improves mIoU by 3.1 points" a gain.
+		c.drop = true
+		return
+	}
 	if c.unit.kind == ukPP || after(0) == "absolute" || after(0) == "points" || after(0) == "pp" || after(1) == "absolute" {
 		c.metric, c.unitLabel = "other", "pp"
 		c.conf += 0.1
 		return
 	}
-	if s.cueScan(c.ti, c.tj, l, r, 4, []string{"peak", "utilization", "utilisation", "mfu", "hfu"}) < 1e9 {
+	if s.cueScan(c.ti, c.tj, l, r, 4, []string{"peak", "utilization", "utilisation", "mfu", "hfu", "theoretical"}) < 1e9 {
 		c.metric = "peak_fraction"
 		c.conf += 0.3
 		return
@@ -627,7 +632,8 @@ var qualPhrases = []struct {
 }{
 	{[]string{"up", "to"}, QualUpTo}, {[]string{"upto"}, QualUpTo}, {[]string{"as", "high", "as"}, QualUpTo},
 	{[]string{"as", "much", "as"}, QualUpTo}, {[]string{"as", "many", "as"}, QualUpTo}, {[]string{"max"}, QualUpTo},
-	{[]string{"maximum"}, QualUpTo}, {[]string{"at", "most"}, QualUpTo},
+	{[]string{"maximum"}, QualUpTo}, {[]string{"at", "most"}, QualUpTo}, {[]string{"under"}, QualUpTo},
+	{[]string{"below"}, QualUpTo}, {[]string{"less", "than"}, QualUpTo}, {[]string{"fewer", "than"}, QualUpTo},
 	{[]string{"over"}, QualAtLeast}, {[]string{"more", "than"}, QualAtLeast}, {[]string{"at", "least"}, QualAtLeast},
 	{[]string{"beyond"}, QualAtLeast}, {[]string{"exceeding"}, QualAtLeast}, {[]string{"exceeds"}, QualAtLeast},
 	{[]string{"exceed"}, QualAtLeast}, {[]string{"above"}, QualAtLeast}, {[]string{"greater", "than"}, QualAtLeast},
@@ -721,4 +727,21 @@ func (s *sentence) qualify(c *cand, prev *cand) {
 	if c.qual != "" {
 		c.conf += 0.05
 	}
+}
+
+// hardwareSubject reports a device named before token k, as the subject of
+// a specification sentence ("A100 GPUs offer 312 TFLOPS").
+func (s *sentence) hardwareSubject(k int) bool {
+	for _, m := range s.hw {
+		if m.ti < k {
+			return true
+		}
+	}
+	for _, t := range s.toks[:k] {
+		switch t.lw {
+		case "gpu", "gpus", "hbm", "hardware", "chip", "chips", "accelerator", "accelerators", "memory":
+			return true
+		}
+	}
+	return false
 }
