@@ -98,7 +98,7 @@ var trendMarkers = []string{"grown", "grew", "growing", "doubled", "doubling"}
 var hypoMarkers = map[string]bool{"if": true, "want": true, "desired": true, "desire": true, "gap": true, "would": true,
 	"should": true, "must": true, "target": true, "requirement": true, "requirements": true, "expected": true}
 
-var accWords = []string{"accuracy", "f1", "psnr", "ssim", "lpips", "miou", "bleu", "auc", "map", "fid", "iou", "top-1", "top-5"}
+var accWords = []string{"accuracy", "f1", "psnr", "ssim", "lpips", "miou", "bleu", "auc", "map", "fid", "iou", "top-1", "top-5", "score"}
 
 var baselineFigureCues = map[string]bool{"compared": true, "than": true, "vs": true, "vs.": true, "versus": true, "relative": true, "against": true}
 
@@ -336,7 +336,7 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		// A camera or video frame rate is an input condition, not a result.
 		for k := c.ti - 1; k >= 0 && k >= c.ti-4; k-- {
 			switch s.toks[k].lw {
-			case "captured", "recorded", "sampled", "camera", "cameras", "footage", "input":
+			case "captured", "recorded", "sampled", "camera", "cameras", "footage", "input", "frames", "clips":
 				c.drop = true
 				return
 			}
@@ -461,6 +461,11 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 	switch {
 	case after(0) == "loss" || after(1) == "loss" || after(0) == "drop" || after(1) == "drop" || after(1) == "degradation" || after(0) == "degradation" || after(0) == "overhead":
 		// "0.1% accuracy loss", "5% overhead": a cost the method pays, not a result.
+		c.drop = true
+		return
+	}
+	if s.cueScan(c.ti, c.tj, l, c.tj, 4, []string{"drop", "degrad", "loss", "penalty"}) < 1e9 {
+		// "accuracy drops by only 0.3%": a cost, not a result.
 		c.drop = true
 		return
 	}
