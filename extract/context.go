@@ -280,10 +280,16 @@ func (s *sentence) subjects(cands []*cand) {
 	}
 	if resp > 0 && len(live) > 1 {
 		// Figures before "respectively" and the item list after the last figure.
-		var group []*cand
+		// Figures in parentheses ("(on average 8.69x and 11.60x)") form a
+		// second list over the same nouns.
+		var group, inner []*cand
 		for _, c := range live {
 			if c.tj <= resp {
-				group = append(group, c)
+				if s.inParens(c.ti) {
+					inner = append(inner, c)
+				} else {
+					group = append(group, c)
+				}
 			}
 		}
 		if len(group) > 1 {
@@ -299,6 +305,15 @@ func (s *sentence) subjects(cands []*cand) {
 			for k := last.tj; k < resp; k++ {
 				w := toks[k].w
 				lw := toks[k].lw
+				if lw == "(" {
+					for k < resp && toks[k].lw != ")" {
+						k++
+					}
+					continue
+				}
+				if lw == ")" {
+					continue
+				}
 				if lw == "and" || lw == "," || lw == "or" {
 					flush()
 					continue
@@ -312,6 +327,9 @@ func (s *sentence) subjects(cands []*cand) {
 				cur = append(cur, w)
 			}
 			flush()
+			if len(items) == 0 {
+				items = s.listBefore(group[0].ti)
+			}
 			if len(items) == len(group) {
 				// A shared leading modifier ("maximum batch size and sequence length").
 				first := strings.Fields(items[0])
@@ -322,6 +340,11 @@ func (s *sentence) subjects(cands []*cand) {
 				}
 				for i, c := range group {
 					c.subject = items[i]
+				}
+				if len(inner) == len(group) {
+					for i, c := range inner {
+						c.subject = items[i]
+					}
 				}
 			}
 		}
@@ -513,4 +536,52 @@ func isFigureToken(w string) bool {
 	}
 	m, r := splitMultiplier(rest)
 	return m != 1 && (r == "" || func() bool { _, ok := lookupUnit(r); return ok }())
+}
+
+// listBefore reads the nouns listed before the figures in "reduces the
+// volume and overhead by 22.89x and 27.21x, respectively".
+func (s *sentence) listBefore(k int) []string {
+	toks := s.toks
+	j := k - 1
+	for j >= 0 && (qualFillers[toks[j].lw] || toks[j].lw == "up" || toks[j].lw == "to" || toks[j].lw == "over" || toks[j].lw == "about") {
+		j--
+	}
+	end := j + 1
+	for j >= 0 && !isClausePunct(toks[j].lw) && toks[j].lw != "the" && toks[j].lw != "our" && toks[j].kind == tkWord && end-j < 10 {
+		if hasPrefixAny(toks[j].lw, reduceCues) || hasPrefixAny(toks[j].lw, []string{"improv", "increas", "accelerat", "speeds", "boost", "enhanc"}) {
+			break
+		}
+		j--
+	}
+	var items []string
+	var cur []string
+	for _, t := range toks[j+1 : end] {
+		if t.lw == "and" || t.lw == "," || t.lw == "or" {
+			if len(cur) > 0 {
+				items = append(items, strings.Join(cur, " "))
+			}
+			cur = nil
+			continue
+		}
+		cur = append(cur, t.w)
+	}
+	if len(cur) > 0 {
+		items = append(items, strings.Join(cur, " "))
+	}
+	return items
+}
+
+func (s *sentence) inParens(k int) bool {
+	depth := 0
+	for _, t := range s.toks[:k] {
+		switch t.lw {
+		case "(":
+			depth++
+		case ")":
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return depth > 0
 }

@@ -254,6 +254,21 @@ var ruleCases = []struct {
 	{"clip length", "Existing methods are limited to short (1~2s) video clips.", nil},
 }
 
+// TestRespectivelySubjects maps listed nouns onto listed figures, before
+// or after the figures, with parenthesised companions sharing them.
+func TestRespectivelySubjects(t *testing.T) {
+	got := Extract("Our method reduces the communication volume and overhead by up to 22.89x and 27.21x (on average 8.69x and 11.60x), respectively.")
+	want := []string{"communication volume", "overhead", "communication volume", "overhead"}
+	if len(got) != len(want) {
+		t.Fatalf("got %s", dump(got))
+	}
+	for i, c := range got {
+		if c.Subject != want[i] {
+			t.Errorf("claim %d subject %q, want %q", i, c.Subject, want[i])
+		}
+	}
+}
+
 func TestRules(t *testing.T) {
 	for _, tc := range ruleCases {
 		t.Run(tc.name, func(t *testing.T) {
