@@ -14,9 +14,10 @@ func Extract(abstract string) []Claim {
 	n := normalize(abstract)
 	doc := &document{n: n, orig: abstract}
 	spans := sentenceSpans(n.s)
+	lower := asciiLower(n.s)
 	doc.sents = make([]*sentence, 0, len(spans))
 	for _, sp := range spans {
-		doc.sents = append(doc.sents, newSentence(n.s, sp[0], sp[1]))
+		doc.sents = append(doc.sents, newSentence(n.s, lower, sp[0], sp[1]))
 	}
 	// A named supercomputer is the platform of the whole paper: claims in
 	// sentences that name no device inherit it ("we observe 1.71x ..." after
@@ -79,9 +80,9 @@ type sentence struct {
 	hw    []hwMention
 }
 
-func newSentence(text string, a, b int) *sentence {
-	s := &sentence{text: text, a: a, b: b, lower: strings.ToLower(text[a:b])}
-	s.toks = tokenize(text, a, b, make([]token, 0, (b-a)/5+4))
+func newSentence(text, lower string, a, b int) *sentence {
+	s := &sentence{text: text, a: a, b: b, lower: lower[a:b]}
+	s.toks = tokenize(text, lower, a, b, make([]token, 0, (b-a)/5+4))
 	s.findHardware()
 	return s
 }

@@ -142,7 +142,10 @@ func parseLeadingNumber(w string) (v float64, rest string, mark string, ok bool)
 
 // lookupUnit resolves a unit spelling, accepting a "-" joiner ("10-fold").
 func lookupUnit(u string) (unitDef, bool) {
-	u = strings.ToLower(u)
+	if d, ok := unitTable[u]; ok {
+		return d, true
+	}
+	u = asciiLower(u)
 	if d, ok := unitTable[u]; ok {
 		return d, true
 	}

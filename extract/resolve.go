@@ -134,7 +134,7 @@ func (s *sentence) resolve(cands []*cand) {
 		s.qualify(c, prev)
 	}
 	// Second pass: things that look across candidates.
-	for k, c := range cands {
+	for _, c := range cands {
 		if c.drop {
 			continue
 		}
@@ -147,7 +147,6 @@ func (s *sentence) resolve(cands []*cand) {
 		if own {
 			c.conf += 0.1
 		}
-		_ = k
 	}
 	s.subjects(cands)
 	cond := s.conditions()

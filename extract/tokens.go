@@ -87,7 +87,7 @@ func isAbbrev(prefix string) bool {
 // tokenize splits s[a:b] into tokens. Punctuation that separates clauses is
 // its own token; characters that live inside numbers and names ("." "-" "/"
 // "+" "%" "~" "_") stay attached.
-func tokenize(s string, a, b int, out []token) []token {
+func tokenize(s, lower string, a, b int, out []token) []token {
 	i := a
 	for i < b {
 		c := s[i]
@@ -128,7 +128,7 @@ func tokenize(s string, a, b int, out []token) []token {
 			continue
 		}
 		w := s[i:e]
-		t := token{s: i, e: e, w: w, lw: strings.ToLower(w), kind: tkWord}
+		t := token{s: i, e: e, w: w, lw: lower[i:e], kind: tkWord}
 		if startsNumber(w) {
 			t.kind = tkNum
 		}
@@ -175,4 +175,22 @@ func startsNumber(w string) bool {
 		i++
 	}
 	return i < len(w) && isDigit(w[i])
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets into the
+// result are offsets into the input: tokens slice their lower-case form out
+// of one string instead of allocating one each.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
