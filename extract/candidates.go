@@ -253,6 +253,12 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 	if c.unit.kind == ukNone && afterFactorWord(toks, i) {
 		c.unit = unitDef{kind: ukFactor, scale: 1}
 	}
+	if c.unit.kind == ukNone && !c.hasHi && mult == 1 && j+1 < len(toks) && (toks[j].lw == "and" || toks[j].lw == "or" || toks[j].lw == ",") && toks[j+1].kind == tkNum {
+		// "1 and 2 TFLOPS": the unit written once serves the whole list.
+		if next, _ := s.parseNumber(j + 1); next != nil && next.unit.kind != ukNone && next.unit.kind != ukNonClaim && next.unit.kind != ukOOM {
+			c.unit = next.unit
+		}
+	}
 	c.tj = j
 	if c.unit.kind == ukFactor {
 		// "4096 times 2048" is a size; "8x A100" is a device count.

@@ -58,6 +58,7 @@ func init() {
 	set(unitDef{kind: ukPct}, "%", "percent", "per-cent")
 	set(unitDef{kind: ukPP}, "pp", "p.p", "pts", "points", "point")
 	set(unitDef{kind: ukTokens}, "tokens", "token")
+	set(unitDef{kind: ukTokens, label: "context"}, "context", "-context", "context-length")
 	set(unitDef{kind: ukTokPerS}, "tokens/s", "token/s", "tokens/sec", "tok/s", "tokens/second", "toks/s")
 	set(unitDef{kind: ukParams}, "parameters", "parameter", "params", "param")
 	set(unitDef{kind: ukTime}, "s", "sec", "secs", "second", "seconds")

@@ -362,6 +362,12 @@ func (s *sentence) classify(c *cand, prev *cand) {
 	case ukPct, ukPP:
 		s.classifyPercent(c, l, r)
 	case ukTokens:
+		if c.unit.label == "context" {
+			// "128K-context inference": the unit word is the cue.
+			c.metric, c.unitLabel = "sequence_length", "tokens"
+			c.conf += 0.2
+			break
+		}
 		if s.cueScan(c.ti, c.tj, sl, sr, 6, []string{"trained", "pretrain", "pre-train", "corpus", "dataset", "data"}) < 1e9 {
 			c.drop = true
 			return

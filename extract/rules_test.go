@@ -228,6 +228,10 @@ var ruleCases = []struct {
 		[]w{{"speedup", 5, 10, "x", "", "", 0, "original implementation"}}},
 	{"orders digits", "Our method is 3 orders of magnitude faster than traditional solvers.",
 		[]w{{"speedup", 1000, 0, "x", "approx", "", 0, "traditional solvers"}}},
+	{"shared unit in list", "We reach more than 1 and 2 TFLOPS on one node with 1 and 2 GPUs respectively.",
+		[]w{{"tflops_per_gpu", 1, 0, "TFLOPS", "at_least", "", 1, ""}, {"tflops_per_gpu", 2, 0, "TFLOPS", "at_least", "", 2, ""}}},
+	{"context adjective", "Our runtime enables 128K-context inference for a 70B model on a single laptop.",
+		[]w{{"sequence_length", 128000, 0, "tokens", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"frame count and rate", "The generator produces 16 frames at 8 fps.", nil},
 	{"accuracy drop", "Top-1 accuracy drops by only 0.3% after quantization.", nil},
