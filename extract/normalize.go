@@ -39,9 +39,25 @@ func (n *normText) orig(a, b int) (int, int) {
 type normBuilder struct {
 	b          strings.Builder
 	start, end []int32
+	lastTimes  bool
+}
+
+// emitTimes writes the factor sign once: "10-20×\\times" (the same sign
+// scraped twice) must not become "xx".
+func (nb *normBuilder) emitTimes(from, to int) {
+	if nb.lastTimes {
+		// Extend the previous sign's source span instead of writing another.
+		nb.end[len(nb.end)-1] = int32(to)
+		return
+	}
+	nb.emit("x", from, to)
+	nb.lastTimes = true
 }
 
 func (nb *normBuilder) emit(out string, from, to int) {
+	if out != "" {
+		nb.lastTimes = false
+	}
 	nb.b.WriteString(out)
 	for range len(out) {
 		nb.start = append(nb.start, int32(from))
@@ -91,6 +107,11 @@ func normalize(s string) *normText {
 				continue
 			}
 			cmd := s[i+1 : j]
+			if cmd == "times" {
+				nb.emitTimes(i, j)
+				i = j
+				continue
+			}
 			r := latexReplacements[cmd]
 			nb.emit(r, i, j)
 			i = j
@@ -109,6 +130,11 @@ func normalize(s string) *normText {
 			nb.emit("~", i, i+3)
 			i += 3
 			continue
+		case c == 'i' && strings.HasPrefix(s[i:], "imes") && i > 0 && (s[i-1] == ' ' || s[i-1] == '\t' || isDigit(s[i-1])) && (i+4 == len(s) || !isASCIILetter(s[i+4])) && prevNonSpaceIsDigit(s, i):
+			// "6.71 imes": "\times" whose "\t" was read as a tab.
+			nb.emitTimes(i, i+4)
+			i += 4
+			continue
 		case c < utf8.RuneSelf:
 			nb.emit(s[i:i+1], i, i+1)
 			i++
@@ -117,7 +143,7 @@ func normalize(s string) *normText {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch r {
 		case '×', '✕', '⨉':
-			nb.emit("x", i, i+size)
+			nb.emitTimes(i, i+size)
 		case '∼', '≈', '～', '˜', '≃':
 			nb.emit("~", i, i+size)
 		case '–', '—', '−', '‐', '‑', '‒':
@@ -155,3 +181,11 @@ func nextNonSpaceIsDigit(s string, i int) bool {
 
 func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func prevNonSpaceIsDigit(s string, i int) bool {
+	i--
+	for i >= 0 && (s[i] == ' ' || s[i] == '\t') {
+		i--
+	}
+	return i >= 0 && isDigit(s[i])
+}

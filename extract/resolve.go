@@ -547,6 +547,12 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 // "scaling efficiency of 0.94" (a fraction, reported in %) and "an F1 of 0.8".
 func (s *sentence) classifyBare(c *cand, l int) {
 	toks := s.toks
+	if s.lostTimes(c) {
+		c.unit = unitDef{kind: ukFactor, scale: 1}
+		s.classify(c, c.prev)
+		c.conf -= 0.15
+		return
+	}
 	if c.hasHi && c.hi > 1e6 {
 		c.drop = true
 		return
@@ -751,6 +757,34 @@ func (s *sentence) hardwareSubject(k int) bool {
 		switch t.lw {
 		case "gpu", "gpus", "hbm", "hardware", "chip", "chips", "accelerator", "accelerators", "memory":
 			return true
+		}
+	}
+	return false
+}
+
+var lostTimesNouns = map[string]bool{"speedup": true, "speedups": true, "speed-up": true, "speed-ups": true,
+	"acceleration": true, "faster": true, "compression": true, "reduction": true, "smaller": true, "fewer": true,
+	"larger": true, "less": true, "lower": true}
+
+// lostTimes recognises a factor whose sign was lost in scraping: "a 3.29
+// training acceleration", "delivering 2-6 training acceleration". A bare
+// number right before a factor noun, introduced like a result.
+func (s *sentence) lostTimes(c *cand) bool {
+	toks := s.toks
+	if c.ti == 0 || c.v <= 1 && !c.hasHi || c.v >= 1e5 {
+		return false
+	}
+	switch toks[c.ti-1].lw {
+	case "a", "an", "by", "of", "achieving", "achieves", "delivering", "delivers", "to", "over", "about", "nearly", "roughly", "approximately":
+	default:
+		return false
+	}
+	for k := c.tj; k < len(toks) && k <= c.tj+1; k++ {
+		if lostTimesNouns[toks[k].lw] {
+			return k+1 >= len(toks) || !strings.HasSuffix(toks[k+1].lw, "s") || toks[k+1].lw == "compared" || toks[k+1].lw == "across"
+		}
+		if toks[k].kind != tkWord {
+			return false
 		}
 	}
 	return false
