@@ -411,9 +411,10 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		}
 		if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) < 1e9 {
 			c.metric = "latency"
-		} else if s.cueScan(c.ti, c.tj, l, r, 10, []string{"train", "finish", "complet", "converge", "total", "end-to-end", "wall-clock", "time-to-solution", "job", "pretrain", "pre-train"}) < 1e9 {
+		} else if s.cueScan(c.ti, c.tj, l, r, 10, []string{"train", "finish", "complet", "converge", "total", "end-to-end", "wall-clock", "time-to-solution", "job", "pretrain", "pre-train", "fine-tun", "prun", "compil", "simulat", "optimiz", "fitting"}) < 1e9 {
 			c.metric = "duration"
-		} else if s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"latency", "per", "within", "respon", "time-to-first", "ttft", "real-time", "each"}) < 1e9 {
+		} else if s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"latency", "per", "within", "respon", "time-to-first", "ttft", "real-time", "each", "generat", "infer", "render", "decod", "produc", "synthes", "answer"}) < 1e9 || c.v <= 60 {
+			// Producing one item is latency; the schema's example is "within one second".
 			c.metric = "latency"
 		} else {
 			c.metric = "duration"

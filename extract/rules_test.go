@@ -245,6 +245,10 @@ var ruleCases = []struct {
 	{"more than an order", "We reduce memory by more than an order of magnitude.",
 		[]w{{"reduction_factor", 10, 0, "x", "at_least", "", 0, ""}}},
 	{"bare number before plural noun", "We combine 4 acceleration techniques.", nil},
+	{"generation time is latency", "Our pipeline achieves high-fidelity 3D content generation in only 10 seconds.",
+		[]w{{"latency", 10, 0, "s", "", "", 0, ""}}},
+	{"pruning time is duration", "Our method prunes the largest models in under 4.5 hours.",
+		[]w{{"duration", 16200, 0, "s", "up_to", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"frame count and rate", "The generator produces 16 frames at 8 fps.", nil},
 	{"accuracy drop", "Top-1 accuracy drops by only 0.3% after quantization.", nil},
