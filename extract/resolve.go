@@ -93,7 +93,7 @@ func genericNounNear(toks []token, k int) bool {
 	return false
 }
 
-var trendMarkers = []string{"grown", "grew", "growing", "doubled", "doubling"}
+var trendMarkers = []string{"grown", "grew", "growing", "doubled", "doubling", "exploded", "skyrocket"}
 
 var hypoMarkers = map[string]bool{"if": true, "want": true, "desired": true, "desire": true, "gap": true, "would": true,
 	"should": true, "must": true, "target": true, "requirement": true, "requirements": true, "expected": true}
@@ -179,12 +179,16 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		if hypoMarkers[w] {
 			return true
 		}
-		if hasPrefixAny(w, trendMarkers) {
+		if hasPrefixAny(w, trendMarkers) || (w == "increased" || w == "risen" || w == "improved") && k > 0 && (toks[k-1].lw == "has" || toks[k-1].lw == "have") && !own {
 			return true
 		}
 		if !own && priorMarkers[w] && !afterComparison(toks, k) && (priorAdverbs[w] || k < 4 || genericNounNear(toks, k)) {
 			return true
 		}
+	}
+	if !own && s.hardwareOpens() {
+		// "GPUs are 10x faster than CPUs": a fact about hardware, not a result.
+		return true
 	}
 	if (toks[0].lw == "in" || toks[0].lw == "over") && len(toks) > 3 && (toks[1].lw == "the" || toks[1].lw == "recent") && (toks[2].lw == "last" || toks[2].lw == "past") {
 		return true
@@ -787,6 +791,31 @@ func (s *sentence) lostTimes(c *cand) bool {
 		if toks[k].kind != tkWord {
 			return false
 		}
+	}
+	return false
+}
+
+var hardwareNouns = map[string]bool{"gpu": true, "gpus": true, "cpu": true, "cpus": true, "accelerator": true,
+	"accelerators": true, "hardware": true, "memory": true, "hbm": true, "dram": true, "interconnect": true,
+	"interconnects": true, "nvlink": true, "pcie": true, "devices": true, "tpus": true, "chips": true}
+
+// hardwareOpens reports a sentence whose subject is hardware ("Modern GPUs
+// offer ...", "NVIDIA H100 GPUs are ...").
+func (s *sentence) hardwareOpens() bool {
+	toks := s.toks
+	for k := 0; k < len(toks) && k < 3; k++ {
+		w := toks[k].lw
+		if hardwareNouns[w] {
+			return true
+		}
+		if toks[k].masked {
+			continue
+		}
+		switch w {
+		case "modern", "current", "today's", "recent", "the", "nvidia", "amd", "intel", "google", "high-end", "commodity", "consumer", "gpu":
+			continue
+		}
+		return false
 	}
 	return false
 }

@@ -250,6 +250,11 @@ var ruleCases = []struct {
 	{"pruning time is duration", "Our method prunes the largest models in under 4.5 hours.",
 		[]w{{"duration", 16200, 0, "s", "up_to", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
+	{"hardware fact", "GPUs are 10x faster than CPUs for dense matrix multiplication.", nil},
+	{"hardware fact named", "NVIDIA H100 GPUs deliver 3x higher throughput than A100 GPUs.", nil},
+	{"trend have increased", "Model sizes have increased by 1000x in five years.", nil},
+	{"device not subject", "On A100 GPUs, FlashAttention is 3x faster than the PyTorch baseline.",
+		[]w{{"speedup", 3, 0, "x", "", "NVIDIA A100", 0, "PyTorch baseline"}}},
 	{"frame count and rate", "The generator produces 16 frames at 8 fps.", nil},
 	{"accuracy drop", "Top-1 accuracy drops by only 0.3% after quantization.", nil},
 	{"upsampling factor", "We apply 4x upsampling and a 2x2 grid.", nil},
