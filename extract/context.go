@@ -282,15 +282,32 @@ func (s *sentence) subjects(cands []*cand) {
 		// Figures before "respectively" and the item list after the last figure.
 		// Figures in parentheses ("(on average 8.69x and 11.60x)") form a
 		// second list over the same nouns.
-		var group, inner []*cand
+		var outer, inner []*cand
 		for _, c := range live {
 			if c.tj <= resp {
 				if s.inParens(c.ti) {
 					inner = append(inner, c)
 				} else {
-					group = append(group, c)
+					outer = append(outer, c)
 				}
 			}
+		}
+		// Only the list right before "respectively" pairs with its nouns;
+		// earlier figures of the sentence stand alone.
+		var group []*cand
+		if len(outer) > 0 {
+			start := len(outer) - 1
+			for start > 0 && s.listContinues(outer[start-1], outer[start]) {
+				start--
+			}
+			group = outer[start:]
+			var in []*cand
+			for _, c := range inner {
+				if c.ti > group[0].tj {
+					in = append(in, c)
+				}
+			}
+			inner = in
 		}
 		if len(group) > 1 {
 			last := group[len(group)-1]
