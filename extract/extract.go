@@ -15,9 +15,13 @@ func Extract(abstract string) []Claim {
 	doc := &document{n: n, orig: abstract}
 	spans := sentenceSpans(n.s)
 	lower := asciiLower(n.s)
+	// One token buffer for the whole abstract; each sentence takes a slice.
+	buf := make([]token, 0, len(n.s)/5+16)
 	doc.sents = make([]*sentence, 0, len(spans))
 	for _, sp := range spans {
-		doc.sents = append(doc.sents, newSentence(n.s, lower, sp[0], sp[1]))
+		var ns *sentence
+		ns, buf = newSentence(n.s, lower, sp[0], sp[1], buf)
+		doc.sents = append(doc.sents, ns)
 	}
 	// A named supercomputer is the platform of the whole paper: claims in
 	// sentences that name no device inherit it ("we observe 1.71x ..." after
@@ -80,11 +84,14 @@ type sentence struct {
 	hw    []hwMention
 }
 
-func newSentence(text, lower string, a, b int) *sentence {
+// newSentence tokenizes s[a:b] into the free part of buf and returns the
+// sentence with what is left of buf for the next one.
+func newSentence(text, lower string, a, b int, buf []token) (*sentence, []token) {
 	s := &sentence{text: text, a: a, b: b, lower: lower[a:b]}
-	s.toks = tokenize(text, lower, a, b, make([]token, 0, (b-a)/5+4))
+	t := tokenize(text, lower, a, b, buf[:0])
+	s.toks = t[:len(t):len(t)]
 	s.findHardware()
-	return s
+	return s, t[len(t):]
 }
 
 func (s *sentence) hasDeviceMention() bool {

@@ -20,6 +20,10 @@ type normText struct {
 
 // orig maps the half-open span [a,b) of the normalised text to the original.
 func (n *normText) orig(a, b int) (int, int) {
+	if n.start == nil {
+		// Nothing was repaired: offsets are the same.
+		return max(a, 0), max(min(b, len(n.s)), max(a, 0))
+	}
 	if a < 0 {
 		a = 0
 	}
@@ -79,6 +83,9 @@ var latexReplacements = map[string]string{
 // digit become "~", LaTeX "~" used as a non-breaking space becomes a space,
 // exotic dashes and spaces become ASCII, "$", "{" and "}" vanish.
 func normalize(s string) *normText {
+	if clean(s) {
+		return &normText{s: s}
+	}
 	nb := &normBuilder{}
 	nb.start = make([]int32, 0, len(s)+8)
 	nb.end = make([]int32, 0, len(s)+8)
@@ -188,4 +195,20 @@ func prevNonSpaceIsDigit(s string, i int) bool {
 		i--
 	}
 	return i >= 0 && isDigit(s[i])
+}
+
+// clean reports text that normalize would copy unchanged, so the common
+// case skips building an offset map.
+func clean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '$', c == '{', c == '}', c == '\\', c == '~':
+			return false
+		case c == 's' && strings.HasPrefix(s[i:], "sim") && (i == 0 || !isASCIILetter(s[i-1])) && nextNonSpaceIsDigit(s, i+3):
+			return false
+		case c == 'i' && strings.HasPrefix(s[i:], "imes") && i > 0 && (i+4 == len(s) || !isASCIILetter(s[i+4])) && prevNonSpaceIsDigit(s, i):
+			return false
+		}
+	}
+	return true
 }
