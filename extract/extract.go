@@ -112,7 +112,7 @@ func (s *sentence) findHardware() {
 		e, n := matchHardware(toks, i, s.lower)
 		if e == nil {
 			if toks[i].kind == tkWord && isDeviceCountNoun(toks[i].lw) {
-				if cnt, from := countBefore(toks, i); cnt > 0 {
+				if cnt, from := countBefore(toks, i, false); cnt > 0 {
 					m := hwMention{ti: from, tj: i + 1, count: cnt}
 					// "on 32 and 64 GPUs": one count per figure, paired by "respectively".
 					for k := from - 1; k >= 1 && (toks[k].lw == "and" || toks[k].lw == ",") && toks[k-1].kind == tkNum; k -= 2 {
@@ -143,7 +143,7 @@ func (s *sentence) findHardware() {
 			from--
 		}
 		m := hwMention{ti: from, tj: j, entry: e}
-		if cnt, f := countBefore(toks, from); cnt > 0 {
+		if cnt, f := countBefore(toks, from, e.Family == "Supercomputer" || e.Family == "DGX"); cnt > 0 {
 			m.count, m.ti = cnt, f
 			for k := f; k < from; k++ {
 				toks[k].masked = true
@@ -163,8 +163,10 @@ func isDeviceCountNoun(w string) bool {
 }
 
 // countBefore reads a device count right before token i, skipping adjectives
-// that often sit between count and device ("64 NVIDIA", "a single").
-func countBefore(toks []token, i int) (int, int) {
+// that often sit between count and device ("64 NVIDIA", "a single"). For
+// systems counted in nodes ("9,408 nodes of Frontier", "4 DGX-2 nodes") the
+// node count is the count.
+func countBefore(toks []token, i int, nodes bool) (int, int) {
 	j := i - 1
 	for k := 0; k < 3 && j >= 0; k++ {
 		t := toks[j]
@@ -196,7 +198,8 @@ func countBefore(toks []token, i int) (int, int) {
 			return 1, j
 		case numberWords[t.lw] >= 2 && numberWords[t.lw] <= 100 && t.lw != "hundred":
 			return int(numberWords[t.lw]), j
-		case vendorWords[t.lw] || t.lw == "nvidia" || t.lw == "amd" || t.lw == "x" || t.lw == "total" || t.lw == "of":
+		case vendorWords[t.lw] || t.lw == "nvidia" || t.lw == "amd" || t.lw == "x" || t.lw == "total" || t.lw == "of" ||
+			nodes && (t.lw == "nodes" || t.lw == "node"):
 			j--
 			continue
 		default:

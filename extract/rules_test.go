@@ -249,6 +249,8 @@ var ruleCases = []struct {
 		[]w{{"latency", 10, 0, "s", "", "", 0, ""}}},
 	{"pruning time is duration", "Our method prunes the largest models in under 4.5 hours.",
 		[]w{{"duration", 16200, 0, "s", "up_to", "", 0, ""}}},
+	{"nodes of a supercomputer", "We demonstrate weak scaling to 9,408 nodes of Frontier with 85% parallel efficiency.",
+		[]w{{"scaling_efficiency", 85, 0, "%", "", "OLCF Frontier", 9408, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"hardware fact", "GPUs are 10x faster than CPUs for dense matrix multiplication.", nil},
 	{"hardware fact named", "NVIDIA H100 GPUs deliver 3x higher throughput than A100 GPUs.", nil},
