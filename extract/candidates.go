@@ -68,6 +68,12 @@ func (s *sentence) parseWordNumber(i int) (*cand, int) {
 	if v, ok := numberWords[lw]; ok && lw != "a" && lw != "an" && lw != "single" && afterFactorWord(toks, i) {
 		return &cand{ti: i, tj: i + 1, v: v, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true}, i + 1
 	}
+	if strings.HasSuffix(lw, "fold") && len(lw) > 4 {
+		// "twofold", "tenfold".
+		if v, ok := numberWords[lw[:len(lw)-4]]; ok && v >= 2 {
+			return &cand{ti: i, tj: i + 1, v: v, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true}, i + 1
+		}
+	}
 	if lw == "twice" && i+1 < len(toks) && (toks[i+1].lw == "as" || hasPrefixAny(toks[i+1].lw, speedCues) || hasPrefixAny(toks[i+1].lw, capacityCues) || toks[i+1].lw == "the") {
 		// "twice as fast", "twice the throughput".
 		return &cand{ti: i, tj: i + 1, v: 2, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true}, i + 1
@@ -303,6 +309,8 @@ func (s *sentence) unitAt(j int) (unitDef, int) {
 		return unitDef{kind: ukFPS, scale: 1}, 3
 	case (lw == "tokens" || lw == "token") && at(1) == "per" && (at(2) == "second" || at(2) == "sec" || at(2) == "s"):
 		return unitDef{kind: ukTokPerS, scale: 1}, 3
+	case (lw == "requests" || lw == "queries" || lw == "images" || lw == "samples" || lw == "iterations") && at(1) == "per" && (at(2) == "second" || at(2) == "sec"):
+		return unitDef{kind: ukOther, scale: 1, label: lw + "/s"}, 3
 	case (lw == "orders" || lw == "order") && at(1) == "of" && at(2) == "magnitude":
 		return unitDef{kind: ukOOM, scale: 1}, 3
 	case lw == "percentage" && (at(1) == "points" || at(1) == "point"):
@@ -401,7 +409,8 @@ func afterFactorWord(toks []token, i int) bool {
 	if i > 0 && toks[i-1].lw == "factor" {
 		return true
 	}
-	return i > 1 && toks[i-1].lw == "of" && toks[i-2].lw == "factor"
+	return i > 1 && toks[i-1].lw == "of" && (toks[i-2].lw == "factor" ||
+		toks[i-2].lw == "ratio" && i > 2 && (strings.HasPrefix(toks[i-3].lw, "compress") || strings.HasPrefix(toks[i-3].lw, "reduc")))
 }
 
 // factorish reports whether either end of "from A to B" is a factor: then

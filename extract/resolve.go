@@ -32,8 +32,8 @@ var (
 	speedCues    = []string{"speedup", "speed-up", "speed", "speeds", "fast", "quick", "accelerat", "throughput", "performance", "tflops", "flops", "latency-bound", "iterations/s"}
 	reduceCues   = []string{"reduc", "less", "smaller", "fewer", "lower", "compress", "decreas", "cut", "saving", "save", "shrink", "cheaper", "lighter"}
 	capacityCues = []string{"larger", "longer", "bigger", "batch", "sequence", "context", "hidden", "capacity", "parameters", "wider", "deeper"}
-	weakSpeed    = []string{"improv", "higher", "boost", "gain", "better", "benefit", "efficien"}
-	weakCapacity = []string{"more", "increase", "size", "scale"}
+	weakSpeed    = []string{"improv", "higher", "boost", "gain", "better", "benefit", "efficien", "energy", "more"}
+	weakCapacity = []string{"increase", "size", "scale"}
 	killCues     = []string{"slower", "slowdown", "slow-down", "gap", "costlier", "worse"}
 )
 
@@ -339,10 +339,15 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		// A camera or video frame rate is an input condition, not a result.
 		for k := c.ti - 1; k >= 0 && k >= c.ti-4; k-- {
 			switch s.toks[k].lw {
-			case "captured", "recorded", "sampled", "camera", "cameras", "footage", "input", "frames", "clips":
+			case "captured", "recorded", "sampled", "camera", "cameras", "footage", "input", "frames", "clips", "display", "monitor", "refresh":
 				c.drop = true
 				return
 			}
+		}
+		if c.tj < len(s.toks) && (s.toks[c.tj].lw == "display" || s.toks[c.tj].lw == "refresh" || s.toks[c.tj].lw == "monitor" || s.toks[c.tj].lw == "camera" || s.toks[c.tj].lw == "video") {
+			// "a 60Hz display", "30 fps video": a device or input property.
+			c.drop = true
+			return
 		}
 		c.metric, c.unitLabel = "fps", "FPS"
 		c.conf += 0.35
