@@ -5,6 +5,23 @@ import (
 	"strings"
 )
 
+// The extractor is a pipeline of small rule passes rather than one big
+// pattern, so each rule can be tested on its own and explained:
+//
+//  1. normalize repairs scrape damage ("13.7times", "$\times$", "sim") into
+//     one spelling and keeps a byte map back to the original, because
+//     evidence must be an exact substring of what the paper wrote;
+//  2. sentences are tokenized and device names masked (findHardware), so
+//     digits of "RTX 3090" or "MI250X" never become figures;
+//  3. findCandidates reads each number with its range, multiplier and unit;
+//  4. resolve drops what is not the paper's own result (background,
+//     hypotheticals, baseline figures, setup numbers), picks the metric from
+//     nearby cue words, then fills qualifier, baseline, hardware and subject.
+//
+// Rules are phrased in general terms (cue-word classes, clause boundaries)
+// and each has table tests with sentences written for them, including hard
+// negatives; nothing refers to a particular paper.
+
 // Extract returns every quantitative claim in abstract, in order of appearance.
 // It never panics; each claim's Evidence is abstract[Start:End].
 func Extract(abstract string) []Claim {

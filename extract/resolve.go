@@ -283,7 +283,7 @@ func (s *sentence) classify(c *cand, prev *cand) {
 	sl, sr := 0, len(s.toks)
 	switch c.unit.kind {
 	case ukFactor:
-		if s.cueScan(c.ti, c.tj, l, r, 6, killCues) < 4 || c.tj < len(s.toks) && (s.toks[c.tj].lw == "overhead" || s.toks[c.tj].lw == "more") && c.tj+1 < len(s.toks) && s.toks[c.tj+1].lw != "parameters" && s.toks[c.tj].lw == "overhead" {
+		if s.cueScan(c.ti, c.tj, l, r, 6, killCues) < 4 || c.tj < len(s.toks) && s.toks[c.tj].lw == "overhead" {
 			// "2x slower", "a gap of 1.5x", "3x overhead": costs, not results.
 			c.drop = true
 			return
