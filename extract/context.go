@@ -64,7 +64,7 @@ func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
 	scan:
 		for j := k; j < len(toks) && j < k+6; j++ {
 			switch toks[j].lw {
-			case "by", "of", "using", "with", "from":
+			case "by", "of", "using", "with", "from", "for":
 				return s.baselinePhrase(j+1, cands)
 			case ",", ";", ".", "(", ")":
 				break scan
@@ -98,7 +98,8 @@ func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
 			}
 			break
 		}
-		if startsCand(cands, end) {
+		if startsCand(cands, end) || (t.lw == "of" || t.lw == "at") && end+1 < len(toks) && toks[end+1].kind == tkNum && isFigureToken(toks[end+1].w) {
+			// "the previous best of 180": the figure is the baseline's, not its name.
 			break
 		}
 		end++

@@ -98,7 +98,7 @@ var trendMarkers = []string{"grown", "grew", "growing", "doubled", "doubling", "
 var hypoMarkers = map[string]bool{"if": true, "want": true, "desired": true, "desire": true, "gap": true, "would": true,
 	"should": true, "must": true, "target": true, "requirement": true, "requirements": true, "expected": true}
 
-var accWords = []string{"accuracy", "f1", "psnr", "ssim", "lpips", "miou", "bleu", "auc", "map", "fid", "iou", "top-1", "top-5", "score"}
+var accWords = []string{"accuracy", "f1", "psnr", "ssim", "lpips", "miou", "bleu", "auc", "map", "fid", "fvd", "kid", "iou", "top-1", "top-5", "score", "rouge", "chamfer", "wer", "perplexity"}
 
 var baselineFigureCues = map[string]bool{"compared": true, "than": true, "vs": true, "vs.": true, "versus": true, "relative": true, "against": true}
 
@@ -411,6 +411,11 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		c.metric, c.unitLabel = "model_size", "params"
 		c.conf += 0.2
 	case ukTime:
+		// "trained for 2 days" states the setup; "trains in 2 hours" the result.
+		if p := c.ti - 1; p >= 0 && s.toks[p].lw == "for" {
+			c.drop = true
+			return
+		}
 		if c.tj < len(s.toks) {
 			switch s.toks[c.tj].lw {
 			case "video", "videos", "clip", "clips", "sequence", "sequences", "audio", "window", "windows", "interval", "intervals", "of":

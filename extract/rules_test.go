@@ -269,6 +269,13 @@ var ruleCases = []struct {
 	{"tenfold", "We observe a tenfold reduction in memory traffic.",
 		[]w{{"reduction_factor", 10, 0, "x", "", "", 0, ""}}},
 	{"manifold is not a factor", "Points lie on a manifold of dimension 3.", nil},
+	{"baseline figure then agent", "Reconstruction takes 20 minutes on a single A100, compared to 12 hours for NeRF.",
+		[]w{{"duration", 1200, 0, "s", "", "NVIDIA A100", 1, "NeRF"}}},
+	{"training setup time", "The model is trained on 8 NVIDIA A100 (80GB) GPUs for 2 days.", nil},
+	{"fvd score", "We achieve an FVD of 120, outperforming the previous best of 180.",
+		[]w{{"accuracy", 120, 0, "score", "", "", 0, "previous best"}}},
+	{"change in time", "Our approach speeds up inference by 3.4x, from 10.2 s to 3.0 s per image.",
+		[]w{{"speedup", 3.4, 0, "x", "", "", 0, ""}, {"latency", 3, 0, "s", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"hardware fact", "GPUs are 10x faster than CPUs for dense matrix multiplication.", nil},
 	{"hardware fact named", "NVIDIA H100 GPUs deliver 3x higher throughput than A100 GPUs.", nil},
