@@ -197,11 +197,21 @@ func (s *sentence) baselineFor(c *cand, cands []*cand) (string, int, int) {
 // inside the baseline phrase belong to the baseline.
 func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 	var named, counted *hwMention
-	pick := func(want func(m *hwMention) bool) *hwMention {
+	// A ";" separates independent statements; within one, the figure's own
+	// clause is searched first ("On an A100, X is 2x faster; on an H100, 3x").
+	segL, segR := c.ti, c.tj
+	for segL > 0 && s.toks[segL-1].lw != ";" {
+		segL--
+	}
+	for segR < len(s.toks) && s.toks[segR].lw != ";" {
+		segR++
+	}
+	cl, cr := s.clause(c.ti, c.tj)
+	pickIn := func(lo, hi int, want func(m *hwMention) bool) *hwMention {
 		var after, before *hwMention
 		for i := range s.hw {
 			m := &s.hw[i]
-			if !want(m) || bj > bi && m.ti >= bi && m.ti < bj {
+			if !want(m) || bj > bi && m.ti >= bi && m.ti < bj || m.ti < lo || m.tj > hi {
 				continue
 			}
 			if m.ti >= c.tj {
@@ -216,6 +226,12 @@ func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 			return after
 		}
 		return before
+	}
+	pick := func(want func(m *hwMention) bool) *hwMention {
+		if m := pickIn(cl, cr, want); m != nil {
+			return m
+		}
+		return pickIn(segL, segR, want)
 	}
 	than := len(s.toks)
 	for k := c.tj; k < len(s.toks); k++ {

@@ -276,6 +276,8 @@ var ruleCases = []struct {
 		[]w{{"accuracy", 120, 0, "score", "", "", 0, "previous best"}}},
 	{"change in time", "Our approach speeds up inference by 3.4x, from 10.2 s to 3.0 s per image.",
 		[]w{{"speedup", 3.4, 0, "x", "", "", 0, ""}, {"latency", 3, 0, "s", "", "", 0, ""}}},
+	{"hardware per statement", "On an A100, our kernel is 2x faster; on an H100, it is 3x faster.",
+		[]w{{"speedup", 2, 0, "x", "", "NVIDIA A100", 1, ""}, {"speedup", 3, 0, "x", "", "NVIDIA H100", 1, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"hardware fact", "GPUs are 10x faster than CPUs for dense matrix multiplication.", nil},
 	{"hardware fact named", "NVIDIA H100 GPUs deliver 3x higher throughput than A100 GPUs.", nil},
