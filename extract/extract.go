@@ -52,12 +52,23 @@ func Extract(abstract string) []Claim {
 		}
 	}
 	var out []Claim
+	prevBaseline := ""
 	for _, s := range doc.sents {
 		cands := s.findCandidates()
 		s.resolve(cands)
+		anaphoric := s.continuesPrevious()
+		lastBaseline := ""
 		for _, c := range cands {
 			if c.drop {
 				continue
+			}
+			if c.baseline == "" && anaphoric && prevBaseline != "" {
+				// "... compared to X. This yields 917x in ...": the comparison carries over.
+				c.baseline = prevBaseline
+				c.conf -= 0.05
+			}
+			if c.baseline != "" {
+				lastBaseline = c.baseline
 			}
 			if c.hw == nil && len(systems) == 1 && !s.hasDeviceMention() {
 				c.hw = systems[0]
@@ -65,8 +76,30 @@ func Extract(abstract string) []Claim {
 			}
 			out = append(out, s.toClaim(doc, c))
 		}
+		prevBaseline = lastBaseline
 	}
 	return out
+}
+
+// continuesPrevious reports a sentence that opens by referring back to the
+// previous one's result: "This yields ...", "It translates into ...".
+func (s *sentence) continuesPrevious() bool {
+	t := s.toks
+	if len(t) < 2 {
+		return false
+	}
+	switch t[0].lw {
+	case "this", "these", "it", "which", "that":
+	default:
+		return false
+	}
+	for k := 1; k < len(t) && k <= 3; k++ {
+		switch t[k].lw {
+		case "yields", "yield", "results", "leads", "translates", "corresponds", "amounts", "means", "gives", "enables":
+			return true
+		}
+	}
+	return false
 }
 
 func containsEntry(list []*hwEntry, e *hwEntry) bool {

@@ -278,6 +278,10 @@ var ruleCases = []struct {
 		[]w{{"speedup", 3.4, 0, "x", "", "", 0, ""}, {"latency", 3, 0, "s", "", "", 0, ""}}},
 	{"hardware per statement", "On an A100, our kernel is 2x faster; on an H100, it is 3x faster.",
 		[]w{{"speedup", 2, 0, "x", "", "NVIDIA A100", 1, ""}, {"speedup", 3, 0, "x", "", "NVIDIA H100", 1, ""}}},
+	{"anaphoric baseline", "Our allocator is 3x faster than jemalloc. This translates into a 1.4x speedup for the whole application.",
+		[]w{{"speedup", 3, 0, "x", "", "", 0, "jemalloc"}, {"speedup", 1.4, 0, "x", "", "", 0, "jemalloc"}}},
+	{"no anaphora, no baseline", "Our allocator is 3x faster than jemalloc. The whole application runs 1.4x faster.",
+		[]w{{"speedup", 3, 0, "x", "", "", 0, "jemalloc"}, {"speedup", 1.4, 0, "x", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"hardware fact", "GPUs are 10x faster than CPUs for dense matrix multiplication.", nil},
 	{"hardware fact named", "NVIDIA H100 GPUs deliver 3x higher throughput than A100 GPUs.", nil},
