@@ -109,18 +109,20 @@ func (s *sentence) parseWordNumber(i int) (*cand, int) {
 		}
 	}
 	if sc, ok := scaleWords[lw]; ok && len(lw) > 2 && i+1 < len(toks) {
-		if d, ok := lookupUnit(toks[i+1].lw); ok && d.kind == ukParams {
-			prev := ""
-			if i > 0 {
-				prev = toks[i-1].lw
+		prev := ""
+		if i > 0 {
+			prev = toks[i-1].lw
+		}
+		// "trillion parameter models" (bare) or "a million tokens per second".
+		d, n := s.unitAt(i + 1)
+		bare := prev == "" || toks[i-1].kind == tkWord && numberWords[prev] == 0
+		if n > 0 && (d.kind == ukParams && (bare || prev == "a" || prev == "one") ||
+			(prev == "a" || prev == "one") && (d.kind == ukTokens || d.kind == ukTokPerS || d.kind == ukOther || d.kind == ukFPS)) {
+			c := &cand{ti: i, tj: i + 1 + n, v: sc, unit: d, numWord: true}
+			if prev == "a" || prev == "one" {
+				c.ti = i - 1
 			}
-			if prev == "" || prev == "a" || prev == "one" || toks[i-1].kind == tkWord && numberWords[prev] == 0 {
-				c := &cand{ti: i, tj: i + 2, v: sc, unit: d, numWord: true}
-				if prev == "a" || prev == "one" {
-					c.ti = i - 1
-				}
-				return c, i + 2
-			}
+			return c, i + 1 + n
 		}
 	}
 	return nil, 0

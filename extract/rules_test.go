@@ -282,6 +282,9 @@ var ruleCases = []struct {
 		[]w{{"speedup", 3, 0, "x", "", "", 0, "jemalloc"}, {"speedup", 1.4, 0, "x", "", "", 0, "jemalloc"}}},
 	{"no anaphora, no baseline", "Our allocator is 3x faster than jemalloc. The whole application runs 1.4x faster.",
 		[]w{{"speedup", 3, 0, "x", "", "", 0, "jemalloc"}, {"speedup", 1.4, 0, "x", "", "", 0, ""}}},
+	{"a million tokens", "Our engine processes a million tokens per second on 8 GPUs.",
+		[]w{{"token_throughput", 1e6, 0, "tokens/s", "", "", 8, ""}}},
+	{"plural scale is not a number", "Models now have billions of parameters and see trillions of tokens.", nil},
 	// Hard negatives: none of these is a claim of the paper.
 	{"hardware fact", "GPUs are 10x faster than CPUs for dense matrix multiplication.", nil},
 	{"hardware fact named", "NVIDIA H100 GPUs deliver 3x higher throughput than A100 GPUs.", nil},

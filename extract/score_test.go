@@ -98,7 +98,7 @@ func TestReadErrorsNameFileAndLine(t *testing.T) {
 
 // devFloor is the strict F1 reached on the dev set minus a small margin;
 // a rule change that costs more than the margin fails here.
-const devFloor = 0.95
+const devFloor = 0.97
 
 func TestDevSetScore(t *testing.T) {
 	open := func(name string) *os.File {
