@@ -415,18 +415,27 @@ func (s *sentence) nearbyNouns(c *cand) string {
 	var words []string
 	for k := c.tj; k < len(toks) && len(words) < 4; k++ {
 		t := toks[k]
+		if len(words) == 0 && (t.lw == "geomean" || t.lw == "mean" || t.lw == "average" || t.lw == "absolute" || t.lw == "higher" || t.lw == "lower" || t.lw == "less" || t.lw == "more") {
+			if t.lw == "higher" || t.lw == "lower" || t.lw == "less" || t.lw == "more" {
+				words = append(words, t.w)
+			}
+			continue
+		}
 		if isClausePunct(t.lw) || subjectStop[t.lw] || t.kind == tkNum || t.masked {
 			break
 		}
 		words = append(words, t.w)
 	}
-	if len(words) > 0 {
+	if len(words) > 0 && !(len(words) == 1 && (words[0] == "higher" || words[0] == "lower" || words[0] == "less" || words[0] == "more")) {
 		return strings.Join(words, " ")
+	}
+	if c.prev != nil && !c.prev.drop && c.prev.subject != "" && s.parenContinues(c.prev, c) {
+		return c.prev.subject
 	}
 	var back []string
 	for k := c.ti - 1; k >= 0 && len(back) < 3; k-- {
 		t := toks[k]
-		if isClausePunct(t.lw) || t.kind == tkNum || t.masked {
+		if isClausePunct(t.lw) || t.kind == tkNum || t.masked || t.lw == "and" || t.lw == "or" {
 			break
 		}
 		if subjectSkip[t.lw] {

@@ -627,7 +627,7 @@ func (s *sentence) parenContinues(a, b *cand) bool {
 			open = true
 		case w == ")" || w == ";" || w == ".":
 			return false
-		case s.toks[k].kind == tkNum:
+		case s.toks[k].kind == tkNum && !s.toks[k].masked:
 			if !open {
 				return false
 			}
