@@ -246,7 +246,8 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 func onlyFillers(ts []token) bool {
 	for _, t := range ts {
 		switch t.lw {
-		case "the", "a", "an", "only", "just", "about", "around", "roughly", "approximately", "~", "its", "their", "to", "with", "nearly":
+		case "the", "a", "an", "only", "just", "about", "around", "roughly", "approximately", "~", "its", "their", "to", "with", "nearly",
+			"original", "baseline", "uncompressed", "dense", "full", "default", "vanilla", "standard", "previous", "prior":
 		default:
 			return false
 		}
@@ -436,11 +437,22 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		c.unitLabel = "s"
 		c.conf += 0.1
 	case ukGB:
+		// "A100 (80GB) GPUs", "a 48GB GPU": the size of a device, not a result.
+		for _, m := range s.hw {
+			if m.tj <= c.ti && c.ti-m.tj <= 2 || c.tj <= m.ti && m.ti-c.tj <= 1 {
+				c.drop = true
+				return
+			}
+		}
+		if c.tj < len(s.toks) && (deviceNouns[s.toks[c.tj].lw] || s.toks[c.tj].lw == "hbm" || s.toks[c.tj].lw == "vram") {
+			c.drop = true
+			return
+		}
 		if s.cueScan(c.ti, c.tj, l, r, 6, []string{"data", "dataset", "corpus", "bandwidth"}) < 1e9 {
 			c.drop = true
 			return
 		}
-		if s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"memory", "footprint", "vram", "ram", "storage", "requir", "consum", "only", "fit", "cache", "size"}) == 1e9 {
+		if s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"memory", "footprint", "vram", "ram", "storage", "requir", "consum", "only", "fit", "cache", "size", "compress", "checkpoint", "disk", "model"}) == 1e9 {
 			c.drop = true
 			return
 		}
@@ -570,6 +582,14 @@ func (s *sentence) classifyBare(c *cand, l int) {
 	}
 	if c.hasHi && c.hi > 1e6 {
 		c.drop = true
+		return
+	}
+	if c.v <= 1 && c.v > 0 && c.tj+1 < len(toks) && (toks[c.tj].lw == "efficiency" ||
+		(toks[c.tj].lw == "parallel" || strings.Contains(toks[c.tj].lw, "scaling")) && toks[c.tj+1].lw == "efficiency") {
+		// "0.95 parallel efficiency": a fraction, reported in %.
+		c.v *= 100
+		c.metric, c.unitLabel = "scaling_efficiency", "%"
+		c.conf += 0.15
 		return
 	}
 	if c.tj < len(toks) && hasPrefixAny(toks[c.tj].lw, accWords) && c.v <= 100 {
