@@ -94,6 +94,11 @@ func normalize(s string) *normText {
 		c := s[i]
 		switch {
 		case c == '$' || c == '{' || c == '}':
+			// Dropped, but a closing "$" or "}" stays with the byte before it so
+			// a figure's Text reads "5.2$\times$", not "5.2$\times".
+			if n := len(nb.end); n > 0 && int(nb.end[n-1]) == i && (i+1 == len(s) || !isASCIILetter(s[i+1]) && !isDigit(s[i+1])) {
+				nb.end[n-1] = int32(i + 1)
+			}
 			i++
 			continue
 		case c == '\\':
