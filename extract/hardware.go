@@ -136,7 +136,7 @@ func init() {
 	for fam, ms := range consumer {
 		for _, m := range ms {
 			compact := strings.Replace(m, " ", "", 1) // "RTX3090"
-			nv(fam, m, false, compact, strings.ReplaceAll(m, " ", ""))
+			nv(fam, m, false, compact, strings.ReplaceAll(m, " ", ""), strings.Replace(m, " Ti", "Ti", 1))
 		}
 	}
 	nv("Jetson", "Jetson AGX Orin", false, "agx orin")
@@ -172,9 +172,12 @@ func init() {
 
 	// Google TPUs.
 	for _, v := range []string{"v2", "v3", "v4", "v5e", "v5p", "v6e"} {
-		add("Google", "TPU", "Google TPU "+v, false, "tpu "+v, "tpu"+v, "tpu-"+v, "tpu "+v+"s", "cloud tpu "+v)
+		extra := []string{}
+		if v == "v6e" {
+			extra = append(extra, "trillium")
+		}
+		add("Google", "TPU", "Google TPU "+v, false, append([]string{"tpu " + v, "tpu" + v, "tpu-" + v, "tpu " + v + "s", "cloud tpu " + v}, extra...)...)
 	}
-	add("Google", "TPU", "Google TPU v6e", false, "trillium")
 
 	// Apple silicon: bare "M1" is too ambiguous, so a variant or "apple" is required.
 	for _, g := range []string{"M1", "M2", "M3", "M4"} {
@@ -184,7 +187,8 @@ func init() {
 		}
 	}
 
-	// Other accelerators.
+	// Other accelerators and processors that papers measure on.
+	add("Fujitsu", "A64FX", "Fujitsu A64FX", false, "a64fx")
 	add("Huawei", "Ascend", "Huawei Ascend 910", false, "ascend 910", "ascend910")
 	add("Huawei", "Ascend", "Huawei Ascend 910B", false, "ascend 910b", "ascend910b")
 	add("Cerebras", "Wafer-Scale", "Cerebras CS-2", false, "cs-2")
