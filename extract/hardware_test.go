@@ -54,7 +54,7 @@ func TestGazetteerRoundTrip(t *testing.T) {
 
 func TestHardwareAliases(t *testing.T) {
 	for in, want := range map[string]string{
-		"on a Tesla V100 GPU":            "NVIDIA V100",
+		"on a Tesla V100 GPU":             "NVIDIA V100",
 		"on NVIDIA's A100-80GB-SXM4":      "NVIDIA A100",
 		"on a GeForce RTX 2080Ti":         "NVIDIA RTX 2080 Ti",
 		"on RTX3090 cards":                "NVIDIA RTX 3090",
