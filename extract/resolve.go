@@ -186,6 +186,15 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 			return true
 		}
 	}
+	// "It takes 3 hours per scene with prior methods": the figure belongs to
+	// prior work named after it.
+	if !own {
+		for k := c.tj; k < len(toks); k++ {
+			if priorMarkers[toks[k].lw] && !priorAdverbs[toks[k].lw] && genericNounNear(toks, k) && !afterStrictComparison(toks, k) {
+				return true
+			}
+		}
+	}
 	if !own && s.hardwareOpens() {
 		// "GPUs are 10x faster than CPUs": a fact about hardware, not a result.
 		return true
@@ -414,6 +423,11 @@ func (s *sentence) classify(c *cand, prev *cand) {
 	case ukTime:
 		// "trained for 2 days" states the setup; "trains in 2 hours" the result.
 		if p := c.ti - 1; p >= 0 && s.toks[p].lw == "for" {
+			c.drop = true
+			return
+		}
+		if s.cueScan(c.ti, c.tj, l, r, 6, []string{"dataset", "corpus", "totaling", "totalling", "recordings", "footage"}) < 1e9 {
+			// "a dataset of 100K videos totaling 500 hours": the data, not a result.
 			c.drop = true
 			return
 		}
@@ -846,6 +860,22 @@ func (s *sentence) hardwareOpens() bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// afterStrictComparison is afterComparison without the bare "to"/"with",
+// which also introduce instruments ("with prior methods").
+func afterStrictComparison(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		w := toks[j].lw
+		if isClausePunct(w) {
+			return false
+		}
+		if baselineFigureCues[w] || w == "over" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") ||
+			(w == "to" || w == "with") && j > 0 && (toks[j-1].lw == "compared" || toks[j-1].lw == "comparable" || toks[j-1].lw == "relative") {
+			return true
+		}
 	}
 	return false
 }
