@@ -248,6 +248,9 @@ func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 	// Only a bare device count after "than" is the baseline's ("than ... on a
 	// single device"); a named device there ("than X on A100 GPUs") is shared.
 	counted = pick(func(m *hwMention) bool { return m.entry == nil && m.count > 0 })
+	if m := s.respectiveDevice(c, cands); m != nil {
+		named = m
+	}
 	if named != nil {
 		c.hw = named.entry
 		c.hwCount = named.count
@@ -627,4 +630,48 @@ func (s *sentence) inParens(k int) bool {
 		}
 	}
 	return depth > 0
+}
+
+// respectiveDevice pairs a list of figures with a list of devices under
+// "respectively": "120 and 240 FPS on RTX 3090 and RTX 4090 GPUs,
+// respectively".
+func (s *sentence) respectiveDevice(c *cand, cands []*cand) *hwMention {
+	if !s.has("respectively") {
+		return nil
+	}
+	var live []*cand
+	for _, o := range cands {
+		if !o.drop {
+			live = append(live, o)
+		}
+	}
+	idx := -1
+	for i, o := range live {
+		if o == c {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return nil
+	}
+	lo, hi := idx, idx
+	for lo > 0 && s.listContinues(live[lo-1], live[lo]) {
+		lo--
+	}
+	for hi+1 < len(live) && s.listContinues(live[hi], live[hi+1]) {
+		hi++
+	}
+	if hi == lo {
+		return nil
+	}
+	var devs []*hwMention
+	for i := range s.hw {
+		if m := &s.hw[i]; m.entry != nil && m.ti >= live[hi].tj {
+			devs = append(devs, m)
+		}
+	}
+	if len(devs) != hi-lo+1 {
+		return nil
+	}
+	return devs[idx-lo]
 }
