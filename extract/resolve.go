@@ -176,7 +176,8 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 			// "However, the training of NeuS takes 8 hours": a limitation of prior work.
 			return true
 		}
-		if hypoMarkers[w] {
+		if hypoMarkers[w] && !(w == "if" && (k > 0 && toks[k-1].lw == "even" || k+1 < len(toks) && toks[k+1].lw == "any")) {
+			// "even if" concedes and "if any" hedges; neither makes the figure hypothetical.
 			return true
 		}
 		if hasPrefixAny(w, trendMarkers) || (w == "increased" || w == "risen" || w == "improved") && k > 0 && (toks[k-1].lw == "has" || toks[k-1].lw == "have") && !own {

@@ -304,6 +304,8 @@ var ruleCases = []struct {
 	{"sizes list", "We release 3 model sizes: 1B, 3B and 8B.", nil},
 	{"respective devices", "We reach 120 and 240 FPS on RTX 3090 and RTX 4090 GPUs, respectively.",
 		[]w{{"fps", 120, 0, "FPS", "", "NVIDIA RTX 3090", 0, ""}, {"fps", 240, 0, "FPS", "", "NVIDIA RTX 4090", 0, ""}}},
+	{"if any is not hypothetical", "With little, if any, accuracy change, our kernel is 2x faster.",
+		[]w{{"speedup", 2, 0, "x", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"hardware fact", "GPUs are 10x faster than CPUs for dense matrix multiplication.", nil},
 	{"hardware fact named", "NVIDIA H100 GPUs deliver 3x higher throughput than A100 GPUs.", nil},
