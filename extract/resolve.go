@@ -538,6 +538,12 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 	}
 	improve := []string{"improv", "higher", "better", "faster", "speed", "reduc", "less", "lower", "fewer", "decreas", "cut", "increas", "boost", "gain", "sav", "outperform", "accelerat", "shorter", "smaller", "more", "enhanc", "raise", "drop", "shrink", "compress", "by"}
 	acc := []string{"accuracy", "top-1", "top-5", "f1", "map", "miou", "iou", "precision", "recall", "success", "bleu", "auc", "pass@1", "exact", "win", "score"}
+	if after(0) == "of" && (after(1) == "linear" || after(1) == "ideal" || after(1) == "perfect" || after(2) == "linear" || after(2) == "ideal") {
+		// "99% of linear scaling", "92% of the ideal speedup".
+		c.metric = "scaling_efficiency"
+		c.conf += 0.25
+		return
+	}
 	if after(0) == "of" && s.cueScan(c.ti, c.tj, l, c.tj, 3, []string{"sav", "reduc", "cut", "eliminat", "remov", "prun"}) < 1e9 {
 		// "saves 40% of the memory": an improvement even though "of" follows.
 		c.metric = "improvement_pct"

@@ -306,6 +306,8 @@ var ruleCases = []struct {
 		[]w{{"fps", 120, 0, "FPS", "", "NVIDIA RTX 3090", 0, ""}, {"fps", 240, 0, "FPS", "", "NVIDIA RTX 4090", 0, ""}}},
 	{"if any is not hypothetical", "With little, if any, accuracy change, our kernel is 2x faster.",
 		[]w{{"speedup", 2, 0, "x", "", "", 0, ""}}},
+	{"percent of linear", "Training scales to 2,048 GPUs at 92% of linear scaling.",
+		[]w{{"scaling_efficiency", 92, 0, "%", "", "", 2048, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"hardware fact", "GPUs are 10x faster than CPUs for dense matrix multiplication.", nil},
 	{"hardware fact named", "NVIDIA H100 GPUs deliver 3x higher throughput than A100 GPUs.", nil},
