@@ -74,6 +74,9 @@ func Extract(abstract string) []Claim {
 				c.hw = systems[0]
 				c.conf -= 0.05
 			}
+			if c.numWord {
+				c.conf -= 0.05 // spelled numbers are read with less certainty
+			}
 			out = append(out, s.toClaim(doc, c))
 		}
 		prevBaseline = lastBaseline

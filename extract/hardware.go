@@ -41,7 +41,7 @@ var vendorWords = map[string]bool{
 	"google": true, "google's": true, "apple": true, "tesla": true, "geforce": true, "quadro": true,
 	"instinct": true, "radeon": true, "habana": true, "cloud": true, "olcf": true, "alcf": true,
 	"nersc": true, "riken": true, "llnl": true, "ornl": true, "aws": true, "amazon": true,
-	"huawei": true, "cerebras": true, "graphcore": true, "the": false,
+	"huawei": true, "cerebras": true, "graphcore": true,
 }
 
 // deviceNouns after a name confirm it is hardware and say how it is counted.

@@ -52,12 +52,12 @@ func TestOffsetsPointAtOriginal(t *testing.T) {
 }
 
 func TestSentenceSpans(t *testing.T) {
-	text := "We render 4k res. at 30FPS, e.g. on phones. Fig. 2 shows it vs. baselines. Next one! Last?"
+	text := "We render 4k res. at 30FPS, e.g. on phones. Fig. 2 shows it vs. baselines. Latency is 35 ms. Next one! Last?"
 	var got []string
 	for _, sp := range sentenceSpans(text) {
 		got = append(got, text[sp[0]:sp[1]])
 	}
-	want := []string{"We render 4k res. at 30FPS, e.g. on phones.", "Fig. 2 shows it vs. baselines.", "Next one!", "Last?"}
+	want := []string{"We render 4k res. at 30FPS, e.g. on phones.", "Fig. 2 shows it vs. baselines.", "Latency is 35 ms.", "Next one!", "Last?"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q", got)
 	}

@@ -71,7 +71,9 @@ func sentenceSpans(s string) [][2]int {
 	return out
 }
 
-var abbrevs = []string{"e.g", "i.e", "et al", "vs", "fig", "eq", "approx", "resp", "cf", "no", "ref", "sec", "dr", "mr", "ms", "st"}
+// abbrevs end with a period that does not end the sentence. Units such as
+// "ms." or "sec." are left out: they usually do end one.
+var abbrevs = []string{"e.g", "i.e", "al", "vs", "fig", "figs", "eq", "eqs", "approx", "resp", "cf", "ref", "refs", "dr", "mr"}
 
 func isAbbrev(prefix string) bool {
 	k := strings.LastIndexAny(prefix, " (")
