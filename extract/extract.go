@@ -70,7 +70,7 @@ func Extract(abstract string) []Claim {
 			if c.baseline != "" {
 				lastBaseline = c.baseline
 			}
-			if c.hw == nil && len(systems) == 1 && !s.hasDeviceMention() {
+			if c.hw == nil && len(systems) == 1 && !s.hasDeviceMention() && c.metric != "accuracy" && c.metric != "other" {
 				c.hw = systems[0]
 				c.conf -= 0.05
 			}
