@@ -472,6 +472,10 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			return
 		}
 		c.metric, c.unitLabel = "memory", "GB"
+		if s.cueScan(c.ti, c.tj, l, r, 3, []string{"sav", "less", "fewer", "reduc", "cut", "lower"}) < 1e9 {
+			// "saves 2.1 TB": an amount saved is not memory used.
+			c.metric = "other"
+		}
 		c.conf += 0.15
 	case ukDB:
 		if s.cueScan(c.ti, c.tj, l, r, 5, []string{"improv", "gain", "higher", "better", "boost", "increase", "outperform"}) < 1e9 || strings.HasPrefix(s.toks[c.ti].w, "+") {

@@ -177,7 +177,7 @@ var ruleCases = []struct {
 	{"token adjective", "We support a 100K-token context and up to 10× longer sequences.",
 		[]w{{"sequence_length", 100000, 0, "tokens", "", "", 0, ""}, {"capacity_factor", 10, 0, "x", "up_to", "", 0, ""}}},
 	{"duration vs latency", "We save 2.1 TB of memory and finish training within 5 minutes.",
-		[]w{{"memory", 2100, 0, "GB", "", "", 0, ""}, {"duration", 300, 0, "s", "", "", 0, ""}}},
+		[]w{{"other", 2100, 0, "GB", "", "", 0, ""}, {"duration", 300, 0, "s", "", "", 0, ""}}},
 	{"two thans", "Experiments show that our method is 12.5% faster than Megatron and 30% faster than DeepSpeed.",
 		[]w{{"improvement_pct", 12.5, 0, "%", "", "", 0, "Megatron"}, {"improvement_pct", 30, 0, "%", "", "", 0, "DeepSpeed"}}},
 	{"fold improvement", "This represents a 3.2-fold improvement over the previous record.",
