@@ -80,6 +80,9 @@ func init() {
 	set(unitDef{kind: ukOther, label: "queries/s"}, "qps", "queries/s", "requests/s", "req/s")
 	set(unitDef{kind: ukOther, label: "W"}, "w", "watts", "watt")
 	set(unitDef{kind: ukOther, label: "it/s"}, "it/s", "iter/s", "iterations/s", "steps/s")
+	set(unitDef{kind: ukOther, label: "sequences/s"}, "seq/s", "sequences/s", "seqs/s")
+	set(unitDef{kind: ukOther, label: "TOPS"}, "tops")
+	set(unitDef{kind: ukOther, label: "TOPS/W"}, "tops/w")
 	set(unitDef{kind: ukFactor}, ":1")
 	set(unitDef{kind: ukNonClaim}, "bit", "bits", "degree", "degrees", "level", "layer", "layers", "d", "p",
 		"st", "nd", "rd", "th", "step", "steps", "stage", "way", "shot", "gram", "channel", "head", "heads", "dim", "core", "cores", "node", "nodes", "gpu", "gpus", "gcd", "gcds")
