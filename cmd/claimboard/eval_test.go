@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-func writeFile(t *testing.T, dir, name, body string) string {
+func writeEvalFixture(t *testing.T, dir, name, body string) string {
 	t.Helper()
 	p := filepath.Join(dir, name)
 	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
@@ -19,10 +19,10 @@ func writeFile(t *testing.T, dir, name, body string) string {
 	return p
 }
 
-func TestEvalReportsScores(t *testing.T) {
+func TestRunEvalReportsScores(t *testing.T) {
 	dir := t.TempDir()
-	gold := writeFile(t, dir, "x-gold.jsonl", `{"title":"P","claims":[{"metric":"speedup","value":3,"value_high":null,"unit":"x","qualifier":null,"hardware":null,"hardware_count":null,"baseline":"cuDNN","subject":null,"condition":null,"evidence":"3x faster than cuDNN"}]}`+"\n")
-	writeFile(t, dir, "x-corpus.jsonl", `{"title":"P","abstract":"Our kernel is 3x faster than cuDNN. We also render at 60 FPS."}`+"\n")
+	gold := writeEvalFixture(t, dir, "x-gold.jsonl", `{"title":"P","claims":[{"metric":"speedup","value":3,"value_high":null,"unit":"x","qualifier":null,"hardware":null,"hardware_count":null,"baseline":"cuDNN","subject":null,"condition":null,"evidence":"3x faster than cuDNN"}]}`+"\n")
+	writeEvalFixture(t, dir, "x-corpus.jsonl", `{"title":"P","abstract":"Our kernel is 3x faster than cuDNN. We also render at 60 FPS."}`+"\n")
 	var out, errb bytes.Buffer
 	// --corpus defaults to the gold file's sibling.
 	if err := runEval(context.Background(), []string{"--gold", gold, "--errors"}, &out, &errb); err != nil {
@@ -35,7 +35,7 @@ func TestEvalReportsScores(t *testing.T) {
 	}
 }
 
-func TestEvalUsageAndInputErrors(t *testing.T) {
+func TestRunEvalUsageAndInputErrors(t *testing.T) {
 	dir := t.TempDir()
 	var out, errb bytes.Buffer
 	err := runEval(context.Background(), nil, &out, &errb)
@@ -47,8 +47,8 @@ func TestEvalUsageAndInputErrors(t *testing.T) {
 	if !errors.As(err, &ue) {
 		t.Errorf("unknown flag: err = %#v, want usageError", err)
 	}
-	bad := writeFile(t, dir, "bad.jsonl", "{\"title\":\"P\",\"claims\":[]}\nnot json\n")
-	corpus := writeFile(t, dir, "c.jsonl", `{"title":"P","abstract":"x"}`+"\n")
+	bad := writeEvalFixture(t, dir, "bad.jsonl", "{\"title\":\"P\",\"claims\":[]}\nnot json\n")
+	corpus := writeEvalFixture(t, dir, "c.jsonl", `{"title":"P","abstract":"x"}`+"\n")
 	err = runEval(context.Background(), []string{"--gold", bad, "--corpus", corpus}, &out, &errb)
 	if err == nil || !strings.Contains(err.Error(), bad+":2") {
 		t.Errorf("bad gold: err = %v, want file:line", err)
