@@ -80,6 +80,8 @@ func evalSiblingCorpus(goldPath string) string {
 	return p
 }
 
+// evalReadFile opens path and hands its name to the reader so a parse
+// error says which file and line to fix.
 func evalReadFile[T any](path string, read func(io.Reader, string) ([]T, error)) ([]T, error) {
 	f, err := os.Open(path)
 	if err != nil {
