@@ -234,8 +234,14 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		}
 	}
 	// "from 80 GB to 24 GB": the first figure is the starting point.
-	if !c.hasHi && c.ti > 0 && toks[c.ti-1].lw == "from" && c.tj+1 < len(toks) && toks[c.tj].lw == "to" && toks[c.tj+1].kind == tkNum {
-		return true
+	if !c.hasHi && c.ti > 0 && toks[c.ti-1].lw == "from" {
+		if c.tj+1 < len(toks) && toks[c.tj].lw == "to" && toks[c.tj+1].kind == tkNum {
+			return true
+		}
+		// "reduces latency to 35 ms from 120 ms": the starting point again.
+		if l, r := s.clause(c.ti, c.tj); s.cueScan(c.ti, c.tj, l, r, 12, []string{"reduc", "decreas", "increas", "improv", "cut", "lower", "rais", "boost", "drop", "shrink", "grow"}) < 1e9 {
+			return true
+		}
 	}
 	// "A100 GPUs offer up to 312 TFLOPS": a hardware specification.
 	if !own && s.hardwareSubject(c.ti) {

@@ -308,6 +308,8 @@ var ruleCases = []struct {
 		[]w{{"speedup", 2, 0, "x", "", "", 0, ""}}},
 	{"percent of linear", "Training scales to 2,048 GPUs at 92% of linear scaling.",
 		[]w{{"scaling_efficiency", 92, 0, "%", "", "", 2048, ""}}},
+	{"from after to", "Our scheduler reduces latency to 35 ms from 120 ms.",
+		[]w{{"latency", 0.035, 0, "s", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"hardware fact", "GPUs are 10x faster than CPUs for dense matrix multiplication.", nil},
 	{"hardware fact named", "NVIDIA H100 GPUs deliver 3x higher throughput than A100 GPUs.", nil},
