@@ -553,7 +553,8 @@ func (s *sentence) conditions() string {
 			out = append(out, phrase)
 		case (lr == "k" || lr == "p") && k+1 < len(toks) && strings.HasPrefix(toks[k+1].lw, "res"):
 			out = append(out, strings.ToUpper(t.w)+" resolution")
-		case lr == "b" || lr == "m" || strings.HasPrefix(lr, "b-") || strings.HasPrefix(lr, "m-"):
+		case lr == "b" || lr == "m" || strings.HasPrefix(lr, "b-") || strings.HasPrefix(lr, "m-") ||
+			strings.HasPrefix(lr, "-billion") || strings.HasPrefix(lr, "-million") || strings.HasPrefix(lr, "-trillion"):
 			end := k + 1
 			for end < len(toks) && end < k+4 && toks[end].kind == tkWord && !isClausePunct(toks[end].lw) {
 				end++
