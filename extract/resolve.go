@@ -287,7 +287,7 @@ func afterComparison(toks []token, k int) bool {
 		if isClausePunct(w) {
 			return false
 		}
-		if baselineFigureCues[w] || w == "to" || w == "with" || w == "over" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") {
+		if baselineFigureCues[w] || w == "to" || w == "with" || w == "over" || w == "unlike" || w == "beyond" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") {
 			return true
 		}
 	}
@@ -889,7 +889,7 @@ func afterStrictComparison(toks []token, k int) bool {
 		if isClausePunct(w) {
 			return false
 		}
-		if baselineFigureCues[w] || w == "over" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") ||
+		if baselineFigureCues[w] || w == "over" || w == "unlike" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") ||
 			(w == "to" || w == "with") && j > 0 && (toks[j-1].lw == "compared" || toks[j-1].lw == "comparable" || toks[j-1].lw == "relative") {
 			return true
 		}

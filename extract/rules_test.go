@@ -310,6 +310,8 @@ var ruleCases = []struct {
 		[]w{{"scaling_efficiency", 92, 0, "%", "", "", 2048, ""}}},
 	{"from after to", "Our scheduler reduces latency to 35 ms from 120 ms.",
 		[]w{{"latency", 0.035, 0, "s", "", "", 0, ""}}},
+	{"unlike previous", "Unlike previous methods, the renderer reaches 90 FPS on a laptop.",
+		[]w{{"fps", 90, 0, "FPS", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"hardware fact", "GPUs are 10x faster than CPUs for dense matrix multiplication.", nil},
 	{"hardware fact named", "NVIDIA H100 GPUs deliver 3x higher throughput than A100 GPUs.", nil},
