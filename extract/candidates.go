@@ -154,6 +154,13 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 		c.v = math.Pow(v, ev)
 		rest = r2
 	}
+	if len(rest) > 4 && (rest[0] == 'x' || rest[0] == 'X') && rest[1:4] == "10^" {
+		// "3x10^9" with the multiplication sign: scientific notation.
+		if ev, r2, _, ok := parseLeadingNumber(rest[4:]); ok && ev <= 300 {
+			c.v *= math.Pow(10, ev)
+			rest = r2
+		}
+	}
 	if rest != "" && (rest[0] == 'x' || rest[0] == 'X') && len(rest) > 1 && isDigit(rest[1]) {
 		return nil, i + 1 // "512x512": a resolution or shape
 	}

@@ -72,7 +72,8 @@ func (nb *normBuilder) emit(out string, from, to int) {
 // latexReplacements are the LaTeX commands that survive in scraped abstracts
 // and carry meaning for numbers. Unknown commands are dropped.
 var latexReplacements = map[string]string{
-	"times": "x", "sim": "~", "approx": "~", "simeq": "~", "%": "%",
+	"times": "x", "texttimes": "x", "sim": "~", "approx": "~", "simeq": "~", "%": "%",
+	"textasciitilde": "~", "textendash": "-", "textemdash": "-",
 	"geq": ">=", "ge": ">=", "leq": "<=", "le": "<=", "cdot": " ", "mu": "u",
 	"textbf": "", "textit": "", "emph": "", "mathrm": "", "text": "", "mathbf": "",
 	",": " ", ";": " ", " ": " ", "$": "$", "&": "&", "_": "_",
@@ -119,13 +120,22 @@ func normalize(s string) *normText {
 				continue
 			}
 			cmd := s[i+1 : j]
-			if cmd == "times" {
+			if cmd == "times" || cmd == "texttimes" {
 				nb.emitTimes(i, j)
 				i = j
 				continue
 			}
 			r := latexReplacements[cmd]
 			nb.emit(r, i, j)
+			i = j
+			continue
+		case c == '-' && i+1 < len(s) && s[i+1] == '-':
+			// LaTeX "--" and "---" are dashes: "2.5x--3x" is a range.
+			j := i
+			for j < len(s) && s[j] == '-' {
+				j++
+			}
+			nb.emit("-", i, j)
 			i = j
 			continue
 		case c == '~':
@@ -208,6 +218,8 @@ func clean(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= utf8.RuneSelf, c == '$', c == '{', c == '}', c == '\\', c == '~':
+			return false
+		case c == '-' && i+1 < len(s) && s[i+1] == '-':
 			return false
 		case c == 's' && strings.HasPrefix(s[i:], "sim") && (i == 0 || !isASCIILetter(s[i-1])) && nextNonSpaceIsDigit(s, i+3):
 			return false

@@ -312,6 +312,11 @@ var ruleCases = []struct {
 		[]w{{"latency", 0.035, 0, "s", "", "", 0, ""}}},
 	{"unlike previous", "Unlike previous methods, the renderer reaches 90 FPS on a laptop.",
 		[]w{{"fps", 90, 0, "FPS", "", "", 0, ""}}},
+	{"latex sci notation", "Our pipeline processes 3$\\times$10$^{9}$ tokens per second.",
+		[]w{{"token_throughput", 3e9, 0, "tokens/s", "", "", 0, ""}}},
+	{"latex double dash range", "It is 2.5$\\times$--3$\\times$ faster than the reference.",
+		[]w{{"speedup", 2.5, 3, "x", "", "", 0, "reference"}}},
+	{"texttimes", "It is 1.5{\\texttimes} faster.", []w{{"speedup", 1.5, 0, "x", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"hardware fact", "GPUs are 10x faster than CPUs for dense matrix multiplication.", nil},
 	{"hardware fact named", "NVIDIA H100 GPUs deliver 3x higher throughput than A100 GPUs.", nil},
