@@ -133,8 +133,9 @@ func init() {
 		"Ada":       {"RTX 4060", "RTX 4060 Ti", "RTX 4070", "RTX 4070 Ti", "RTX 4080", "RTX 4090"},
 		"Blackwell": {"RTX 5070", "RTX 5080", "RTX 5090"},
 	}
-	for fam, ms := range consumer {
-		for _, m := range ms {
+	// Fixed order so Gazetteer() lists devices the same way on every run.
+	for _, fam := range []string{"Kepler", "Maxwell", "Pascal", "Volta", "Turing", "Ampere", "Ada", "Blackwell"} {
+		for _, m := range consumer[fam] {
 			compact := strings.Replace(m, " ", "", 1) // "RTX3090"
 			nv(fam, m, false, compact, strings.ReplaceAll(m, " ", ""), strings.Replace(m, " Ti", "Ti", 1))
 		}
