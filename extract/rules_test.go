@@ -317,6 +317,8 @@ var ruleCases = []struct {
 	{"latex double dash range", "It is 2.5$\\times$--3$\\times$ faster than the reference.",
 		[]w{{"speedup", 2.5, 3, "x", "", "", 0, "reference"}}},
 	{"texttimes", "It is 1.5{\\texttimes} faster.", []w{{"speedup", 1.5, 0, "x", "", "", 0, ""}}},
+	{"cost drops", "With our cache, tail latency drops by 30%.",
+		[]w{{"improvement_pct", 30, 0, "%", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"hardware fact", "GPUs are 10x faster than CPUs for dense matrix multiplication.", nil},
 	{"hardware fact named", "NVIDIA H100 GPUs deliver 3x higher throughput than A100 GPUs.", nil},
