@@ -300,7 +300,7 @@ func (s *sentence) classify(c *cand, prev *cand) {
 	sl, sr := 0, len(s.toks)
 	switch c.unit.kind {
 	case ukFactor:
-		if s.cueScan(c.ti, c.tj, l, r, 6, killCues) < 4 || c.tj < len(s.toks) && s.toks[c.tj].lw == "overhead" {
+		if s.cueScan(c.ti, c.tj, l, r, 6, killCues) < 4 || c.tj < len(s.toks) && s.toks[c.tj].lw == "overhead" || s.moreCost(c.tj) {
 			// "2x slower", "a gap of 1.5x", "3x overhead": costs, not results.
 			c.drop = true
 			return
@@ -896,6 +896,22 @@ func afterStrictComparison(toks []token, k int) bool {
 		}
 		if baselineFigureCues[w] || w == "over" || w == "unlike" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") ||
 			(w == "to" || w == "with") && j > 0 && (toks[j-1].lw == "compared" || toks[j-1].lw == "comparable" || toks[j-1].lw == "relative") {
+			return true
+		}
+	}
+	return false
+}
+
+// moreCost reports "2x more memory" / "1.5x higher latency": a factor of a
+// cost going up is a price paid, not a result.
+func (s *sentence) moreCost(k int) bool {
+	toks := s.toks
+	if k >= len(toks) || (toks[k].lw != "more" && toks[k].lw != "higher" && toks[k].lw != "larger" && toks[k].lw != "longer") {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+2; j++ {
+		switch toks[j].lw {
+		case "memory", "latency", "energy", "storage", "communication", "overhead", "cost", "costs", "power", "time":
 			return true
 		}
 	}
