@@ -516,7 +516,8 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		return ""
 	}
 	switch {
-	case after(0) == "loss" || after(1) == "loss" || after(0) == "drop" || after(1) == "drop" || after(1) == "degradation" || after(0) == "degradation" || after(0) == "overhead":
+	case after(0) == "loss" || after(1) == "loss" || after(0) == "drop" || after(1) == "drop" || after(1) == "degradation" || after(0) == "degradation" || after(0) == "overhead" ||
+		after(0) == "slower" || after(0) == "worse" || after(0) == "slowdown" || after(0) == "more" && s.moreCost(c.tj):
 		// "0.1% accuracy loss", "5% overhead": a cost the method pays, not a result.
 		c.drop = true
 		return

@@ -320,6 +320,7 @@ var ruleCases = []struct {
 	{"cost drops", "With our cache, tail latency drops by 30%.",
 		[]w{{"improvement_pct", 30, 0, "%", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
+	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
 	{"hardware fact", "GPUs are 10x faster than CPUs for dense matrix multiplication.", nil},
 	{"hardware fact named", "NVIDIA H100 GPUs deliver 3x higher throughput than A100 GPUs.", nil},
