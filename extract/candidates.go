@@ -16,6 +16,8 @@ type cand struct {
 	plus    bool // "10+%"
 	numWord bool
 	prev    *cand // the figure before this one in the sentence
+	// background figures are dropped but keep their metric for ellipses.
+	background bool
 
 	metric    string
 	unitLabel string

@@ -122,11 +122,15 @@ func (s *sentence) resolve(cands []*cand) {
 			prev = cands[k-1]
 		}
 		c.conf = 0.5
+		c.prev = prev
 		if s.isBackground(c, own) {
+			// Still classified: an elliptical figure after it may need its
+			// metric ("existing systems reach 30% utilization, ours 70%").
+			s.classify(c, prev)
+			c.background = true
 			c.drop = true
 			continue
 		}
-		c.prev = prev
 		s.classify(c, prev)
 		if c.drop {
 			continue
@@ -189,6 +193,21 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		}
 		if !own && priorMarkers[w] && !afterComparison(toks, k) && (priorAdverbs[w] || k < 4 || genericNounNear(toks, k)) {
 			return true
+		}
+	}
+	// "While existing systems reach only 30% utilization, ours ...": within
+	// the figure's own clause prior work is the subject, even in a sentence
+	// where the paper also speaks.
+	if l, _ := s.clause(c.ti, c.tj); own {
+		verb := false
+		for k := l; k < c.ti; k++ {
+			w := toks[k].lw
+			if hasPrefixAny(w, []string{"improv", "accelerat", "speed", "enhanc", "extend", "boost", "outperform", "surpass", "beat"}) {
+				verb = true
+			}
+			if !verb && priorMarkers[w] && !priorAdverbs[w] && genericNounNear(toks, k) && !afterComparison(toks, k) {
+				return true
+			}
 		}
 	}
 	// "It takes 3 hours per scene with prior methods": the figure belongs to
@@ -601,6 +620,11 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 	if c.prev != nil && !c.prev.drop && c.prev.unit.kind == c.unit.kind && (c.ti-c.prev.tj <= 3 || s.parenContinues(c.prev, c)) {
 		c.metric = c.prev.metric
 		c.conf += 0.15
+		return
+	}
+	if c.prev != nil && c.prev.background && c.prev.metric != "" && c.prev.unit.kind == c.unit.kind && c.ti-c.prev.tj <= 6 {
+		c.metric = c.prev.metric
+		c.conf += 0.05
 		return
 	}
 	if s.cueScan(c.ti, c.tj, 0, len(toks), 10, []string{"improv", "benefit", "speed", "faster", "reduc", "gain", "better", "outperform"}) < 1e9 {

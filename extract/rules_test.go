@@ -323,6 +323,10 @@ var ruleCases = []struct {
 		[]w{{"speedup", 1.8, 0, "x", "up_to", "", 0, "cuDNN"}, {"speedup", 1.3, 0, "x", "up_to", "", 0, "cuDNN"}}},
 	{"psnr drop", "The model size shrinks from 1.2 GB to 45 MB with a 0.2 dB PSNR drop.",
 		[]w{{"memory", 0.045, 0, "GB", "", "", 0, ""}}},
+	{"prior clause in own sentence", "While existing systems reach only 30% utilization, ours reaches 70%.",
+		[]w{{"peak_fraction", 70, 0, "%", "", "", 0, ""}}},
+	{"improving existing systems", "We improve existing systems' throughput by 2x.",
+		[]w{{"speedup", 2, 0, "x", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
