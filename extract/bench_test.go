@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // corpusAbstracts splits the bundled trending-papers page into paragraphs
@@ -47,4 +48,19 @@ func TestCorpusInvariants(t *testing.T) {
 	for _, a := range abs {
 		checkInvariants(t, a, Extract(a))
 	}
+}
+
+// TestLongUnpunctuatedInput guards against quadratic time: rules scan
+// within a sentence, so a megabyte without a period must still be fast.
+func TestLongUnpunctuatedInput(t *testing.T) {
+	in := strings.Repeat("our kernel is 3x faster than cuDNN on 8 A100 GPUs and ", 10000)
+	start := time.Now()
+	cs := Extract(in)
+	if d := time.Since(start); d > 10*time.Second {
+		t.Fatalf("%d bytes took %v", len(in), d)
+	}
+	if len(cs) != 10000 {
+		t.Errorf("got %d claims, want 10000", len(cs))
+	}
+	checkInvariants(t, in, cs)
 }

@@ -68,6 +68,54 @@ func sentenceSpans(s string) [][2]int {
 	if start < len(s) {
 		out = append(out, [2]int{start, len(s)})
 	}
+	return capSentences(s, out)
+}
+
+// maxSentence bounds a sentence: rules look back and forth within one, so
+// an unpunctuated megabyte would cost quadratic time. Real abstract
+// sentences are far shorter.
+const maxSentence = 1500
+
+// capSentences splits over-long spans at a clause boundary (", " or "; ")
+// or, failing that, a space near the limit.
+func capSentences(s string, spans [][2]int) [][2]int {
+	long := false
+	for _, sp := range spans {
+		if sp[1]-sp[0] > maxSentence {
+			long = true
+			break
+		}
+	}
+	if !long {
+		return spans
+	}
+	var out [][2]int
+	for _, sp := range spans {
+		a, b := sp[0], sp[1]
+		for b-a > maxSentence {
+			cut := -1
+			for k := a + maxSentence; k > a+maxSentence/2; k-- {
+				if s[k] == ' ' && (s[k-1] == ',' || s[k-1] == ';') {
+					cut = k
+					break
+				}
+			}
+			if cut < 0 {
+				for k := a + maxSentence; k > a; k-- {
+					if s[k] == ' ' {
+						cut = k
+						break
+					}
+				}
+			}
+			if cut <= a {
+				cut = a + maxSentence
+			}
+			out = append(out, [2]int{a, cut})
+			a = cut
+		}
+		out = append(out, [2]int{a, b})
+	}
 	return out
 }
 
