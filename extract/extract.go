@@ -164,7 +164,7 @@ func (s *sentence) findHardware() {
 	for i := 0; i < len(toks); i++ {
 		e, n := matchHardware(toks, i, s.lower)
 		if e == nil {
-			if toks[i].kind == tkWord && isDeviceCountNoun(toks[i].lw) {
+			if toks[i].kind == tkWord && isDeviceCountNoun(toks[i].lw) && !(i+1 < len(toks) && deviceModifies(toks[i+1].lw)) {
 				if cnt, from := countBefore(toks, i, false); cnt > 0 {
 					m := hwMention{ti: from, tj: i + 1, count: cnt}
 					// "on 32 and 64 GPUs": one count per figure, paired by "respectively".
@@ -269,4 +269,15 @@ func isMemorySize(w string) bool {
 	}
 	d, ok := lookupUnit(rest)
 	return ok && d.kind == ukGB
+}
+
+// deviceModifies reports a noun that makes "GPU" an adjective: "a GPU
+// cluster" or "a single GPU kernel" does not count devices.
+func deviceModifies(w string) bool {
+	switch w {
+	case "cluster", "clusters", "server", "servers", "node", "nodes", "memory", "kernel", "kernels", "hours", "hour",
+		"time", "implementation", "version", "utilization", "cores", "core", "code", "programming", "baseline", "days":
+		return true
+	}
+	return false
 }

@@ -327,6 +327,8 @@ var ruleCases = []struct {
 		[]w{{"peak_fraction", 70, 0, "%", "", "", 0, ""}}},
 	{"improving existing systems", "We improve existing systems' throughput by 2x.",
 		[]w{{"speedup", 2, 0, "x", "", "", 0, ""}}},
+	{"gpu as adjective", "On a GPU cluster, our scheduler cuts job completion time by 25%.",
+		[]w{{"improvement_pct", 25, 0, "%", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
