@@ -164,6 +164,11 @@ func (s *sentence) findHardware() {
 	for i := 0; i < len(toks); i++ {
 		e, n := matchHardware(toks, i, s.lower)
 		if e == nil {
+			// "single-GPU", "an 8-GPU server": the count is fused to the noun.
+			if c := fusedCount(toks[i]); c > 0 {
+				s.hw = append(s.hw, hwMention{ti: i, tj: i + 1, count: c})
+				continue
+			}
 			if toks[i].kind == tkWord && isDeviceCountNoun(toks[i].lw) && !(i+1 < len(toks) && deviceModifies(toks[i+1].lw)) {
 				if cnt, from := countBefore(toks, i, false); cnt > 0 {
 					m := hwMention{ti: from, tj: i + 1, count: cnt}
@@ -280,4 +285,27 @@ func deviceModifies(w string) bool {
 		return true
 	}
 	return false
+}
+
+func fusedCount(t token) int {
+	var head, noun string
+	k := strings.LastIndexByte(t.lw, '-')
+	if k <= 0 {
+		return 0
+	}
+	head, noun = t.lw[:k], t.lw[k+1:]
+	if !isDeviceCountNoun(noun) {
+		return 0
+	}
+	if head == "single" {
+		return 1
+	}
+	if v, ok := numberWords[head]; ok && v >= 1 && v == math.Trunc(v) && head != "a" && head != "an" && head != "half" {
+		return int(v)
+	}
+	v, rest, _, ok := parseLeadingNumber(head)
+	if !ok || rest != "" || v < 1 || v > 1e7 || v != math.Trunc(v) {
+		return 0
+	}
+	return int(v)
 }

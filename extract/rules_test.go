@@ -329,6 +329,8 @@ var ruleCases = []struct {
 		[]w{{"speedup", 2, 0, "x", "", "", 0, ""}}},
 	{"gpu as adjective", "On a GPU cluster, our scheduler cuts job completion time by 25%.",
 		[]w{{"improvement_pct", 25, 0, "%", "", "", 0, ""}}},
+	{"fused counts", "On a single-GPU setup our decoder reaches 45 tokens/s, and 310 tokens/s on an 8-GPU server.",
+		[]w{{"token_throughput", 45, 0, "tokens/s", "", "", 1, ""}, {"token_throughput", 310, 0, "tokens/s", "", "", 8, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
