@@ -101,13 +101,21 @@ func init() {
 	nv("Maxwell", "M60", true)
 	nv("Pascal", "P100", false)
 	nv("Pascal", "P40", true)
-	nv("Volta", "V100", false, "v100s", "v100-sxm2", "v100-pcie")
+	nv("Volta", "V100", false, "v100s", "v100-sxm2", "v100-pcie", "gv100")
 	nv("Turing", "T4", false)
 	for _, m := range []string{"A100", "A800", "A40", "A30", "A10", "A10G", "A16", "A2"} {
-		nv("Ampere", m, m != "A100" && m != "A800", m+" tensor core")
+		extra := []string{m + " tensor core"}
+		if m == "A100" {
+			extra = append(extra, "ga100")
+		}
+		nv("Ampere", m, m != "A100" && m != "A800", extra...)
 	}
 	for _, m := range []string{"H100", "H800", "H200", "H20", "GH200"} {
-		nv("Hopper", m, m == "H20", m+" tensor core")
+		extra := []string{m + " tensor core"}
+		if m == "H100" {
+			extra = append(extra, "gh100")
+		}
+		nv("Hopper", m, m == "H20", extra...)
 	}
 	nv("Hopper", "Grace Hopper", false, "grace hopper superchip")
 	for _, m := range []string{"B100", "B200", "GB200", "B300", "GB300"} {
