@@ -250,6 +250,10 @@ func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 	counted = pick(func(m *hwMention) bool { return m.entry == nil && m.count > 0 })
 	if m := s.respectiveDevice(c, cands); m != nil {
 		named = m
+	} else if named != nil && named.ti < c.ti && s.ownDeviceSlot(c) {
+		// "210 FPS on an RTX 4090 and 35 FPS on a Snapdragon phone": the
+		// second figure names its own (unknown) device; the first's is not it.
+		named = nil
 	}
 	if named != nil {
 		c.hw = named.entry
@@ -675,4 +679,19 @@ func (s *sentence) respectiveDevice(c *cand, cands []*cand) *hwMention {
 		return nil
 	}
 	return devs[idx-lo]
+}
+
+// ownDeviceSlot reports "on a <Name>" right after the figure where the name
+// is not in the gazetteer.
+func (s *sentence) ownDeviceSlot(c *cand) bool {
+	toks := s.toks
+	k := c.tj
+	if k >= len(toks) || toks[k].lw != "on" {
+		return false
+	}
+	k++
+	for k < len(toks) && (toks[k].lw == "a" || toks[k].lw == "an" || toks[k].lw == "the" || toks[k].lw == "one" || toks[k].lw == "single") {
+		k++
+	}
+	return k < len(toks) && !toks[k].masked && toks[k].kind == tkWord && isCapitalised(toks[k].w)
 }

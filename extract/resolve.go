@@ -507,8 +507,8 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		}
 		c.conf += 0.15
 	case ukDB:
-		if s.cueScan(c.ti, c.tj, c.tj, r, 3, []string{"drop", "loss", "degrad", "lower", "decreas"}) < 1e9 {
-			// "a 0.2 dB PSNR drop": a quality cost.
+		if s.cueScan(c.ti, c.tj, c.tj, r, 3, []string{"drop", "loss", "degrad", "lower", "decreas"}) < 1e9 || c.ti > 0 && s.toks[c.ti-1].lw == "within" {
+			// "a 0.2 dB PSNR drop", "within 0.3 dB of X": a quality cost or tolerance.
 			c.drop = true
 			return
 		}

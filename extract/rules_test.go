@@ -331,6 +331,8 @@ var ruleCases = []struct {
 		[]w{{"improvement_pct", 25, 0, "%", "", "", 0, ""}}},
 	{"fused counts", "On a single-GPU setup our decoder reaches 45 tokens/s, and 310 tokens/s on an 8-GPU server.",
 		[]w{{"token_throughput", 45, 0, "tokens/s", "", "", 1, ""}, {"token_throughput", 310, 0, "tokens/s", "", "", 8, ""}}},
+	{"unknown device slot", "It renders at 210 FPS on an RTX 4090 and 35 FPS on a Snapdragon phone, matching the PSNR of the teacher within 0.3 dB.",
+		[]w{{"fps", 210, 0, "FPS", "", "NVIDIA RTX 4090", 1, ""}, {"fps", 35, 0, "FPS", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
