@@ -182,7 +182,10 @@ func (s *sentence) baselineFor(c *cand, cands []*cand) (string, int, int) {
 			}
 		}
 		w := toks[k].lw
-		if w == "compared" || w == "relative" || w == "in" || w == "comparing" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") || w == "beats" || w == "beating" {
+		// "Comparative analysis against X, ..., demonstrates that ...".
+		framed := (w == "against" || w == "versus" || w == "vs") && k > 0 && (strings.HasPrefix(toks[k-1].lw, "compar") ||
+			k > 1 && strings.HasPrefix(toks[k-2].lw, "compar") || toks[k-1].lw == "benchmarked" || toks[k-1].lw == "evaluated")
+		if framed || w == "compared" || w == "relative" || w == "in" || w == "comparing" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") || w == "beats" || w == "beating" {
 			if bl, i, j := s.baselinePhrase(k+n, cands); bl != "" {
 				return bl, i, j
 			}

@@ -333,6 +333,10 @@ var ruleCases = []struct {
 		[]w{{"token_throughput", 45, 0, "tokens/s", "", "", 1, ""}, {"token_throughput", 310, 0, "tokens/s", "", "", 8, ""}}},
 	{"unknown device slot", "It renders at 210 FPS on an RTX 4090 and 35 FPS on a Snapdragon phone, matching the PSNR of the teacher within 0.3 dB.",
 		[]w{{"fps", 210, 0, "FPS", "", "NVIDIA RTX 4090", 1, ""}, {"fps", 35, 0, "FPS", "", "", 0, ""}}},
+	{"comparative analysis against", "Comparative analysis against GPT-3.5, using a new benchmark, shows that our model reaches up to 0.8 accuracy.",
+		[]w{{"accuracy", 0.8, 0, "score", "up_to", "", 0, "GPT-3.5"}}},
+	{"robust against is not a baseline", "Robust against noise, our tracker runs at 40 FPS.",
+		[]w{{"fps", 40, 0, "FPS", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
