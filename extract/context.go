@@ -493,7 +493,7 @@ func (s *sentence) toClaim(doc *document, c *cand) Claim {
 		Text:       orig[ts:te],
 		Start:      es,
 		End:        ee,
-		Confidence: math.Round(c.conf*100) / 100,
+		Confidence: math.Round(math.Min(0.99, math.Max(0.05, c.conf))*100) / 100,
 	}
 	if c.hasHi {
 		h := round(c.hi)
