@@ -110,6 +110,9 @@ func capSentences(s string, spans [][2]int) [][2]int {
 			}
 			if cut <= a {
 				cut = a + maxSentence
+				for cut > a+1 && s[cut]&0xC0 == 0x80 {
+					cut-- // never split a UTF-8 sequence
+				}
 			}
 			out = append(out, [2]int{a, cut})
 			a = cut
