@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -20,6 +21,9 @@ func FuzzExtract(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	// Over-long sentences are split; make sure the split is exercised.
+	f.Add(strings.Repeat("é3x faster ", 300))
+	f.Add(strings.Repeat("x", 3000) + " 3x faster")
 	f.Fuzz(func(t *testing.T, in string) {
 		cs := Extract(in)
 		checkInvariants(t, in, cs)
