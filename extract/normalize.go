@@ -79,6 +79,12 @@ var latexReplacements = map[string]string{
 	",": " ", ";": " ", " ": " ", "$": "$", "&": "&", "_": "_",
 }
 
+var htmlEntities = map[string]string{
+	"times": "x", "#215": "x", "#xd7": "x", "#xD7": "x", "sim": "~", "#8764": "~", "asymp": "~", "#8776": "~",
+	"nbsp": " ", "#160": " ", "thinsp": " ", "ndash": "-", "mdash": "-", "minus": "-", "#8211": "-",
+	"ge": ">=", "le": "<=", "gt": ">", "lt": "<", "amp": "&", "micro": "u", "mu": "u", "percnt": "%",
+}
+
 // normalize repairs what PDF/LaTeX scraping does to numbers: "$\times$" and
 // "×" become "x", "\sim", "∼" and the bare scrape residue "sim" before a
 // digit become "~", LaTeX "~" used as a non-breaking space becomes a space,
@@ -137,6 +143,22 @@ func normalize(s string) *normText {
 			}
 			nb.emit("-", i, j)
 			i = j
+			continue
+		case c == '&':
+			// HTML entities from scraped pages: "3&times;", "&sim;5".
+			if k := strings.IndexByte(s[i:min(len(s), i+10)], ';'); k > 1 {
+				if r, ok := htmlEntities[s[i+1:i+k]]; ok {
+					if r == "x" {
+						nb.emitTimes(i, i+k+1)
+					} else {
+						nb.emit(r, i, i+k+1)
+					}
+					i += k + 1
+					continue
+				}
+			}
+			nb.emit("&", i, i+1)
+			i++
 			continue
 		case c == '~':
 			// LaTeX non-breaking space ("e.g.~on") unless it approximates a number.
@@ -217,7 +239,7 @@ func prevNonSpaceIsDigit(s string, i int) bool {
 func clean(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c >= utf8.RuneSelf, c == '$', c == '{', c == '}', c == '\\', c == '~':
+		case c >= utf8.RuneSelf, c == '$', c == '{', c == '}', c == '\\', c == '~', c == '&':
 			return false
 		case c == '-' && i+1 < len(s) && s[i+1] == '-':
 			return false

@@ -21,6 +21,8 @@ func TestNormalize(t *testing.T) {
 		{"2.1×–3.4×", "2.1x-3.4x"},
 		{"6.71\times", "6.71\tx"}, // the "\t" of "\times" read as a tab
 		{"times imes", "times imes"},
+		{"3.1&times; faster, &sim;5 ms", "3.1x faster, ~5 ms"},
+		{"R&D &amp; more", "R&D & more"},
 	} {
 		n := normalize(tc.in)
 		if n.s != tc.want {
