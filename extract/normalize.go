@@ -44,6 +44,7 @@ type normBuilder struct {
 	b          strings.Builder
 	start, end []int32
 	lastTimes  bool
+	lastSuper  bool
 }
 
 // emitTimes writes the factor sign once: "10-20×\\times" (the same sign
@@ -61,6 +62,7 @@ func (nb *normBuilder) emitTimes(from, to int) {
 func (nb *normBuilder) emit(out string, from, to int) {
 	if out != "" {
 		nb.lastTimes = false
+		nb.lastSuper = false
 	}
 	nb.b.WriteString(out)
 	for range len(out) {
@@ -78,6 +80,8 @@ var latexReplacements = map[string]string{
 	"textbf": "", "textit": "", "emph": "", "mathrm": "", "text": "", "mathbf": "",
 	",": " ", ";": " ", " ": " ", "$": "$", "&": "&", "_": "_",
 }
+
+const superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 var htmlEntities = map[string]string{
 	"times": "x", "#215": "x", "#xd7": "x", "#xD7": "x", "sim": "~", "#8764": "~", "asymp": "~", "#8776": "~",
@@ -185,6 +189,17 @@ func normalize(s string) *normText {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if d := strings.IndexRune(superDigits, r); d >= 0 {
+			// "3.5×10⁹": superscript digits are an exponent.
+			out := string(rune('0' + utf8.RuneCountInString(superDigits[:d])))
+			if !nb.lastSuper {
+				out = "^" + out
+			}
+			nb.emit(out, i, i+size)
+			nb.lastSuper = true
+			i += size
+			continue
+		}
 		switch r {
 		case '×', '✕', '⨉':
 			nb.emitTimes(i, i+size)

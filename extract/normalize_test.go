@@ -23,6 +23,7 @@ func TestNormalize(t *testing.T) {
 		{"times imes", "times imes"},
 		{"3.1&times; faster, &sim;5 ms", "3.1x faster, ~5 ms"},
 		{"R&D &amp; more", "R&D & more"},
+		{"3.5×10⁹ tokens, 10¹² params", "3.5x10^9 tokens, 10^12 params"},
 	} {
 		n := normalize(tc.in)
 		if n.s != tc.want {

@@ -337,6 +337,8 @@ var ruleCases = []struct {
 		[]w{{"accuracy", 0.8, 0, "score", "up_to", "", 0, "GPT-3.5"}}},
 	{"robust against is not a baseline", "Robust against noise, our tracker runs at 40 FPS.",
 		[]w{{"fps", 40, 0, "FPS", "", "", 0, ""}}},
+	{"unicode superscript exponent", "Our engine processes 3.5×10⁹ tokens per second.",
+		[]w{{"token_throughput", 3.5e9, 0, "tokens/s", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
