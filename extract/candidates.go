@@ -16,6 +16,8 @@ type cand struct {
 	plus    bool // "10+%"
 	numWord bool
 	prev    *cand // the figure before this one in the sentence
+	// background figures are dropped but keep their metric for ellipses.
+	background bool
 
 	metric    string
 	unitLabel string
@@ -68,6 +70,16 @@ func (s *sentence) parseWordNumber(i int) (*cand, int) {
 	if v, ok := numberWords[lw]; ok && lw != "a" && lw != "an" && lw != "single" && afterFactorWord(toks, i) {
 		return &cand{ti: i, tj: i + 1, v: v, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true}, i + 1
 	}
+	if strings.HasSuffix(lw, "fold") && len(lw) > 4 {
+		// "twofold", "tenfold".
+		if v, ok := numberWords[lw[:len(lw)-4]]; ok && v >= 2 {
+			return &cand{ti: i, tj: i + 1, v: v, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true}, i + 1
+		}
+	}
+	if lw == "twice" && i+1 < len(toks) && (toks[i+1].lw == "as" || hasPrefixAny(toks[i+1].lw, speedCues) || hasPrefixAny(toks[i+1].lw, capacityCues) || toks[i+1].lw == "the") {
+		// "twice as fast", "twice the throughput".
+		return &cand{ti: i, tj: i + 1, v: 2, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true}, i + 1
+	}
 	if v, ok := numberWords[lw]; ok && i+3 < len(toks) {
 		if (toks[i+1].lw == "order" || toks[i+1].lw == "orders") && toks[i+2].lw == "of" && toks[i+3].lw == "magnitude" {
 			return &cand{ti: i, tj: i + 4, v: math.Pow(10, v), unit: unitDef{kind: ukFactor, scale: 1}, approx: true, numWord: true}, i + 4
@@ -99,18 +111,20 @@ func (s *sentence) parseWordNumber(i int) (*cand, int) {
 		}
 	}
 	if sc, ok := scaleWords[lw]; ok && len(lw) > 2 && i+1 < len(toks) {
-		if d, ok := lookupUnit(toks[i+1].lw); ok && d.kind == ukParams {
-			prev := ""
-			if i > 0 {
-				prev = toks[i-1].lw
+		prev := ""
+		if i > 0 {
+			prev = toks[i-1].lw
+		}
+		// "trillion parameter models" (bare) or "a million tokens per second".
+		d, n := s.unitAt(i + 1)
+		bare := prev == "" || toks[i-1].kind == tkWord && numberWords[prev] == 0
+		if n > 0 && (d.kind == ukParams && (bare || prev == "a" || prev == "one") ||
+			(prev == "a" || prev == "one") && (d.kind == ukTokens || d.kind == ukTokPerS || d.kind == ukOther || d.kind == ukFPS)) {
+			c := &cand{ti: i, tj: i + 1 + n, v: sc, unit: d, numWord: true}
+			if prev == "a" || prev == "one" {
+				c.ti = i - 1
 			}
-			if prev == "" || prev == "a" || prev == "one" || toks[i-1].kind == tkWord && numberWords[prev] == 0 {
-				c := &cand{ti: i, tj: i + 2, v: sc, unit: d, numWord: true}
-				if prev == "a" || prev == "one" {
-					c.ti = i - 1
-				}
-				return c, i + 2
-			}
+			return c, i + 1 + n
 		}
 	}
 	return nil, 0
@@ -141,6 +155,13 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 		}
 		c.v = math.Pow(v, ev)
 		rest = r2
+	}
+	if len(rest) > 4 && (rest[0] == 'x' || rest[0] == 'X') && rest[1:4] == "10^" {
+		// "3x10^9" with the multiplication sign: scientific notation.
+		if ev, r2, _, ok := parseLeadingNumber(rest[4:]); ok && ev <= 300 {
+			c.v *= math.Pow(10, ev)
+			rest = r2
+		}
 	}
 	if rest != "" && (rest[0] == 'x' || rest[0] == 'X') && len(rest) > 1 && isDigit(rest[1]) {
 		return nil, i + 1 // "512x512": a resolution or shape
@@ -176,7 +197,7 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 					j++
 				}
 			}
-		} else if j+1 < len(toks) && (toks[j].lw == "to" || toks[j].lw == "~" || toks[j].lw == "-" || toks[j].lw == "and" && i > 0 && toks[i-1].lw == "between") && toks[j+1].kind == tkNum && !(i > 0 && toks[i-1].lw == "from") {
+		} else if j+1 < len(toks) && (toks[j].lw == "to" || toks[j].lw == "~" || toks[j].lw == "-" || toks[j].lw == "and" && i > 0 && toks[i-1].lw == "between") && toks[j+1].kind == tkNum && !(i > 0 && toks[i-1].lw == "from" && !factorish(unitTxt, toks[j+1].w)) {
 			if hv, hrest, _, ok := parseLeadingNumber(toks[j+1].w); ok && hv > v {
 				leftUnit := unitTxt
 				if unitTxt == "" || unitEquiv(unitTxt, hrest) {
@@ -249,6 +270,12 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 	if c.unit.kind == ukNone && afterFactorWord(toks, i) {
 		c.unit = unitDef{kind: ukFactor, scale: 1}
 	}
+	if c.unit.kind == ukNone && !c.hasHi && mult == 1 && j+1 < len(toks) && (toks[j].lw == "and" || toks[j].lw == "or" || toks[j].lw == ",") && toks[j+1].kind == tkNum {
+		// "1 and 2 TFLOPS": the unit written once serves the whole list.
+		if next, _ := s.parseNumber(j + 1); next != nil && next.unit.kind != ukNone && next.unit.kind != ukNonClaim && next.unit.kind != ukOOM {
+			c.unit = next.unit
+		}
+	}
 	c.tj = j
 	if c.unit.kind == ukFactor {
 		// "4096 times 2048" is a size; "8x A100" is a device count.
@@ -293,6 +320,8 @@ func (s *sentence) unitAt(j int) (unitDef, int) {
 		return unitDef{kind: ukFPS, scale: 1}, 3
 	case (lw == "tokens" || lw == "token") && at(1) == "per" && (at(2) == "second" || at(2) == "sec" || at(2) == "s"):
 		return unitDef{kind: ukTokPerS, scale: 1}, 3
+	case (lw == "requests" || lw == "queries" || lw == "images" || lw == "samples" || lw == "iterations") && at(1) == "per" && (at(2) == "second" || at(2) == "sec"):
+		return unitDef{kind: ukOther, scale: 1, label: lw + "/s"}, 3
 	case (lw == "orders" || lw == "order") && at(1) == "of" && at(2) == "magnitude":
 		return unitDef{kind: ukOOM, scale: 1}, 3
 	case lw == "percentage" && (at(1) == "points" || at(1) == "point"):
@@ -391,5 +420,20 @@ func afterFactorWord(toks []token, i int) bool {
 	if i > 0 && toks[i-1].lw == "factor" {
 		return true
 	}
-	return i > 1 && toks[i-1].lw == "of" && toks[i-2].lw == "factor"
+	return i > 1 && toks[i-1].lw == "of" && (toks[i-2].lw == "factor" ||
+		toks[i-2].lw == "ratio" && i > 2 && (strings.HasPrefix(toks[i-3].lw, "compress") || strings.HasPrefix(toks[i-3].lw, "reduc")))
+}
+
+// factorish reports whether either end of "from A to B" is a factor: then
+// it is a range of speedups ("from 1.2x to 3.4x"), not a before/after change.
+func factorish(left, right string) bool {
+	if d, ok := lookupUnit(left); ok && d.kind == ukFactor {
+		return true
+	}
+	_, rest, _, ok := parseLeadingNumber(right)
+	if !ok {
+		return false
+	}
+	d, ok := lookupUnit(rest)
+	return ok && d.kind == ukFactor
 }

@@ -58,13 +58,13 @@ func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
 	for k < len(toks) && (toks[k].lw == "the" || toks[k].lw == "a" || toks[k].lw == "an") {
 		k++
 	}
-	if k < len(toks) && toks[k].kind == tkNum {
+	if k < len(toks) && toks[k].kind == tkNum && isFigureToken(toks[k].w) {
 		// A figure first ("compared to 30TF using PyTorch alone"): the baseline
 		// is whoever produced it.
 	scan:
 		for j := k; j < len(toks) && j < k+6; j++ {
 			switch toks[j].lw {
-			case "by", "of", "using", "with", "from":
+			case "by", "of", "using", "with", "from", "for":
 				return s.baselinePhrase(j+1, cands)
 			case ",", ";", ".", "(", ")":
 				break scan
@@ -76,7 +76,7 @@ func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
 	end := k
 	for end < len(toks) && end < start+8 {
 		t := toks[end]
-		if isClausePunct(t.lw) || t.kind == tkNum && end > start || t.masked && end > start {
+		if isClausePunct(t.lw) || t.masked && end > start {
 			break
 		}
 		if (t.lw == "such" && end+1 < len(toks) && toks[end+1].lw == "as" || t.lw == "like") && end+2 < len(toks) {
@@ -98,7 +98,8 @@ func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
 			}
 			break
 		}
-		if startsCand(cands, end) {
+		if startsCand(cands, end) || (t.lw == "of" || t.lw == "at") && end+1 < len(toks) && toks[end+1].kind == tkNum && isFigureToken(toks[end+1].w) {
+			// "the previous best of 180": the figure is the baseline's, not its name.
 			break
 		}
 		end++
@@ -113,7 +114,7 @@ func isCapitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z'
 
 func startsCand(cands []*cand, k int) bool {
 	for _, c := range cands {
-		if c.ti == k {
+		if c.ti == k && !c.drop {
 			return true
 		}
 	}
@@ -181,7 +182,10 @@ func (s *sentence) baselineFor(c *cand, cands []*cand) (string, int, int) {
 			}
 		}
 		w := toks[k].lw
-		if w == "compared" || w == "relative" || w == "in" || w == "comparing" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") || w == "beats" || w == "beating" {
+		// "Comparative analysis against X, ..., demonstrates that ...".
+		framed := (w == "against" || w == "versus" || w == "vs") && k > 0 && (strings.HasPrefix(toks[k-1].lw, "compar") ||
+			k > 1 && strings.HasPrefix(toks[k-2].lw, "compar") || toks[k-1].lw == "benchmarked" || toks[k-1].lw == "evaluated")
+		if framed || w == "compared" || w == "relative" || w == "in" || w == "comparing" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") || w == "beats" || w == "beating" {
 			if bl, i, j := s.baselinePhrase(k+n, cands); bl != "" {
 				return bl, i, j
 			}
@@ -196,11 +200,21 @@ func (s *sentence) baselineFor(c *cand, cands []*cand) (string, int, int) {
 // inside the baseline phrase belong to the baseline.
 func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 	var named, counted *hwMention
-	pick := func(want func(m *hwMention) bool) *hwMention {
+	// A ";" separates independent statements; within one, the figure's own
+	// clause is searched first ("On an A100, X is 2x faster; on an H100, 3x").
+	segL, segR := c.ti, c.tj
+	for segL > 0 && s.toks[segL-1].lw != ";" {
+		segL--
+	}
+	for segR < len(s.toks) && s.toks[segR].lw != ";" {
+		segR++
+	}
+	cl, cr := s.clause(c.ti, c.tj)
+	pickIn := func(lo, hi int, want func(m *hwMention) bool) *hwMention {
 		var after, before *hwMention
 		for i := range s.hw {
 			m := &s.hw[i]
-			if !want(m) || bj > bi && m.ti >= bi && m.ti < bj+2 {
+			if !want(m) || bj > bi && m.ti >= bi && m.ti < bj || m.ti < lo || m.tj > hi {
 				continue
 			}
 			if m.ti >= c.tj {
@@ -216,6 +230,12 @@ func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 		}
 		return before
 	}
+	pick := func(want func(m *hwMention) bool) *hwMention {
+		if m := pickIn(cl, cr, want); m != nil {
+			return m
+		}
+		return pickIn(segL, segR, want)
+	}
 	than := len(s.toks)
 	for k := c.tj; k < len(s.toks); k++ {
 		if s.toks[k].lw == "than" {
@@ -227,8 +247,17 @@ func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 	pick = func(want func(m *hwMention) bool) *hwMention {
 		return pick0(func(m *hwMention) bool { return m.ti < than && want(m) })
 	}
-	named = pick(func(m *hwMention) bool { return m.entry != nil })
+	named = pick0(func(m *hwMention) bool { return m.entry != nil })
+	// Only a bare device count after "than" is the baseline's ("than ... on a
+	// single device"); a named device there ("than X on A100 GPUs") is shared.
 	counted = pick(func(m *hwMention) bool { return m.entry == nil && m.count > 0 })
+	if m := s.respectiveDevice(c, cands); m != nil {
+		named = m
+	} else if named != nil && named.ti < c.ti && s.ownDeviceSlot(c) {
+		// "210 FPS on an RTX 4090 and 35 FPS on a Snapdragon phone": the
+		// second figure names its own (unknown) device; the first's is not it.
+		named = nil
+	}
 	if named != nil {
 		c.hw = named.entry
 		c.hwCount = named.count
@@ -278,11 +307,34 @@ func (s *sentence) subjects(cands []*cand) {
 	}
 	if resp > 0 && len(live) > 1 {
 		// Figures before "respectively" and the item list after the last figure.
-		var group []*cand
+		// Figures in parentheses ("(on average 8.69x and 11.60x)") form a
+		// second list over the same nouns.
+		var outer, inner []*cand
 		for _, c := range live {
 			if c.tj <= resp {
-				group = append(group, c)
+				if s.inParens(c.ti) {
+					inner = append(inner, c)
+				} else {
+					outer = append(outer, c)
+				}
 			}
+		}
+		// Only the list right before "respectively" pairs with its nouns;
+		// earlier figures of the sentence stand alone.
+		var group []*cand
+		if len(outer) > 0 {
+			start := len(outer) - 1
+			for start > 0 && s.listContinues(outer[start-1], outer[start]) {
+				start--
+			}
+			group = outer[start:]
+			var in []*cand
+			for _, c := range inner {
+				if c.ti > group[0].tj {
+					in = append(in, c)
+				}
+			}
+			inner = in
 		}
 		if len(group) > 1 {
 			last := group[len(group)-1]
@@ -297,6 +349,15 @@ func (s *sentence) subjects(cands []*cand) {
 			for k := last.tj; k < resp; k++ {
 				w := toks[k].w
 				lw := toks[k].lw
+				if lw == "(" {
+					for k < resp && toks[k].lw != ")" {
+						k++
+					}
+					continue
+				}
+				if lw == ")" {
+					continue
+				}
 				if lw == "and" || lw == "," || lw == "or" {
 					flush()
 					continue
@@ -310,6 +371,9 @@ func (s *sentence) subjects(cands []*cand) {
 				cur = append(cur, w)
 			}
 			flush()
+			if len(items) == 0 {
+				items = s.listBefore(group[0].ti)
+			}
 			if len(items) == len(group) {
 				// A shared leading modifier ("maximum batch size and sequence length").
 				first := strings.Fields(items[0])
@@ -320,6 +384,11 @@ func (s *sentence) subjects(cands []*cand) {
 				}
 				for i, c := range group {
 					c.subject = items[i]
+				}
+				if len(inner) == len(group) {
+					for i, c := range inner {
+						c.subject = items[i]
+					}
 				}
 			}
 		}
@@ -356,18 +425,27 @@ func (s *sentence) nearbyNouns(c *cand) string {
 	var words []string
 	for k := c.tj; k < len(toks) && len(words) < 4; k++ {
 		t := toks[k]
+		if len(words) == 0 && (t.lw == "geomean" || t.lw == "mean" || t.lw == "average" || t.lw == "absolute" || t.lw == "higher" || t.lw == "lower" || t.lw == "less" || t.lw == "more") {
+			if t.lw == "higher" || t.lw == "lower" || t.lw == "less" || t.lw == "more" {
+				words = append(words, t.w)
+			}
+			continue
+		}
 		if isClausePunct(t.lw) || subjectStop[t.lw] || t.kind == tkNum || t.masked {
 			break
 		}
 		words = append(words, t.w)
 	}
-	if len(words) > 0 {
+	if len(words) > 0 && !(len(words) == 1 && (words[0] == "higher" || words[0] == "lower" || words[0] == "less" || words[0] == "more")) {
 		return strings.Join(words, " ")
+	}
+	if c.prev != nil && !c.prev.drop && c.prev.subject != "" && s.parenContinues(c.prev, c) {
+		return c.prev.subject
 	}
 	var back []string
 	for k := c.ti - 1; k >= 0 && len(back) < 3; k-- {
 		t := toks[k]
-		if isClausePunct(t.lw) || t.kind == tkNum || t.masked {
+		if isClausePunct(t.lw) || t.kind == tkNum || t.masked || t.lw == "and" || t.lw == "or" {
 			break
 		}
 		if subjectSkip[t.lw] {
@@ -415,7 +493,7 @@ func (s *sentence) toClaim(doc *document, c *cand) Claim {
 		Text:       orig[ts:te],
 		Start:      es,
 		End:        ee,
-		Confidence: math.Round(c.conf*100) / 100,
+		Confidence: math.Round(math.Min(0.99, math.Max(0.05, c.conf))*100) / 100,
 	}
 	if c.hasHi {
 		h := round(c.hi)
@@ -454,4 +532,169 @@ func (s *sentence) has(word string) bool {
 		}
 	}
 	return false
+}
+
+// conditions collects setup phrases of the sentence that qualify its
+// figures without being claims: resolutions ("512x512 images", "4K
+// resolution") and model sizes ("20B GPT model"). Best effort: the field is
+// informative, not scored.
+func (s *sentence) conditions() string {
+	toks := s.toks
+	var out []string
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.kind != tkNum {
+			continue
+		}
+		_, rest, _, ok := parseLeadingNumber(t.w)
+		if !ok {
+			continue
+		}
+		lr := strings.ToLower(rest)
+		switch {
+		case len(lr) > 1 && lr[0] == 'x' && isDigit(lr[1]):
+			phrase := t.w
+			if k+1 < len(toks) && (toks[k+1].lw == "images" || toks[k+1].lw == "resolution" || toks[k+1].lw == "pixels" || toks[k+1].lw == "frames") {
+				phrase += " " + toks[k+1].w
+			}
+			out = append(out, phrase)
+		case (lr == "k" || lr == "p") && k+1 < len(toks) && strings.HasPrefix(toks[k+1].lw, "res"):
+			out = append(out, strings.ToUpper(t.w)+" resolution")
+		case lr == "b" || lr == "m" || strings.HasPrefix(lr, "b-") || strings.HasPrefix(lr, "m-") ||
+			strings.HasPrefix(lr, "-billion") || strings.HasPrefix(lr, "-million") || strings.HasPrefix(lr, "-trillion"):
+			end := k + 1
+			for end < len(toks) && end < k+4 && toks[end].kind == tkWord && !isClausePunct(toks[end].lw) {
+				end++
+				if strings.HasPrefix(toks[end-1].lw, "model") {
+					out = append(out, s.text[t.s:toks[end-1].e])
+					break
+				}
+			}
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// isFigureToken tells a number ("30TF", "2.32~6.71x", "12") from a name
+// that starts with a digit ("3DGS", "4D-GS").
+func isFigureToken(w string) bool {
+	_, rest, _, ok := parseLeadingNumber(w)
+	if !ok {
+		return false
+	}
+	if rest == "" || rest[0] == '~' || rest[0] == '-' || rest[0] == '+' || rest[0] == '%' {
+		return true
+	}
+	if _, ok := lookupUnit(rest); ok {
+		return true
+	}
+	m, r := splitMultiplier(rest)
+	return m != 1 && (r == "" || func() bool { _, ok := lookupUnit(r); return ok }())
+}
+
+// listBefore reads the nouns listed before the figures in "reduces the
+// volume and overhead by 22.89x and 27.21x, respectively".
+func (s *sentence) listBefore(k int) []string {
+	toks := s.toks
+	j := k - 1
+	for j >= 0 && (qualFillers[toks[j].lw] || toks[j].lw == "up" || toks[j].lw == "to" || toks[j].lw == "over" || toks[j].lw == "about") {
+		j--
+	}
+	end := j + 1
+	for j >= 0 && !isClausePunct(toks[j].lw) && toks[j].lw != "the" && toks[j].lw != "our" && toks[j].kind == tkWord && end-j < 10 {
+		if hasPrefixAny(toks[j].lw, reduceCues) || hasPrefixAny(toks[j].lw, []string{"improv", "increas", "accelerat", "speeds", "boost", "enhanc"}) {
+			break
+		}
+		j--
+	}
+	var items []string
+	var cur []string
+	for _, t := range toks[j+1 : end] {
+		if t.lw == "and" || t.lw == "," || t.lw == "or" {
+			if len(cur) > 0 {
+				items = append(items, strings.Join(cur, " "))
+			}
+			cur = nil
+			continue
+		}
+		cur = append(cur, t.w)
+	}
+	if len(cur) > 0 {
+		items = append(items, strings.Join(cur, " "))
+	}
+	return items
+}
+
+func (s *sentence) inParens(k int) bool {
+	depth := 0
+	for _, t := range s.toks[:k] {
+		switch t.lw {
+		case "(":
+			depth++
+		case ")":
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return depth > 0
+}
+
+// respectiveDevice pairs a list of figures with a list of devices under
+// "respectively": "120 and 240 FPS on RTX 3090 and RTX 4090 GPUs,
+// respectively".
+func (s *sentence) respectiveDevice(c *cand, cands []*cand) *hwMention {
+	if !s.has("respectively") {
+		return nil
+	}
+	var live []*cand
+	for _, o := range cands {
+		if !o.drop {
+			live = append(live, o)
+		}
+	}
+	idx := -1
+	for i, o := range live {
+		if o == c {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return nil
+	}
+	lo, hi := idx, idx
+	for lo > 0 && s.listContinues(live[lo-1], live[lo]) {
+		lo--
+	}
+	for hi+1 < len(live) && s.listContinues(live[hi], live[hi+1]) {
+		hi++
+	}
+	if hi == lo {
+		return nil
+	}
+	var devs []*hwMention
+	for i := range s.hw {
+		if m := &s.hw[i]; m.entry != nil && m.ti >= live[hi].tj {
+			devs = append(devs, m)
+		}
+	}
+	if len(devs) != hi-lo+1 {
+		return nil
+	}
+	return devs[idx-lo]
+}
+
+// ownDeviceSlot reports "on a <Name>" right after the figure where the name
+// is not in the gazetteer.
+func (s *sentence) ownDeviceSlot(c *cand) bool {
+	toks := s.toks
+	k := c.tj
+	if k >= len(toks) || toks[k].lw != "on" {
+		return false
+	}
+	k++
+	for k < len(toks) && (toks[k].lw == "a" || toks[k].lw == "an" || toks[k].lw == "the" || toks[k].lw == "one" || toks[k].lw == "single") {
+		k++
+	}
+	return k < len(toks) && !toks[k].masked && toks[k].kind == tkWord && isCapitalised(toks[k].w)
 }

@@ -5,6 +5,23 @@ import (
 	"strings"
 )
 
+// The extractor is a pipeline of small rule passes rather than one big
+// pattern, so each rule can be tested on its own and explained:
+//
+//  1. normalize repairs scrape damage ("13.7times", "$\times$", "sim") into
+//     one spelling and keeps a byte map back to the original, because
+//     evidence must be an exact substring of what the paper wrote;
+//  2. sentences are tokenized and device names masked (findHardware), so
+//     digits of "RTX 3090" or "MI250X" never become figures;
+//  3. findCandidates reads each number with its range, multiplier and unit;
+//  4. resolve drops what is not the paper's own result (background,
+//     hypotheticals, baseline figures, setup numbers), picks the metric from
+//     nearby cue words, then fills qualifier, baseline, hardware and subject.
+//
+// Rules are phrased in general terms (cue-word classes, clause boundaries)
+// and each has table tests with sentences written for them, including hard
+// negatives; nothing refers to a particular paper.
+
 // Extract returns every quantitative claim in abstract, in order of appearance.
 // It never panics; each claim's Evidence is abstract[Start:End].
 func Extract(abstract string) []Claim {
@@ -14,9 +31,14 @@ func Extract(abstract string) []Claim {
 	n := normalize(abstract)
 	doc := &document{n: n, orig: abstract}
 	spans := sentenceSpans(n.s)
+	lower := asciiLower(n.s)
+	// One token buffer for the whole abstract; each sentence takes a slice.
+	buf := make([]token, 0, len(n.s)/5+16)
 	doc.sents = make([]*sentence, 0, len(spans))
 	for _, sp := range spans {
-		doc.sents = append(doc.sents, newSentence(n.s, sp[0], sp[1]))
+		var ns *sentence
+		ns, buf = newSentence(n.s, lower, sp[0], sp[1], buf)
+		doc.sents = append(doc.sents, ns)
 	}
 	// A named supercomputer is the platform of the whole paper: claims in
 	// sentences that name no device inherit it ("we observe 1.71x ..." after
@@ -30,21 +52,57 @@ func Extract(abstract string) []Claim {
 		}
 	}
 	var out []Claim
+	prevBaseline := ""
 	for _, s := range doc.sents {
 		cands := s.findCandidates()
 		s.resolve(cands)
+		anaphoric := s.continuesPrevious()
+		lastBaseline := ""
 		for _, c := range cands {
 			if c.drop {
 				continue
 			}
-			if c.hw == nil && len(systems) == 1 && !s.hasDeviceMention() {
+			if c.baseline == "" && anaphoric && prevBaseline != "" {
+				// "... compared to X. This yields 917x in ...": the comparison carries over.
+				c.baseline = prevBaseline
+				c.conf -= 0.05
+			}
+			if c.baseline != "" {
+				lastBaseline = c.baseline
+			}
+			if c.hw == nil && len(systems) == 1 && !s.hasDeviceMention() && c.metric != "accuracy" && c.metric != "other" {
 				c.hw = systems[0]
 				c.conf -= 0.05
 			}
+			if c.numWord {
+				c.conf -= 0.05 // spelled numbers are read with less certainty
+			}
 			out = append(out, s.toClaim(doc, c))
 		}
+		prevBaseline = lastBaseline
 	}
 	return out
+}
+
+// continuesPrevious reports a sentence that opens by referring back to the
+// previous one's result: "This yields ...", "It translates into ...".
+func (s *sentence) continuesPrevious() bool {
+	t := s.toks
+	if len(t) < 2 {
+		return false
+	}
+	switch t[0].lw {
+	case "this", "these", "it", "which", "that":
+	default:
+		return false
+	}
+	for k := 1; k < len(t) && k <= 3; k++ {
+		switch t[k].lw {
+		case "yields", "yield", "results", "leads", "translates", "corresponds", "amounts", "means", "gives", "enables":
+			return true
+		}
+	}
+	return false
 }
 
 func containsEntry(list []*hwEntry, e *hwEntry) bool {
@@ -79,11 +137,14 @@ type sentence struct {
 	hw    []hwMention
 }
 
-func newSentence(text string, a, b int) *sentence {
-	s := &sentence{text: text, a: a, b: b, lower: strings.ToLower(text[a:b])}
-	s.toks = tokenize(text, a, b, make([]token, 0, (b-a)/5+4))
+// newSentence tokenizes s[a:b] into the free part of buf and returns the
+// sentence with what is left of buf for the next one.
+func newSentence(text, lower string, a, b int, buf []token) (*sentence, []token) {
+	s := &sentence{text: text, a: a, b: b, lower: lower[a:b]}
+	t := tokenize(text, lower, a, b, buf[:0])
+	s.toks = t[:len(t):len(t)]
 	s.findHardware()
-	return s
+	return s, t[len(t):]
 }
 
 func (s *sentence) hasDeviceMention() bool {
@@ -103,8 +164,13 @@ func (s *sentence) findHardware() {
 	for i := 0; i < len(toks); i++ {
 		e, n := matchHardware(toks, i, s.lower)
 		if e == nil {
-			if toks[i].kind == tkWord && isDeviceCountNoun(toks[i].lw) {
-				if cnt, from := countBefore(toks, i); cnt > 0 {
+			// "single-GPU", "an 8-GPU server": the count is fused to the noun.
+			if c := fusedCount(toks[i]); c > 0 {
+				s.hw = append(s.hw, hwMention{ti: i, tj: i + 1, count: c})
+				continue
+			}
+			if toks[i].kind == tkWord && isDeviceCountNoun(toks[i].lw) && !(i+1 < len(toks) && deviceModifies(toks[i+1].lw)) {
+				if cnt, from := countBefore(toks, i, false); cnt > 0 {
 					m := hwMention{ti: from, tj: i + 1, count: cnt}
 					// "on 32 and 64 GPUs": one count per figure, paired by "respectively".
 					for k := from - 1; k >= 1 && (toks[k].lw == "and" || toks[k].lw == ",") && toks[k-1].kind == tkNum; k -= 2 {
@@ -135,7 +201,7 @@ func (s *sentence) findHardware() {
 			from--
 		}
 		m := hwMention{ti: from, tj: j, entry: e}
-		if cnt, f := countBefore(toks, from); cnt > 0 {
+		if cnt, f := countBefore(toks, from, e.Family == "Supercomputer" || e.Family == "DGX"); cnt > 0 {
 			m.count, m.ti = cnt, f
 			for k := f; k < from; k++ {
 				toks[k].masked = true
@@ -155,12 +221,18 @@ func isDeviceCountNoun(w string) bool {
 }
 
 // countBefore reads a device count right before token i, skipping adjectives
-// that often sit between count and device ("64 NVIDIA", "a single").
-func countBefore(toks []token, i int) (int, int) {
+// that often sit between count and device ("64 NVIDIA", "a single"). For
+// systems counted in nodes ("9,408 nodes of Frontier", "4 DGX-2 nodes") the
+// node count is the count.
+func countBefore(toks []token, i int, nodes bool) (int, int) {
 	j := i - 1
 	for k := 0; k < 3 && j >= 0; k++ {
 		t := toks[j]
 		switch {
+		case t.kind == tkNum && isMemorySize(t.w):
+			// "a single 48GB GPU": the size is not the count.
+			j--
+			continue
 		case t.kind == tkNum:
 			v, rest, _, ok := parseLeadingNumber(t.w)
 			if !ok || v < 1 || v > 1e7 || v != math.Trunc(v) {
@@ -184,7 +256,8 @@ func countBefore(toks []token, i int) (int, int) {
 			return 1, j
 		case numberWords[t.lw] >= 2 && numberWords[t.lw] <= 100 && t.lw != "hundred":
 			return int(numberWords[t.lw]), j
-		case vendorWords[t.lw] || t.lw == "nvidia" || t.lw == "amd" || t.lw == "x" || t.lw == "total" || t.lw == "of":
+		case vendorWords[t.lw] || t.lw == "nvidia" || t.lw == "amd" || t.lw == "x" || t.lw == "total" || t.lw == "of" ||
+			nodes && (t.lw == "nodes" || t.lw == "node"):
 			j--
 			continue
 		default:
@@ -192,4 +265,47 @@ func countBefore(toks []token, i int) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+func isMemorySize(w string) bool {
+	_, rest, _, ok := parseLeadingNumber(w)
+	if !ok || rest == "" {
+		return false
+	}
+	d, ok := lookupUnit(rest)
+	return ok && d.kind == ukGB
+}
+
+// deviceModifies reports a noun that makes "GPU" an adjective: "a GPU
+// cluster" or "a single GPU kernel" does not count devices.
+func deviceModifies(w string) bool {
+	switch w {
+	case "cluster", "clusters", "server", "servers", "node", "nodes", "memory", "kernel", "kernels", "hours", "hour",
+		"time", "implementation", "version", "utilization", "cores", "core", "code", "programming", "baseline", "days":
+		return true
+	}
+	return false
+}
+
+func fusedCount(t token) int {
+	var head, noun string
+	k := strings.LastIndexByte(t.lw, '-')
+	if k <= 0 {
+		return 0
+	}
+	head, noun = t.lw[:k], t.lw[k+1:]
+	if !isDeviceCountNoun(noun) {
+		return 0
+	}
+	if head == "single" {
+		return 1
+	}
+	if v, ok := numberWords[head]; ok && v >= 1 && v == math.Trunc(v) && head != "a" && head != "an" && head != "half" {
+		return int(v)
+	}
+	v, rest, _, ok := parseLeadingNumber(head)
+	if !ok || rest != "" || v < 1 || v > 1e7 || v != math.Trunc(v) {
+		return 0
+	}
+	return int(v)
 }

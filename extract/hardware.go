@@ -41,7 +41,7 @@ var vendorWords = map[string]bool{
 	"google": true, "google's": true, "apple": true, "tesla": true, "geforce": true, "quadro": true,
 	"instinct": true, "radeon": true, "habana": true, "cloud": true, "olcf": true, "alcf": true,
 	"nersc": true, "riken": true, "llnl": true, "ornl": true, "aws": true, "amazon": true,
-	"huawei": true, "cerebras": true, "graphcore": true, "the": false,
+	"huawei": true, "cerebras": true, "graphcore": true,
 }
 
 // deviceNouns after a name confirm it is hardware and say how it is counted.
@@ -101,13 +101,21 @@ func init() {
 	nv("Maxwell", "M60", true)
 	nv("Pascal", "P100", false)
 	nv("Pascal", "P40", true)
-	nv("Volta", "V100", false, "v100s", "v100-sxm2", "v100-pcie")
+	nv("Volta", "V100", false, "v100s", "v100-sxm2", "v100-pcie", "gv100")
 	nv("Turing", "T4", false)
 	for _, m := range []string{"A100", "A800", "A40", "A30", "A10", "A10G", "A16", "A2"} {
-		nv("Ampere", m, m != "A100" && m != "A800", m+" tensor core")
+		extra := []string{m + " tensor core"}
+		if m == "A100" {
+			extra = append(extra, "ga100")
+		}
+		nv("Ampere", m, m != "A100" && m != "A800", extra...)
 	}
 	for _, m := range []string{"H100", "H800", "H200", "H20", "GH200"} {
-		nv("Hopper", m, m == "H20", m+" tensor core")
+		extra := []string{m + " tensor core"}
+		if m == "H100" {
+			extra = append(extra, "gh100")
+		}
+		nv("Hopper", m, m == "H20", extra...)
 	}
 	nv("Hopper", "Grace Hopper", false, "grace hopper superchip")
 	for _, m := range []string{"B100", "B200", "GB200", "B300", "GB300"} {
@@ -133,16 +141,18 @@ func init() {
 		"Ada":       {"RTX 4060", "RTX 4060 Ti", "RTX 4070", "RTX 4070 Ti", "RTX 4080", "RTX 4090"},
 		"Blackwell": {"RTX 5070", "RTX 5080", "RTX 5090"},
 	}
-	for fam, ms := range consumer {
-		for _, m := range ms {
+	// Fixed order so Gazetteer() lists devices the same way on every run.
+	for _, fam := range []string{"Kepler", "Maxwell", "Pascal", "Volta", "Turing", "Ampere", "Ada", "Blackwell"} {
+		for _, m := range consumer[fam] {
 			compact := strings.Replace(m, " ", "", 1) // "RTX3090"
-			nv(fam, m, false, compact, strings.ReplaceAll(m, " ", ""))
+			nv(fam, m, false, compact, strings.ReplaceAll(m, " ", ""), strings.Replace(m, " Ti", "Ti", 1))
 		}
 	}
 	nv("Jetson", "Jetson AGX Orin", false, "agx orin")
 	nv("Jetson", "Jetson Orin Nano", false, "orin nano")
 	nv("Jetson", "Jetson AGX Xavier", false, "agx xavier")
 	nv("Jetson", "Jetson Xavier NX", false, "xavier nx")
+	nv("Jetson", "Jetson Orin", false)
 	nv("Jetson", "Jetson Nano", false)
 	nv("Jetson", "Jetson TX2", false)
 	add("NVIDIA", "DGX", "NVIDIA DGX-1", false, "dgx-1", "dgx1", "dgx 1")
@@ -171,9 +181,12 @@ func init() {
 
 	// Google TPUs.
 	for _, v := range []string{"v2", "v3", "v4", "v5e", "v5p", "v6e"} {
-		add("Google", "TPU", "Google TPU "+v, false, "tpu "+v, "tpu"+v, "tpu-"+v, "tpu "+v+"s", "cloud tpu "+v)
+		extra := []string{}
+		if v == "v6e" {
+			extra = append(extra, "trillium")
+		}
+		add("Google", "TPU", "Google TPU "+v, false, append([]string{"tpu " + v, "tpu" + v, "tpu-" + v, "tpu " + v + "s", "cloud tpu " + v}, extra...)...)
 	}
-	add("Google", "TPU", "Google TPU v6e", false, "trillium")
 
 	// Apple silicon: bare "M1" is too ambiguous, so a variant or "apple" is required.
 	for _, g := range []string{"M1", "M2", "M3", "M4"} {
@@ -183,7 +196,8 @@ func init() {
 		}
 	}
 
-	// Other accelerators.
+	// Other accelerators and processors that papers measure on.
+	add("Fujitsu", "A64FX", "Fujitsu A64FX", false, "a64fx")
 	add("Huawei", "Ascend", "Huawei Ascend 910", false, "ascend 910", "ascend910")
 	add("Huawei", "Ascend", "Huawei Ascend 910B", false, "ascend 910b", "ascend910b")
 	add("Cerebras", "Wafer-Scale", "Cerebras CS-2", false, "cs-2")
@@ -259,7 +273,7 @@ func matchHardware(toks []token, i int, sentLower string) (*hwEntry, int) {
 		}
 		ok := true
 		for k := 1; k < n; k++ {
-			if toks[i+k].lw != a.toks[k] {
+			if !sameDeviceToken(toks[i+k].lw, a.toks[k]) {
 				ok = false
 				break
 			}
@@ -314,4 +328,10 @@ func matchHardware(toks []token, i int, sentLower string) (*hwEntry, int) {
 		}
 	}
 	return best, bestN
+}
+
+// sameDeviceToken accepts suffixed spellings of an alias token: "v3-512"
+// for "v3" (a pod slice), "a100s" for "a100".
+func sameDeviceToken(tok, want string) bool {
+	return tok == want || tok == want+"s" || strings.HasPrefix(tok, want+"-")
 }

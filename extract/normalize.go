@@ -20,6 +20,10 @@ type normText struct {
 
 // orig maps the half-open span [a,b) of the normalised text to the original.
 func (n *normText) orig(a, b int) (int, int) {
+	if n.start == nil {
+		// Nothing was repaired: offsets are the same.
+		return max(a, 0), max(min(b, len(n.s)), max(a, 0))
+	}
 	if a < 0 {
 		a = 0
 	}
@@ -39,9 +43,27 @@ func (n *normText) orig(a, b int) (int, int) {
 type normBuilder struct {
 	b          strings.Builder
 	start, end []int32
+	lastTimes  bool
+	lastSuper  bool
+}
+
+// emitTimes writes the factor sign once: "10-20×\\times" (the same sign
+// scraped twice) must not become "xx".
+func (nb *normBuilder) emitTimes(from, to int) {
+	if nb.lastTimes {
+		// Extend the previous sign's source span instead of writing another.
+		nb.end[len(nb.end)-1] = int32(to)
+		return
+	}
+	nb.emit("x", from, to)
+	nb.lastTimes = true
 }
 
 func (nb *normBuilder) emit(out string, from, to int) {
+	if out != "" {
+		nb.lastTimes = false
+		nb.lastSuper = false
+	}
 	nb.b.WriteString(out)
 	for range len(out) {
 		nb.start = append(nb.start, int32(from))
@@ -52,10 +74,19 @@ func (nb *normBuilder) emit(out string, from, to int) {
 // latexReplacements are the LaTeX commands that survive in scraped abstracts
 // and carry meaning for numbers. Unknown commands are dropped.
 var latexReplacements = map[string]string{
-	"times": "x", "sim": "~", "approx": "~", "simeq": "~", "%": "%",
+	"times": "x", "texttimes": "x", "sim": "~", "approx": "~", "simeq": "~", "%": "%",
+	"textasciitilde": "~", "textendash": "-", "textemdash": "-",
 	"geq": ">=", "ge": ">=", "leq": "<=", "le": "<=", "cdot": " ", "mu": "u",
 	"textbf": "", "textit": "", "emph": "", "mathrm": "", "text": "", "mathbf": "",
 	",": " ", ";": " ", " ": " ", "$": "$", "&": "&", "_": "_",
+}
+
+const superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+var htmlEntities = map[string]string{
+	"times": "x", "#215": "x", "#xd7": "x", "#xD7": "x", "sim": "~", "#8764": "~", "asymp": "~", "#8776": "~",
+	"nbsp": " ", "#160": " ", "thinsp": " ", "ndash": "-", "mdash": "-", "minus": "-", "#8211": "-",
+	"ge": ">=", "le": "<=", "gt": ">", "lt": "<", "amp": "&", "micro": "u", "mu": "u", "percnt": "%",
 }
 
 // normalize repairs what PDF/LaTeX scraping does to numbers: "$\times$" and
@@ -63,6 +94,9 @@ var latexReplacements = map[string]string{
 // digit become "~", LaTeX "~" used as a non-breaking space becomes a space,
 // exotic dashes and spaces become ASCII, "$", "{" and "}" vanish.
 func normalize(s string) *normText {
+	if clean(s) {
+		return &normText{s: s}
+	}
 	nb := &normBuilder{}
 	nb.start = make([]int32, 0, len(s)+8)
 	nb.end = make([]int32, 0, len(s)+8)
@@ -71,6 +105,11 @@ func normalize(s string) *normText {
 		c := s[i]
 		switch {
 		case c == '$' || c == '{' || c == '}':
+			// Dropped, but a closing "$" or "}" stays with the byte before it so
+			// a figure's Text reads "5.2$\times$", not "5.2$\times".
+			if n := len(nb.end); n > 0 && int(nb.end[n-1]) == i && (i+1 == len(s) || !isASCIILetter(s[i+1]) && !isDigit(s[i+1])) {
+				nb.end[n-1] = int32(i + 1)
+			}
 			i++
 			continue
 		case c == '\\':
@@ -91,9 +130,39 @@ func normalize(s string) *normText {
 				continue
 			}
 			cmd := s[i+1 : j]
+			if cmd == "times" || cmd == "texttimes" {
+				nb.emitTimes(i, j)
+				i = j
+				continue
+			}
 			r := latexReplacements[cmd]
 			nb.emit(r, i, j)
 			i = j
+			continue
+		case c == '-' && i+1 < len(s) && s[i+1] == '-':
+			// LaTeX "--" and "---" are dashes: "2.5x--3x" is a range.
+			j := i
+			for j < len(s) && s[j] == '-' {
+				j++
+			}
+			nb.emit("-", i, j)
+			i = j
+			continue
+		case c == '&':
+			// HTML entities from scraped pages: "3&times;", "&sim;5".
+			if k := strings.IndexByte(s[i:min(len(s), i+10)], ';'); k > 1 {
+				if r, ok := htmlEntities[s[i+1:i+k]]; ok {
+					if r == "x" {
+						nb.emitTimes(i, i+k+1)
+					} else {
+						nb.emit(r, i, i+k+1)
+					}
+					i += k + 1
+					continue
+				}
+			}
+			nb.emit("&", i, i+1)
+			i++
 			continue
 		case c == '~':
 			// LaTeX non-breaking space ("e.g.~on") unless it approximates a number.
@@ -109,15 +178,31 @@ func normalize(s string) *normText {
 			nb.emit("~", i, i+3)
 			i += 3
 			continue
+		case c == 'i' && strings.HasPrefix(s[i:], "imes") && i > 0 && (s[i-1] == ' ' || s[i-1] == '\t' || isDigit(s[i-1])) && (i+4 == len(s) || !isASCIILetter(s[i+4])) && prevNonSpaceIsDigit(s, i):
+			// "6.71 imes": "\times" whose "\t" was read as a tab.
+			nb.emitTimes(i, i+4)
+			i += 4
+			continue
 		case c < utf8.RuneSelf:
 			nb.emit(s[i:i+1], i, i+1)
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if d := strings.IndexRune(superDigits, r); d >= 0 {
+			// "3.5×10⁹": superscript digits are an exponent.
+			out := string(rune('0' + utf8.RuneCountInString(superDigits[:d])))
+			if !nb.lastSuper {
+				out = "^" + out
+			}
+			nb.emit(out, i, i+size)
+			nb.lastSuper = true
+			i += size
+			continue
+		}
 		switch r {
 		case '×', '✕', '⨉':
-			nb.emit("x", i, i+size)
+			nb.emitTimes(i, i+size)
 		case '∼', '≈', '～', '˜', '≃':
 			nb.emit("~", i, i+size)
 		case '–', '—', '−', '‐', '‑', '‒':
@@ -155,3 +240,29 @@ func nextNonSpaceIsDigit(s string, i int) bool {
 
 func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func prevNonSpaceIsDigit(s string, i int) bool {
+	i--
+	for i >= 0 && (s[i] == ' ' || s[i] == '\t') {
+		i--
+	}
+	return i >= 0 && isDigit(s[i])
+}
+
+// clean reports text that normalize would copy unchanged, so the common
+// case skips building an offset map.
+func clean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '$', c == '{', c == '}', c == '\\', c == '~', c == '&':
+			return false
+		case c == '-' && i+1 < len(s) && s[i+1] == '-':
+			return false
+		case c == 's' && strings.HasPrefix(s[i:], "sim") && (i == 0 || !isASCIILetter(s[i-1])) && nextNonSpaceIsDigit(s, i+3):
+			return false
+		case c == 'i' && strings.HasPrefix(s[i:], "imes") && i > 0 && (i+4 == len(s) || !isASCIILetter(s[i+4])) && prevNonSpaceIsDigit(s, i):
+			return false
+		}
+	}
+	return true
+}

@@ -56,8 +56,9 @@ func init() {
 	set(unitDef{kind: ukPFLOPS}, "pflops", "pflop/s", "pflop", "pf", "petaflops", "petaflop/s", "petaflop", "pf/s")
 	set(unitDef{kind: ukPFLOPS, scale: 1000}, "eflops", "eflop/s", "exaflops", "exaflop/s", "exaflop", "ef")
 	set(unitDef{kind: ukPct}, "%", "percent", "per-cent")
-	set(unitDef{kind: ukPP}, "pp", "p.p", "pts")
+	set(unitDef{kind: ukPP}, "pp", "p.p", "pts", "points", "point")
 	set(unitDef{kind: ukTokens}, "tokens", "token")
+	set(unitDef{kind: ukTokens, label: "context"}, "context", "-context", "context-length")
 	set(unitDef{kind: ukTokPerS}, "tokens/s", "token/s", "tokens/sec", "tok/s", "tokens/second", "toks/s")
 	set(unitDef{kind: ukParams}, "parameters", "parameter", "params", "param")
 	set(unitDef{kind: ukTime}, "s", "sec", "secs", "second", "seconds")
@@ -78,6 +79,11 @@ func init() {
 	set(unitDef{kind: ukOther, label: "samples/s"}, "samples/s", "samples/sec")
 	set(unitDef{kind: ukOther, label: "queries/s"}, "qps", "queries/s", "requests/s", "req/s")
 	set(unitDef{kind: ukOther, label: "W"}, "w", "watts", "watt")
+	set(unitDef{kind: ukOther, label: "it/s"}, "it/s", "iter/s", "iterations/s", "steps/s")
+	set(unitDef{kind: ukOther, label: "sequences/s"}, "seq/s", "sequences/s", "seqs/s")
+	set(unitDef{kind: ukOther, label: "TOPS"}, "tops")
+	set(unitDef{kind: ukOther, label: "TOPS/W"}, "tops/w")
+	set(unitDef{kind: ukFactor}, ":1")
 	set(unitDef{kind: ukNonClaim}, "bit", "bits", "degree", "degrees", "level", "layer", "layers", "d", "p",
 		"st", "nd", "rd", "th", "step", "steps", "stage", "way", "shot", "gram", "channel", "head", "heads", "dim", "core", "cores", "node", "nodes", "gpu", "gpus", "gcd", "gcds")
 }
@@ -140,9 +146,35 @@ func parseLeadingNumber(w string) (v float64, rest string, mark string, ok bool)
 	return f, w[j:], mark, true
 }
 
-// lookupUnit resolves a unit spelling, accepting a "-" joiner ("10-fold").
+// lookupUnit resolves a unit spelling, accepting a "-" joiner ("10-fold"),
+// a per-device suffix ("tokens/s/GPU") and time per item ("s/iter").
 func lookupUnit(u string) (unitDef, bool) {
-	u = strings.ToLower(u)
+	d, ok := lookupUnit1(u)
+	if ok {
+		return d, true
+	}
+	lu := asciiLower(u)
+	for _, suf := range []string{"/gpu", "/device", "/accelerator", "/gcd", "/node"} {
+		if strings.HasSuffix(lu, suf) && len(lu) > len(suf) {
+			if d, ok := lookupUnit1(lu[:len(lu)-len(suf)]); ok && d.kind != ukNonClaim && d.kind != ukFactor {
+				d.perGPU = true
+				return d, true
+			}
+		}
+	}
+	if k := strings.IndexByte(lu, '/'); k > 0 {
+		if d, ok := lookupUnit1(lu[:k]); ok && d.kind == ukTime {
+			return d, true
+		}
+	}
+	return unitDef{}, false
+}
+
+func lookupUnit1(u string) (unitDef, bool) {
+	if d, ok := unitTable[u]; ok {
+		return d, true
+	}
+	u = asciiLower(u)
 	if d, ok := unitTable[u]; ok {
 		return d, true
 	}

@@ -29,11 +29,11 @@ func isClausePunct(w string) bool {
 // Cue words that decide a factor's metric. Strong cues name the quantity;
 // weak cues only say "more" and are used when nothing stronger is near.
 var (
-	speedCues    = []string{"speedup", "speed-up", "speed", "speeds", "faster", "quicker", "accelerat", "throughput", "performance", "tflops", "flops", "latency-bound", "iterations/s"}
+	speedCues    = []string{"speedup", "speed-up", "speed", "speeds", "fast", "quick", "accelerat", "throughput", "performance", "tflops", "flops", "latency-bound", "iterations/s"}
 	reduceCues   = []string{"reduc", "less", "smaller", "fewer", "lower", "compress", "decreas", "cut", "saving", "save", "shrink", "cheaper", "lighter"}
 	capacityCues = []string{"larger", "longer", "bigger", "batch", "sequence", "context", "hidden", "capacity", "parameters", "wider", "deeper"}
-	weakSpeed    = []string{"improv", "higher", "boost", "gain", "better", "benefit", "efficien"}
-	weakCapacity = []string{"more", "increase", "size", "scale"}
+	weakSpeed    = []string{"improv", "higher", "boost", "gain", "better", "benefit", "efficien", "energy", "more"}
+	weakCapacity = []string{"increase", "size", "scale"}
 	killCues     = []string{"slower", "slowdown", "slow-down", "gap", "costlier", "worse"}
 )
 
@@ -72,14 +72,33 @@ func (s *sentence) cueScan(ti, tj, l, r, win int, list []string) float64 {
 var ownMarkers = map[string]bool{"we": true, "our": true, "ours": true, "us": true, "proposed": true}
 
 var priorMarkers = map[string]bool{"requires": true, "require": true, "required": true, "existing": true, "previous": true, "prior": true, "conventional": true, "traditional": true,
-	"typically": true, "usually": true, "commonly": true, "often": true, "today's": true, "current": true}
+	"typically": true, "usually": true, "commonly": true, "often": true, "today's": true, "current": true,
+	"recent": true, "recently": true, "modern": true, "popular": true, "widely": true}
 
-var trendMarkers = []string{"grown", "grew", "growing", "doubled", "doubling"}
+// priorAdverbs mark background anywhere; the adjectives only when they
+// open the sentence or qualify a generic noun ("existing methods"), since
+// "improves popular LLMs by 2x" is the paper's own result.
+var priorAdverbs = map[string]bool{"typically": true, "usually": true, "commonly": true, "often": true, "requires": true, "require": true, "required": true}
+
+var genericNouns = map[string]bool{"work": true, "works": true, "method": true, "methods": true, "approach": true, "approaches": true,
+	"system": true, "systems": true, "solution": true, "solutions": true, "technique": true, "techniques": true,
+	"framework": true, "frameworks": true, "implementations": true, "implementation": true, "models": true, "hardware": true}
+
+func genericNounNear(toks []token, k int) bool {
+	for j := k + 1; j < len(toks) && j <= k+2; j++ {
+		if genericNouns[toks[j].lw] {
+			return true
+		}
+	}
+	return false
+}
+
+var trendMarkers = []string{"grown", "grew", "growing", "doubled", "doubling", "exploded", "skyrocket"}
 
 var hypoMarkers = map[string]bool{"if": true, "want": true, "desired": true, "desire": true, "gap": true, "would": true,
 	"should": true, "must": true, "target": true, "requirement": true, "requirements": true, "expected": true}
 
-var accWords = []string{"accuracy", "f1", "psnr", "ssim", "lpips", "miou", "bleu", "auc", "map", "fid", "iou", "top-1", "top-5"}
+var accWords = []string{"accuracy", "f1", "psnr", "ssim", "lpips", "miou", "bleu", "auc", "map", "fid", "fvd", "kid", "iou", "top-1", "top-5", "score", "rouge", "chamfer", "wer", "perplexity"}
 
 var baselineFigureCues = map[string]bool{"compared": true, "than": true, "vs": true, "vs.": true, "versus": true, "relative": true, "against": true}
 
@@ -103,11 +122,15 @@ func (s *sentence) resolve(cands []*cand) {
 			prev = cands[k-1]
 		}
 		c.conf = 0.5
+		c.prev = prev
 		if s.isBackground(c, own) {
+			// Still classified: an elliptical figure after it may need its
+			// metric ("existing systems reach 30% utilization, ours 70%").
+			s.classify(c, prev)
+			c.background = true
 			c.drop = true
 			continue
 		}
-		c.prev = prev
 		s.classify(c, prev)
 		if c.drop {
 			continue
@@ -115,11 +138,15 @@ func (s *sentence) resolve(cands []*cand) {
 		s.qualify(c, prev)
 	}
 	// Second pass: things that look across candidates.
-	for k, c := range cands {
+	for _, c := range cands {
 		if c.drop {
 			continue
 		}
 		bl, bi, bj := s.baselineFor(c, cands)
+		if bl == "" && c.prev != nil && !c.prev.drop && c.prev.baseline != "" && s.listContinues(c.prev, c) {
+			// "1.8x over cuDNN on ResNet-50 and 1.3x on BERT": the list shares its baseline.
+			bl = c.prev.baseline
+		}
 		c.baseline = bl
 		s.hardwareFor(c, cands, bi, bj)
 		if c.baseline != "" {
@@ -128,9 +155,14 @@ func (s *sentence) resolve(cands []*cand) {
 		if own {
 			c.conf += 0.1
 		}
-		_ = k
 	}
 	s.subjects(cands)
+	cond := s.conditions()
+	for _, c := range cands {
+		if !c.drop && c.condition == "" {
+			c.condition = cond
+		}
+	}
 	for _, c := range cands {
 		if c.conf > 0.99 {
 			c.conf = 0.99
@@ -152,30 +184,95 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 			// "However, the training of NeuS takes 8 hours": a limitation of prior work.
 			return true
 		}
-		if hypoMarkers[w] {
+		if hypoMarkers[w] && !(w == "if" && (k > 0 && toks[k-1].lw == "even" || k+1 < len(toks) && toks[k+1].lw == "any")) {
+			// "even if" concedes and "if any" hedges; neither makes the figure hypothetical.
 			return true
 		}
-		if hasPrefixAny(w, trendMarkers) {
+		if hasPrefixAny(w, trendMarkers) || (w == "increased" || w == "risen" || w == "improved") && k > 0 && (toks[k-1].lw == "has" || toks[k-1].lw == "have") && !own {
 			return true
 		}
-		if !own && priorMarkers[w] && !afterComparison(toks, k) {
+		if !own && priorMarkers[w] && !afterComparison(toks, k) && (priorAdverbs[w] || k < 4 || genericNounNear(toks, k)) {
 			return true
 		}
+	}
+	// "While existing systems reach only 30% utilization, ours ...": within
+	// the figure's own clause prior work is the subject, even in a sentence
+	// where the paper also speaks.
+	if l, _ := s.clause(c.ti, c.tj); own {
+		verb := false
+		for k := l; k < c.ti; k++ {
+			w := toks[k].lw
+			if hasPrefixAny(w, []string{"improv", "accelerat", "speed", "enhanc", "extend", "boost", "outperform", "surpass", "beat"}) {
+				verb = true
+			}
+			if !verb && priorMarkers[w] && !priorAdverbs[w] && genericNounNear(toks, k) && !afterComparison(toks, k) {
+				return true
+			}
+		}
+	}
+	// "It takes 3 hours per scene with prior methods": the figure belongs to
+	// prior work named after it.
+	if !own {
+		for k := c.tj; k < len(toks); k++ {
+			if priorMarkers[toks[k].lw] && !priorAdverbs[toks[k].lw] && genericNounNear(toks, k) && !afterStrictComparison(toks, k) {
+				return true
+			}
+		}
+	}
+	if !own && s.hardwareOpens() {
+		// "GPUs are 10x faster than CPUs": a fact about hardware, not a result.
+		return true
 	}
 	if (toks[0].lw == "in" || toks[0].lw == "over") && len(toks) > 3 && (toks[1].lw == "the" || toks[1].lw == "recent") && (toks[2].lw == "last" || toks[2].lw == "past") {
 		return true
 	}
-	// A baseline's figure: "compared to 30TF using PyTorch", "than 1.5x".
-	for k := c.ti - 1; k >= 0 && k >= c.ti-3; k-- {
+	// A baseline's figure: "compared to 30TF using PyTorch", "than the 1.5x
+	// of X", "compared to a baseline that sustains 39 TFLOPs".
+	relative := false
+	for k := c.ti - 1; k >= 0 && k >= c.ti-12; k-- {
 		w := toks[k].lw
-		if toks[k].kind == tkNum || isClausePunct(w) {
+		if toks[k].kind == tkNum || isClausePunct(w) || w == "and" || w == "or" {
 			break
 		}
 		if baselineFigureCues[w] {
 			if w == "than" && k > 0 && isComparativeQual(toks[k-1].lw) {
 				break
 			}
+			if k >= c.ti-3 && onlyFillers(toks[k+1:c.ti]) || relative && toks[c.ti-1].lw != "by" {
+				return true
+			}
+			break
+		}
+		switch w {
+		case "that", "which", "who", "achieving", "reaching", "sustaining", "delivering", "at", "achieves", "sustains", "reaches":
+			relative = true
+		}
+	}
+	// ", which is 30% of peak" right after a compared-to phrase describes the baseline.
+	if l, _ := s.clause(c.ti, c.tj); l > 0 && toks[l-1].lw == "," && toks[l].lw == "which" {
+		for k := l - 2; k >= 0 && !isClausePunct(toks[k].lw); k-- {
+			if baselineFigureCues[toks[k].lw] && !(toks[k].lw == "than" && k > 0 && isComparativeQual(toks[k-1].lw)) {
+				return true
+			}
+		}
+	}
+	// "from 80 GB to 24 GB": the first figure is the starting point.
+	if !c.hasHi && c.ti > 0 && toks[c.ti-1].lw == "from" {
+		if c.tj+1 < len(toks) && toks[c.tj].lw == "to" && toks[c.tj+1].kind == tkNum {
 			return true
+		}
+		// "reduces latency to 35 ms from 120 ms": the starting point again.
+		if l, r := s.clause(c.ti, c.tj); s.cueScan(c.ti, c.tj, l, r, 12, []string{"reduc", "decreas", "increas", "improv", "cut", "lower", "rais", "boost", "drop", "shrink", "grow"}) < 1e9 {
+			return true
+		}
+	}
+	// "A100 GPUs offer up to 312 TFLOPS": a hardware specification.
+	if !own && s.hardwareSubject(c.ti) {
+		for k := c.ti - 1; k >= 0 && k >= c.ti-4; k-- {
+			switch toks[k].lw {
+			case "offer", "offers", "provide", "provides", "feature", "features", "boast", "boasts", "rated", "theoretical":
+				return true
+			}
 		}
 	}
 	// "... 6.71x achieved by DistriFusion": somebody else's number.
@@ -183,6 +280,18 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		return true
 	}
 	return false
+}
+
+func onlyFillers(ts []token) bool {
+	for _, t := range ts {
+		switch t.lw {
+		case "the", "a", "an", "only", "just", "about", "around", "roughly", "approximately", "~", "its", "their", "to", "with", "nearly",
+			"original", "baseline", "uncompressed", "dense", "full", "default", "vanilla", "standard", "previous", "prior":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isComparativeQual(w string) bool {
@@ -201,7 +310,7 @@ func afterComparison(toks []token, k int) bool {
 		if isClausePunct(w) {
 			return false
 		}
-		if baselineFigureCues[w] || w == "to" || w == "with" || w == "over" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") {
+		if baselineFigureCues[w] || w == "to" || w == "with" || w == "over" || w == "unlike" || w == "beyond" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") {
 			return true
 		}
 	}
@@ -214,12 +323,13 @@ func (s *sentence) classify(c *cand, prev *cand) {
 	sl, sr := 0, len(s.toks)
 	switch c.unit.kind {
 	case ukFactor:
-		if s.cueScan(c.ti, c.tj, l, r, 6, killCues) < 4 || c.tj < len(s.toks) && (s.toks[c.tj].lw == "overhead" || s.toks[c.tj].lw == "more") && c.tj+1 < len(s.toks) && s.toks[c.tj+1].lw != "parameters" && s.toks[c.tj].lw == "overhead" {
+		if s.cueScan(c.ti, c.tj, l, r, 6, killCues) < 4 || c.tj < len(s.toks) && s.toks[c.tj].lw == "overhead" || s.moreCost(c.tj) {
 			// "2x slower", "a gap of 1.5x", "3x overhead": costs, not results.
 			c.drop = true
 			return
 		}
-		if prev != nil && !prev.drop && prev.unit.kind == ukFactor && s.parenContinues(prev, c) {
+		if prev != nil && !prev.drop && prev.unit.kind == ukFactor && s.parenContinues(prev, c) &&
+			s.cueScan(c.ti, c.tj, c.tj, r, 2, append(append(append([]string{}, speedCues...), reduceCues...), capacityCues...)) == 1e9 {
 			c.metric, c.unitLabel = prev.metric, "x"
 			c.conf += 0.2
 			return
@@ -267,12 +377,17 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		c.conf += 0.25
 	case ukFPS:
 		// A camera or video frame rate is an input condition, not a result.
-		for k := c.ti - 1; k >= 0 && k >= c.ti-3; k-- {
+		for k := c.ti - 1; k >= 0 && k >= c.ti-4; k-- {
 			switch s.toks[k].lw {
-			case "captured", "recorded", "sampled", "video", "videos", "camera", "cameras", "footage":
+			case "captured", "recorded", "sampled", "camera", "cameras", "footage", "input", "frames", "clips", "display", "monitor", "refresh":
 				c.drop = true
 				return
 			}
+		}
+		if c.tj < len(s.toks) && (s.toks[c.tj].lw == "display" || s.toks[c.tj].lw == "refresh" || s.toks[c.tj].lw == "monitor" || s.toks[c.tj].lw == "camera" || s.toks[c.tj].lw == "video") {
+			// "a 60Hz display", "30 fps video": a device or input property.
+			c.drop = true
+			return
 		}
 		c.metric, c.unitLabel = "fps", "FPS"
 		c.conf += 0.35
@@ -296,6 +411,12 @@ func (s *sentence) classify(c *cand, prev *cand) {
 	case ukPct, ukPP:
 		s.classifyPercent(c, l, r)
 	case ukTokens:
+		if c.unit.label == "context" {
+			// "128K-context inference": the unit word is the cue.
+			c.metric, c.unitLabel = "sequence_length", "tokens"
+			c.conf += 0.2
+			break
+		}
 		if s.cueScan(c.ti, c.tj, sl, sr, 6, []string{"trained", "pretrain", "pre-train", "corpus", "dataset", "data"}) < 1e9 {
 			c.drop = true
 			return
@@ -318,7 +439,7 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		}
 		if p >= 0 {
 			switch s.toks[p].lw {
-			case "in", "for", "like", "as", "of", "e.g", "e.g.", "including":
+			case "in", "for", "like", "as", "e.g", "e.g.", "including":
 				c.drop = true
 				return
 			}
@@ -330,6 +451,16 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		c.metric, c.unitLabel = "model_size", "params"
 		c.conf += 0.2
 	case ukTime:
+		// "trained for 2 days" states the setup; "trains in 2 hours" the result.
+		if p := c.ti - 1; p >= 0 && s.toks[p].lw == "for" {
+			c.drop = true
+			return
+		}
+		if s.cueScan(c.ti, c.tj, l, r, 6, []string{"dataset", "corpus", "totaling", "totalling", "recordings", "footage"}) < 1e9 {
+			// "a dataset of 100K videos totaling 500 hours": the data, not a result.
+			c.drop = true
+			return
+		}
 		if c.tj < len(s.toks) {
 			switch s.toks[c.tj].lw {
 			case "video", "videos", "clip", "clips", "sequence", "sequences", "audio", "window", "windows", "interval", "intervals", "of":
@@ -337,7 +468,12 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				return
 			}
 		}
-		if s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"latency", "per", "within", "respon", "time-to-first", "ttft", "real-time", "each"}) < 1e9 {
+		if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) < 1e9 {
+			c.metric = "latency"
+		} else if s.cueScan(c.ti, c.tj, l, r, 10, []string{"train", "finish", "complet", "converge", "total", "end-to-end", "wall-clock", "time-to-solution", "job", "pretrain", "pre-train", "fine-tun", "prun", "compil", "simulat", "optimiz", "fitting"}) < 1e9 {
+			c.metric = "duration"
+		} else if s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"latency", "per", "within", "respon", "time-to-first", "ttft", "real-time", "each", "generat", "infer", "render", "decod", "produc", "synthes", "answer"}) < 1e9 || c.v <= 60 {
+			// Producing one item is latency; the schema's example is "within one second".
 			c.metric = "latency"
 		} else {
 			c.metric = "duration"
@@ -345,17 +481,37 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		c.unitLabel = "s"
 		c.conf += 0.1
 	case ukGB:
+		// "A100 (80GB) GPUs", "a 48GB GPU": the size of a device, not a result.
+		for _, m := range s.hw {
+			if m.tj <= c.ti && c.ti-m.tj <= 2 || c.tj <= m.ti && m.ti-c.tj <= 1 {
+				c.drop = true
+				return
+			}
+		}
+		if c.tj < len(s.toks) && (deviceNouns[s.toks[c.tj].lw] || s.toks[c.tj].lw == "hbm" || s.toks[c.tj].lw == "vram") {
+			c.drop = true
+			return
+		}
 		if s.cueScan(c.ti, c.tj, l, r, 6, []string{"data", "dataset", "corpus", "bandwidth"}) < 1e9 {
 			c.drop = true
 			return
 		}
-		if s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"memory", "footprint", "vram", "ram", "storage", "requir", "consum", "only", "fit", "cache", "size"}) == 1e9 {
+		if s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"memory", "footprint", "vram", "ram", "storage", "requir", "consum", "only", "fit", "cache", "size", "compress", "checkpoint", "disk", "model"}) == 1e9 {
 			c.drop = true
 			return
 		}
 		c.metric, c.unitLabel = "memory", "GB"
+		if s.cueScan(c.ti, c.tj, l, r, 3, []string{"sav", "less", "fewer", "reduc", "cut", "lower"}) < 1e9 {
+			// "saves 2.1 TB": an amount saved is not memory used.
+			c.metric = "other"
+		}
 		c.conf += 0.15
 	case ukDB:
+		if s.cueScan(c.ti, c.tj, c.tj, r, 3, []string{"drop", "loss", "degrad", "lower", "decreas"}) < 1e9 || c.ti > 0 && s.toks[c.ti-1].lw == "within" {
+			// "a 0.2 dB PSNR drop", "within 0.3 dB of X": a quality cost or tolerance.
+			c.drop = true
+			return
+		}
 		if s.cueScan(c.ti, c.tj, l, r, 5, []string{"improv", "gain", "higher", "better", "boost", "increase", "outperform"}) < 1e9 || strings.HasPrefix(s.toks[c.ti].w, "+") {
 			c.metric, c.unitLabel = "other", "dB"
 		} else {
@@ -364,8 +520,8 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		c.conf += 0.15
 	case ukOther:
 		c.metric, c.unitLabel = "other", c.unit.label
-		if c.unit.label == "W" || c.unit.label == "GB/s" || c.unit.label == "TB/s" {
-			// Power and bandwidth figures are mostly hardware specifications.
+		if c.unit.label == "W" {
+			// Power figures are mostly hardware specifications.
 			c.drop = true
 			return
 		}
@@ -387,12 +543,34 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		}
 		return ""
 	}
+	switch {
+	case after(0) == "loss" || after(1) == "loss" || after(0) == "drop" || after(1) == "drop" || after(1) == "degradation" || after(0) == "degradation" || after(0) == "overhead" ||
+		after(0) == "slower" || after(0) == "worse" || after(0) == "slowdown" || after(0) == "more" && s.moreCost(c.tj):
+		// "0.1% accuracy loss", "5% overhead": a cost the method pays, not a result.
+		c.drop = true
+		return
+	}
+	if s.cueScan(c.ti, c.tj, l, c.tj, 4, []string{"drop", "degrad", "loss", "penalty"}) < 1e9 {
+		// "accuracy drops by only 0.3%" is a cost; "latency drops by 30%" a gain.
+		if s.cueScan(c.ti, c.tj, l, c.tj, 6, []string{"latency", "time", "memory", "overhead", "cost", "energy", "error", "power", "usage", "footprint", "traffic", "volume"}) < 1e9 {
+			c.metric = "improvement_pct"
+			c.conf += 0.2
+			return
+		}
+		c.drop = true
+		return
+	}
+	if c.unit.kind == ukPP && s.cueScan(c.ti, c.tj, l, r, 6, []string{"improv", "gain", "higher", "better", "increas", "boost", "outperform", "by", "+"}) == 1e9 && !strings.HasPrefix(toks[c.ti].w, "+") {
+		// "1 million points" is a count; "improves mIoU by 3.1 points" a gain.
+		c.drop = true
+		return
+	}
 	if c.unit.kind == ukPP || after(0) == "absolute" || after(0) == "points" || after(0) == "pp" || after(1) == "absolute" {
 		c.metric, c.unitLabel = "other", "pp"
 		c.conf += 0.1
 		return
 	}
-	if s.cueScan(c.ti, c.tj, l, r, 4, []string{"peak", "utilization", "utilisation", "mfu", "hfu"}) < 1e9 {
+	if s.cueScan(c.ti, c.tj, l, r, 4, []string{"peak", "utilization", "utilisation", "mfu", "hfu", "theoretical"}) < 1e9 {
 		c.metric = "peak_fraction"
 		c.conf += 0.3
 		return
@@ -404,6 +582,18 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 	}
 	improve := []string{"improv", "higher", "better", "faster", "speed", "reduc", "less", "lower", "fewer", "decreas", "cut", "increas", "boost", "gain", "sav", "outperform", "accelerat", "shorter", "smaller", "more", "enhanc", "raise", "drop", "shrink", "compress", "by"}
 	acc := []string{"accuracy", "top-1", "top-5", "f1", "map", "miou", "iou", "precision", "recall", "success", "bleu", "auc", "pass@1", "exact", "win", "score"}
+	if after(0) == "of" && (after(1) == "linear" || after(1) == "ideal" || after(1) == "perfect" || after(2) == "linear" || after(2) == "ideal") {
+		// "99% of linear scaling", "92% of the ideal speedup".
+		c.metric = "scaling_efficiency"
+		c.conf += 0.25
+		return
+	}
+	if after(0) == "of" && s.cueScan(c.ti, c.tj, l, c.tj, 3, []string{"sav", "reduc", "cut", "eliminat", "remov", "prun"}) < 1e9 {
+		// "saves 40% of the memory": an improvement even though "of" follows.
+		c.metric = "improvement_pct"
+		c.conf += 0.2
+		return
+	}
 	if after(0) == "of" {
 		// "72% of application time": a share, not a result, unless it is an accuracy.
 		if s.cueScan(c.ti, c.tj, l, r, 4, acc) < 1e9 {
@@ -432,6 +622,11 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		c.conf += 0.15
 		return
 	}
+	if c.prev != nil && c.prev.background && c.prev.metric != "" && c.prev.unit.kind == c.unit.kind && c.ti-c.prev.tj <= 6 {
+		c.metric = c.prev.metric
+		c.conf += 0.05
+		return
+	}
 	if s.cueScan(c.ti, c.tj, 0, len(toks), 10, []string{"improv", "benefit", "speed", "faster", "reduc", "gain", "better", "outperform"}) < 1e9 {
 		c.metric = "improvement_pct"
 		c.conf += 0.1
@@ -449,8 +644,22 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 // "scaling efficiency of 0.94" (a fraction, reported in %) and "an F1 of 0.8".
 func (s *sentence) classifyBare(c *cand, l int) {
 	toks := s.toks
+	if s.lostTimes(c) {
+		c.unit = unitDef{kind: ukFactor, scale: 1}
+		s.classify(c, c.prev)
+		c.conf -= 0.15
+		return
+	}
 	if c.hasHi && c.hi > 1e6 {
 		c.drop = true
+		return
+	}
+	if c.v <= 1 && c.v > 0 && c.tj+1 < len(toks) && (toks[c.tj].lw == "efficiency" ||
+		(toks[c.tj].lw == "parallel" || strings.Contains(toks[c.tj].lw, "scaling")) && toks[c.tj+1].lw == "efficiency") {
+		// "0.95 parallel efficiency": a fraction, reported in %.
+		c.v *= 100
+		c.metric, c.unitLabel = "scaling_efficiency", "%"
+		c.conf += 0.15
 		return
 	}
 	if c.tj < len(toks) && hasPrefixAny(toks[c.tj].lw, accWords) && c.v <= 100 {
@@ -508,7 +717,7 @@ func (s *sentence) parenContinues(a, b *cand) bool {
 			open = true
 		case w == ")" || w == ";" || w == ".":
 			return false
-		case s.toks[k].kind == tkNum:
+		case s.toks[k].kind == tkNum && !s.toks[k].masked:
 			if !open {
 				return false
 			}
@@ -544,7 +753,8 @@ var qualPhrases = []struct {
 }{
 	{[]string{"up", "to"}, QualUpTo}, {[]string{"upto"}, QualUpTo}, {[]string{"as", "high", "as"}, QualUpTo},
 	{[]string{"as", "much", "as"}, QualUpTo}, {[]string{"as", "many", "as"}, QualUpTo}, {[]string{"max"}, QualUpTo},
-	{[]string{"maximum"}, QualUpTo}, {[]string{"at", "most"}, QualUpTo},
+	{[]string{"maximum"}, QualUpTo}, {[]string{"at", "most"}, QualUpTo}, {[]string{"under"}, QualUpTo},
+	{[]string{"below"}, QualUpTo}, {[]string{"less", "than"}, QualUpTo}, {[]string{"fewer", "than"}, QualUpTo},
 	{[]string{"over"}, QualAtLeast}, {[]string{"more", "than"}, QualAtLeast}, {[]string{"at", "least"}, QualAtLeast},
 	{[]string{"beyond"}, QualAtLeast}, {[]string{"exceeding"}, QualAtLeast}, {[]string{"exceeds"}, QualAtLeast},
 	{[]string{"exceed"}, QualAtLeast}, {[]string{"above"}, QualAtLeast}, {[]string{"greater", "than"}, QualAtLeast},
@@ -638,4 +848,106 @@ func (s *sentence) qualify(c *cand, prev *cand) {
 	if c.qual != "" {
 		c.conf += 0.05
 	}
+}
+
+// hardwareSubject reports a device named before token k, as the subject of
+// a specification sentence ("A100 GPUs offer 312 TFLOPS").
+func (s *sentence) hardwareSubject(k int) bool {
+	for _, m := range s.hw {
+		if m.ti < k {
+			return true
+		}
+	}
+	for _, t := range s.toks[:k] {
+		switch t.lw {
+		case "gpu", "gpus", "hbm", "hardware", "chip", "chips", "accelerator", "accelerators", "memory":
+			return true
+		}
+	}
+	return false
+}
+
+var lostTimesNouns = map[string]bool{"speedup": true, "speedups": true, "speed-up": true, "speed-ups": true,
+	"acceleration": true, "faster": true, "compression": true, "reduction": true, "smaller": true, "fewer": true,
+	"larger": true, "less": true, "lower": true}
+
+// lostTimes recognises a factor whose sign was lost in scraping: "a 3.29
+// training acceleration", "delivering 2-6 training acceleration". A bare
+// number right before a factor noun, introduced like a result.
+func (s *sentence) lostTimes(c *cand) bool {
+	toks := s.toks
+	if c.ti == 0 || c.v <= 1 && !c.hasHi || c.v >= 1e5 {
+		return false
+	}
+	switch toks[c.ti-1].lw {
+	case "a", "an", "by", "of", "achieving", "achieves", "delivering", "delivers", "to", "over", "about", "nearly", "roughly", "approximately":
+	default:
+		return false
+	}
+	for k := c.tj; k < len(toks) && k <= c.tj+1; k++ {
+		if lostTimesNouns[toks[k].lw] {
+			return k+1 >= len(toks) || !strings.HasSuffix(toks[k+1].lw, "s") || toks[k+1].lw == "compared" || toks[k+1].lw == "across"
+		}
+		if toks[k].kind != tkWord {
+			return false
+		}
+	}
+	return false
+}
+
+var hardwareNouns = map[string]bool{"gpu": true, "gpus": true, "cpu": true, "cpus": true, "accelerator": true,
+	"accelerators": true, "hardware": true, "memory": true, "hbm": true, "dram": true, "interconnect": true,
+	"interconnects": true, "nvlink": true, "pcie": true, "devices": true, "tpus": true, "chips": true}
+
+// hardwareOpens reports a sentence whose subject is hardware ("Modern GPUs
+// offer ...", "NVIDIA H100 GPUs are ...").
+func (s *sentence) hardwareOpens() bool {
+	toks := s.toks
+	for k := 0; k < len(toks) && k < 3; k++ {
+		w := toks[k].lw
+		if hardwareNouns[w] {
+			return true
+		}
+		if toks[k].masked {
+			continue
+		}
+		switch w {
+		case "modern", "current", "today's", "recent", "the", "nvidia", "amd", "intel", "google", "high-end", "commodity", "consumer", "gpu":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// afterStrictComparison is afterComparison without the bare "to"/"with",
+// which also introduce instruments ("with prior methods").
+func afterStrictComparison(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		w := toks[j].lw
+		if isClausePunct(w) {
+			return false
+		}
+		if baselineFigureCues[w] || w == "over" || w == "unlike" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") ||
+			(w == "to" || w == "with") && j > 0 && (toks[j-1].lw == "compared" || toks[j-1].lw == "comparable" || toks[j-1].lw == "relative") {
+			return true
+		}
+	}
+	return false
+}
+
+// moreCost reports "2x more memory" / "1.5x higher latency": a factor of a
+// cost going up is a price paid, not a result.
+func (s *sentence) moreCost(k int) bool {
+	toks := s.toks
+	if k >= len(toks) || (toks[k].lw != "more" && toks[k].lw != "higher" && toks[k].lw != "larger" && toks[k].lw != "longer") {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+2; j++ {
+		switch toks[j].lw {
+		case "memory", "latency", "energy", "storage", "communication", "overhead", "cost", "costs", "power", "time":
+			return true
+		}
+	}
+	return false
 }

@@ -35,7 +35,8 @@ func sentenceSpans(s string) [][2]int {
 			continue
 		}
 		if c == '\n' {
-			if i+1 < len(s) && s[i+1] == '\n' {
+			// A blank line ends a paragraph, and with it a sentence.
+			if i+1 < len(s) && s[i+1] == '\n' && i > start {
 				out = append(out, [2]int{start, i})
 				start = i + 1
 			}
@@ -58,16 +59,72 @@ func sentenceSpans(s string) [][2]int {
 		if c == '.' && isAbbrev(s[start:i]) {
 			continue
 		}
-		out = append(out, [2]int{start, i + 1})
+		if i+1 > start {
+			out = append(out, [2]int{start, i + 1})
+		}
 		start = j
+		i = j - 1
 	}
 	if start < len(s) {
 		out = append(out, [2]int{start, len(s)})
 	}
+	return capSentences(s, out)
+}
+
+// maxSentence bounds a sentence: rules look back and forth within one, so
+// an unpunctuated megabyte would cost quadratic time. Real abstract
+// sentences are far shorter.
+const maxSentence = 1500
+
+// capSentences splits over-long spans at a clause boundary (", " or "; ")
+// or, failing that, a space near the limit.
+func capSentences(s string, spans [][2]int) [][2]int {
+	long := false
+	for _, sp := range spans {
+		if sp[1]-sp[0] > maxSentence {
+			long = true
+			break
+		}
+	}
+	if !long {
+		return spans
+	}
+	var out [][2]int
+	for _, sp := range spans {
+		a, b := sp[0], sp[1]
+		for b-a > maxSentence {
+			cut := -1
+			for k := a + maxSentence; k > a+maxSentence/2; k-- {
+				if s[k] == ' ' && (s[k-1] == ',' || s[k-1] == ';') {
+					cut = k
+					break
+				}
+			}
+			if cut < 0 {
+				for k := a + maxSentence; k > a; k-- {
+					if s[k] == ' ' {
+						cut = k
+						break
+					}
+				}
+			}
+			if cut <= a {
+				cut = a + maxSentence
+				for cut > a+1 && s[cut]&0xC0 == 0x80 {
+					cut-- // never split a UTF-8 sequence
+				}
+			}
+			out = append(out, [2]int{a, cut})
+			a = cut
+		}
+		out = append(out, [2]int{a, b})
+	}
 	return out
 }
 
-var abbrevs = []string{"e.g", "i.e", "et al", "vs", "fig", "eq", "approx", "resp", "cf", "no", "ref", "sec", "dr", "mr", "ms", "st"}
+// abbrevs end with a period that does not end the sentence. Units such as
+// "ms." or "sec." are left out: they usually do end one.
+var abbrevs = []string{"e.g", "i.e", "al", "vs", "fig", "figs", "eq", "eqs", "approx", "resp", "cf", "ref", "refs", "dr", "mr"}
 
 func isAbbrev(prefix string) bool {
 	k := strings.LastIndexAny(prefix, " (")
@@ -83,7 +140,7 @@ func isAbbrev(prefix string) bool {
 // tokenize splits s[a:b] into tokens. Punctuation that separates clauses is
 // its own token; characters that live inside numbers and names ("." "-" "/"
 // "+" "%" "~" "_") stay attached.
-func tokenize(s string, a, b int, out []token) []token {
+func tokenize(s, lower string, a, b int, out []token) []token {
 	i := a
 	for i < b {
 		c := s[i]
@@ -124,7 +181,7 @@ func tokenize(s string, a, b int, out []token) []token {
 			continue
 		}
 		w := s[i:e]
-		t := token{s: i, e: e, w: w, lw: strings.ToLower(w), kind: tkWord}
+		t := token{s: i, e: e, w: w, lw: lower[i:e], kind: tkWord}
 		if startsNumber(w) {
 			t.kind = tkNum
 		}
@@ -171,4 +228,22 @@ func startsNumber(w string) bool {
 		i++
 	}
 	return i < len(w) && isDigit(w[i])
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets into the
+// result are offsets into the input: tokens slice their lower-case form out
+// of one string instead of allocating one each.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }

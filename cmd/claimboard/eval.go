@@ -39,17 +39,17 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return usageError{msg: "eval: --gold is required"}
 	}
 	if *corpusPath == "" {
-		guess := siblingCorpus(*goldPath)
+		guess := evalSiblingCorpus(*goldPath)
 		if guess == "" {
 			return usageError{msg: "eval: --corpus is required (no corpus file found next to " + *goldPath + ")"}
 		}
 		*corpusPath = guess
 	}
-	gold, err := readFile(*goldPath, extract.ReadPaperClaims)
+	gold, err := evalReadFile(*goldPath, extract.ReadPaperClaims)
 	if err != nil {
 		return err
 	}
-	papers, err := readFile(*corpusPath, extract.ReadCorpus)
+	papers, err := evalReadFile(*corpusPath, extract.ReadCorpus)
 	if err != nil {
 		return err
 	}
@@ -67,8 +67,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
-// siblingCorpus guesses dev-corpus.jsonl from dev-gold.jsonl.
-func siblingCorpus(goldPath string) string {
+// evalSiblingCorpus guesses dev-corpus.jsonl from dev-gold.jsonl.
+func evalSiblingCorpus(goldPath string) string {
 	dir, base := filepath.Split(goldPath)
 	if !strings.Contains(base, "gold") {
 		return ""
@@ -80,7 +80,9 @@ func siblingCorpus(goldPath string) string {
 	return p
 }
 
-func readFile[T any](path string, read func(io.Reader, string) ([]T, error)) ([]T, error) {
+// evalReadFile opens path and hands its name to the reader so a parse
+// error says which file and line to fix.
+func evalReadFile[T any](path string, read func(io.Reader, string) ([]T, error)) ([]T, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("eval: %w", err)
