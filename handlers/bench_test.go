@@ -17,7 +17,7 @@ func BenchmarkCSVRow(b *testing.B) {
 		ArxivID: "2105.13120", MetricSlug: "capacity_factor", Value: 13.7, ValueHigh: &high, Unit: "x", Qualifier: "up_to",
 		HardwareName: "NVIDIA P100", HardwareCount: &count, Baseline: "tensor parallelism", Subject: "maximum batch size",
 		Evidence: "our approach achieved 13.7times and 3.0times maximum batch size and sequence length respectively",
-		Status: "extracted", Confidence: 0.93}
+		Status:   "extracted", Confidence: 0.93}
 	enc := handlers.NewClaimCSV(io.Discard, "https://claimboard.example")
 	b.ReportAllocs()
 	for b.Loop() {

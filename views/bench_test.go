@@ -16,7 +16,7 @@ func BenchmarkRenderLeaderboard50(b *testing.B) {
 	for i := range 50 {
 		v.Rows = append(v.Rows, LeaderboardRow{Rank: i + 1, ClaimID: int64(i), PaperID: int64(i),
 			PaperTitle: fmt.Sprintf("Efficient Pipeline Parallelism for Large Models (%d)", i),
-			Value: Value(float64(100-i), nil, "x"), RawText: "100x", Qualifier: "up to", Hardware: "NVIDIA A100",
+			Value:      Value(float64(100-i), nil, "x"), RawText: "100x", Qualifier: "up to", Hardware: "NVIDIA A100",
 			HardwareSlug: "nvidia-a100", HardwareCount: 8, Baseline: "Megatron-LM", Subject: "training throughput",
 			Evidence: "our system achieves a 100x speedup over the baseline on 8 NVIDIA A100 GPUs", Status: "extracted",
 			Published: "2024-03-01", Confidence: "0.90"})
