@@ -91,10 +91,14 @@ func parseArxiv(data []byte, name string) (recs []Record, bad []*ParseError) {
 			var e atomEntry
 			if err := dec.DecodeElement(&e, &t); err != nil {
 				end, _ := dec.InputPos()
-				if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+				var se *xml.SyntaxError
+				switch {
+				case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || (errors.As(err, &se) && se.Msg == "unexpected EOF"):
 					fail(line, entry, "truncated XML: the entry is not closed (file ends at line %d)", end)
-				} else {
-					fail(line, entry, "invalid XML: %v", xmlMsg(err))
+				case se != nil:
+					fail(se.Line, entry, "invalid XML: %s", se.Msg)
+				default:
+					fail(line, entry, "invalid XML: %v", err)
 				}
 				// After a syntax error the decoder cannot find the next entry.
 				return recs, bad

@@ -108,6 +108,14 @@ func Ingest(ctx context.Context, store *models.Store, name string, data []byte, 
 	chunks := extractChunks(ctx, recs, workers)
 	var late []*ParseError // bad records found after parsing, merged in file order below
 	st, err := store.Ingest(ctx, models.Source{Name: parsed.Format, File: name}, func(b *models.Batch) error {
+		ids := make([]string, len(recs))
+		titles := make([]string, len(recs))
+		for i, r := range recs {
+			ids[i], titles[i] = r.ArxivID, r.Title
+		}
+		if err := b.Prefetch(ids, titles); err != nil {
+			return err
+		}
 		done := 0
 		for c := range chunks {
 			out := <-c

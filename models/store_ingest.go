@@ -2,9 +2,11 @@ package models
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math"
 	"strconv"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -51,6 +53,8 @@ type Batch struct {
 	// by content key, so a paper repeated within a file is matched too.
 	seenArxiv map[string]*paperState
 	seenKey   map[string]*paperState
+	// looked holds the arXiv ids and content keys already looked up, found or not.
+	looked map[string]bool
 }
 
 // pending is a paper Save will insert or update once the chunk is sorted.
@@ -87,7 +91,7 @@ func (s *Store) Ingest(ctx context.Context, src Source, fn func(*Batch) error) (
 		b := &Batch{
 			ctx: ctx, tx: tx, dialect: s.dialect, src: src, now: time.Now().UTC(),
 			metrics: metrics, hw: map[string]int64{},
-			seenArxiv: map[string]*paperState{}, seenKey: map[string]*paperState{},
+			seenArxiv: map[string]*paperState{}, seenKey: map[string]*paperState{}, looked: map[string]bool{},
 		}
 		if err := fn(b); err != nil {
 			return err
@@ -153,6 +157,9 @@ func checkPaper(p *PaperInput, metrics map[string]int64) error {
 	}
 	return nil
 }
+
+// lookupChunk bounds the values of one lookup (SQLite takes 32766 parameters).
+const lookupChunk = 5000
 
 // saveChunk bounds how many papers one lookup and one multi-row insert take.
 const saveChunk = 500
@@ -353,38 +360,106 @@ func sameDay(a, b time.Time) bool {
 	return a.UTC().Format(time.DateOnly) == b.UTC().Format(time.DateOnly)
 }
 
+// Prefetch looks up, before anything is written, every stored paper that
+// papers with these arXiv ids and titles may be. Optional: Save looks up what
+// it has not seen, but a file's lookups done up front run against the table
+// as it was, not against the rows the transaction is adding (PostgreSQL
+// plans those without statistics, as sequential scans).
+func (b *Batch) Prefetch(arxivIDs, titles []string) error {
+	keys := make([]string, len(titles))
+	for i, t := range titles {
+		keys[i] = contentKey(strings.TrimSpace(t))
+	}
+	return b.lookupKeys(arxivIDs, keys)
+}
+
 // lookup loads the stored papers any of papers may be, into the seen maps.
 func (b *Batch) lookup(papers []PaperInput) error {
-	var ids, keys []string
+	ids := make([]string, 0, len(papers))
+	keys := make([]string, 0, len(papers))
 	for i := range papers {
-		if id := papers[i].ArxivID; id != "" && b.seenArxiv[id] == nil {
+		if id := papers[i].ArxivID; id != "" {
 			ids = append(ids, id)
 		}
-		if k := contentKey(strings.TrimSpace(papers[i].Title)); b.seenKey[k] == nil {
-			keys = append(keys, k)
+		keys = append(keys, contentKey(strings.TrimSpace(papers[i].Title)))
+	}
+	return b.lookupKeys(ids, keys)
+}
+
+func (b *Batch) lookupKeys(arxivIDs, keys []string) error {
+	var ids []string
+	for _, id := range arxivIDs {
+		if id != "" && !b.looked["a:"+id] && b.seenArxiv[id] == nil {
+			b.looked["a:"+id] = true
+			ids = append(ids, id)
 		}
 	}
+	keys = slices.DeleteFunc(slices.Clone(keys), func(k string) bool {
+		if b.looked["k:"+k] || b.seenKey[k] != nil {
+			return true
+		}
+		b.looked["k:"+k] = true
+		return false
+	})
 	const cols = "id, content_key, title, abstract_hash, arxiv_id, arxiv_version, source_url, code_url, project_url, authors, primary_category, published_on"
 	for _, q := range []struct {
-		where string
-		vals  []string
-	}{{"arxiv_id IN ?", ids}, {"content_key IN ?", keys}} {
-		if len(q.vals) == 0 {
-			continue
-		}
-		var rows []paperState
-		if err := b.tx.Table("papers").Select(cols).Where(q.where, q.vals).Scan(&rows).Error; err != nil {
-			return fmt.Errorf("find papers: %w", err)
-		}
-		for i := range rows {
-			r := &rows[i]
-			if (r.ArxivID != nil && b.seenArxiv[*r.ArxivID] != nil) || b.seenKey[r.ContentKey] != nil {
-				continue
+		col  string
+		vals []string
+	}{{"arxiv_id", ids}, {"content_key", keys}} {
+		for lo := 0; lo < len(q.vals); lo += lookupChunk {
+			part := q.vals[lo:min(lo+lookupChunk, len(q.vals))]
+			rows, err := b.findPapers("SELECT "+cols+" FROM papers WHERE "+q.col, part)
+			if err != nil {
+				return fmt.Errorf("find papers: %w", err)
 			}
-			b.remember(r)
+			for i := range rows {
+				r := &rows[i]
+				if (r.ArxivID != nil && b.seenArxiv[*r.ArxivID] != nil) || b.seenKey[r.ContentKey] != nil {
+					continue
+				}
+				b.remember(r)
+			}
 		}
 	}
 	return nil
+}
+
+// findPapers runs query, completed with a match of its column against vals.
+func (b *Batch) findPapers(query string, vals []string) ([]paperState, error) {
+	var args []any
+	if b.dialect == DialectPostgres {
+		// One array parameter: a fixed statement PostgreSQL plans once.
+		query += " = ANY($1)"
+		args = []any{vals}
+	} else {
+		query += " IN (" + strings.TrimSuffix(strings.Repeat("?, ", len(vals)), ", ") + ")"
+		for _, v := range vals {
+			args = append(args, v)
+		}
+	}
+	rows, err := connPool(b.tx).QueryContext(b.ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []paperState
+	for rows.Next() {
+		var p paperState
+		var arxivID sql.NullString
+		var published sql.NullTime
+		if err := rows.Scan(&p.ID, &p.ContentKey, &p.Title, &p.AbstractHash, &arxivID, &p.ArxivVersion,
+			&p.SourceURL, &p.CodeURL, &p.ProjectURL, &p.Authors, &p.PrimaryCategory, &published); err != nil {
+			return nil, err
+		}
+		if arxivID.Valid {
+			p.ArxivID = &arxivID.String
+		}
+		if published.Valid {
+			p.PublishedOn = &published.Time
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
 }
 
 // maxParams keeps a statement under SQLite's 32766 bound parameters (PostgreSQL allows 65535).
@@ -408,6 +483,10 @@ func (b *Batch) insertPapers(ps []*pending) error {
 		}
 		q := "INSERT INTO papers (" + strings.Join(paperCols, ", ") + ") VALUES " +
 			placeholders(b.dialect, len(part), len(paperCols)) + " RETURNING id, content_key"
+		if b.dialect == DialectPostgres {
+			q, args = unnestInsert("papers", paperCols, paperTypes, len(part), args)
+			q += " RETURNING id, content_key"
+		}
 		rows, err := connPool(b.tx).QueryContext(b.ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("insert papers: %w", err)
@@ -435,6 +514,35 @@ func (b *Batch) insertPapers(ps []*pending) error {
 		}
 	}
 	return nil
+}
+
+// paperTypes are the PostgreSQL types of paperCols, for unnest.
+var paperTypes = []string{"text", "text", "text", "text", "text", "int4", "text", "text", "text", "text", "text",
+	"date", "text", "text", "timestamptz", "timestamptz", "timestamptz"}
+
+// unnestInsert turns the row-major args of n rows into one array per column
+// and an INSERT ... SELECT FROM unnest(...): on PostgreSQL a statement with a
+// fixed text and a handful of parameters, several times faster than a
+// multi-row VALUES list.
+func unnestInsert(table string, cols, types []string, n int, args []any) (string, []any) {
+	arrays := make([]any, len(cols))
+	for c := range cols {
+		col := make([]any, n)
+		for r := 0; r < n; r++ {
+			col[r] = args[r*len(cols)+c]
+		}
+		arrays[c] = col
+	}
+	var sb strings.Builder
+	sb.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") SELECT * FROM unnest(")
+	for c, t := range types {
+		if c > 0 {
+			sb.WriteString(", ")
+		}
+		fmt.Fprintf(&sb, "$%d::%s[]", c+1, t)
+	}
+	sb.WriteString(")")
+	return sb.String(), arrays
 }
 
 // updatePaper writes a new version of a paper, or only the metadata a second
