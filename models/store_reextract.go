@@ -148,6 +148,10 @@ var claimCols = []string{"paper_id", "metric_id", "value", "value_high", "unit",
 	"hardware_id", "hardware_count", "baseline", "subject", "condition", "evidence", "evidence_start",
 	"evidence_end", "confidence", "extractor_version", "status", "version", "created_at", "updated_at"}
 
+// claimTypes are the PostgreSQL types of claimCols, for unnest.
+var claimTypes = []string{"int8", "int8", "float8", "float8", "text", "text", "text", "int8", "int4", "text", "text",
+	"text", "text", "int4", "int4", "float8", "text", "text", "int4", "timestamptz", "timestamptz"}
+
 // insertClaimRows writes claims in multi-row inserts.
 func insertClaimRows(ctx context.Context, tx *gorm.DB, dialect string, rows []claimRow, now time.Time) error {
 	per := maxParams / len(claimCols)
@@ -172,6 +176,9 @@ func insertClaimRows(ctx context.Context, tx *gorm.DB, dialect string, rows []cl
 		}
 		q := "INSERT INTO claims (" + strings.Join(claimCols, ", ") + ") VALUES " +
 			placeholders(dialect, len(part), len(claimCols))
+		if dialect == DialectPostgres {
+			q, args = unnestInsert("claims", claimCols, claimTypes, len(part), args)
+		}
 		if _, err := connPool(tx).ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("insert claims: %w", err)
 		}
