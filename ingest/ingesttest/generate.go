@@ -62,7 +62,8 @@ type Paper struct {
 
 // Papers returns n distinct papers, the same ones for the same seed: titles
 // are unique, abstracts 1-2 KB with two to four claims each, every other
-// paper has an arXiv id and one in five names its code in the abstract.
+// paper has an arXiv id (distinct across seeds below 90 and n below 1.2
+// million) and one in five names its code in the abstract.
 func Papers(n int, seed uint64) []Paper {
 	r := rand.New(rand.NewPCG(seed, 0x5eed))
 	out := make([]Paper, n)
@@ -88,7 +89,8 @@ func Papers(n int, seed uint64) []Paper {
 		}
 		p.Abstract = strings.TrimSpace(sb.String())
 		if i%2 == 0 {
-			p.ArxivID = fmt.Sprintf("%02d%02d.%05d", 20+i/1_000_000%10, 1+i/100_000%12, i%100_000)
+			// The seed picks the year, so papers of different seeds never share an id.
+			p.ArxivID = fmt.Sprintf("%02d%02d.%05d", 10+seed%90, 1+i/100_000%12, i%100_000)
 			p.Published = fmt.Sprintf("20%02d-%02d-%02d", 20+r.IntN(6), 1+r.IntN(12), 1+r.IntN(28))
 		}
 		out[i] = p
