@@ -108,8 +108,12 @@ func parsePage(data []byte, name string) (recs []Record, bad []*ParseError) {
 		case abs.bad != "":
 			fail(abs, "abstract: %s", abs.bad)
 		default:
-			if msg := checkText("abstract", abs.text, maxAbstractBytes); msg != "" {
+			if msg := checkText("title", p.text, maxTitleBytes); msg != "" {
 				fail(p, "%s", msg)
+				continue
+			}
+			if msg := checkText("abstract", abs.text, maxAbstractBytes); msg != "" {
+				fail(abs, "%s", msg)
 				continue
 			}
 			recs = append(recs, Record{Title: p.text, Abstract: abs.text, Line: p.line, Entry: len(recs) + len(bad) + 1})
