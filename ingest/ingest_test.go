@@ -328,3 +328,18 @@ func TestReextractRunsOverEveryPaper(t *testing.T) {
 		}
 	})
 }
+
+func TestIngestOlderVersionLaterInTheSameFile(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := testdb.MustOpen(t, dsn)
+		data := []byte(`{"title":"P","abstract":"v2","arxiv_id":"2401.00003v2"}` + "\n" + `{"title":"P","abstract":"v1","arxiv_id":"2401.00003v1"}` + "\n")
+		st, err := ingest.File(ctx, s, "versions.jsonl", data)
+		if err != nil || st.Added != 1 || st.Unchanged != 1 {
+			t.Fatalf("%+v, %v", st, err)
+		}
+		if p, err := s.FindPaper(ctx, "2401.00003", ""); err != nil || p.Abstract != "v2" || p.ArxivVersion != 2 {
+			t.Fatalf("the newer version must stay: %+v, %v", p, err)
+		}
+	})
+}

@@ -211,6 +211,11 @@ func (b *Batch) saveChunk(papers []PaperInput) error {
 			b.stats.Added++
 			continue
 		}
+		if in.ArxivVersion > 0 && st.ArxivVersion > in.ArxivVersion {
+			// An older arXiv version than the stored (or queued) one: never go back.
+			b.stats.Unchanged++
+			continue
+		}
 		if p := queued[st]; p != nil && st.ID == 0 {
 			// The same paper twice in one chunk, not yet written: the later wins.
 			if st.AbstractHash == hash && NormalizeTitle(st.Title) == NormalizeTitle(in.Title) {
@@ -221,11 +226,6 @@ func (b *Batch) saveChunk(papers []PaperInput) error {
 			st.Title, st.AbstractHash = in.Title, hash
 			fillMeta(st, in, true)
 			b.stats.Updated++
-			continue
-		}
-		if in.ArxivVersion > 0 && st.ArxivVersion > in.ArxivVersion {
-			// An older arXiv version than the stored one: never go back.
-			b.stats.Unchanged++
 			continue
 		}
 		sameText := st.AbstractHash == hash && NormalizeTitle(st.Title) == NormalizeTitle(in.Title)
