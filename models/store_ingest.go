@@ -159,7 +159,7 @@ func checkPaper(p *PaperInput, metrics map[string]int64) error {
 	return nil
 }
 
-// lookupChunk bounds the values of one lookup (SQLite takes 32766 parameters).
+// lookupChunk bounds the values of one lookup on PostgreSQL (one array).
 const lookupChunk = 5000
 
 // saveChunk bounds how many papers one lookup and one multi-row insert take.
@@ -407,8 +407,12 @@ func (b *Batch) lookupKeys(arxivIDs, keys []string) error {
 		col  string
 		vals []string
 	}{{"arxiv_id", ids}, {"content_key", keys}} {
-		for lo := 0; lo < len(q.vals); lo += lookupChunk {
-			part := q.vals[lo:min(lo+lookupChunk, len(q.vals))]
+		per := lookupChunk
+		if b.dialect != DialectPostgres {
+			per = 500 // see rowsPerInsert
+		}
+		for lo := 0; lo < len(q.vals); lo += per {
+			part := q.vals[lo:min(lo+per, len(q.vals))]
 			rows, err := b.findPapers("SELECT "+cols+" FROM papers WHERE "+q.col, part)
 			if err != nil {
 				return fmt.Errorf("find papers: %w", err)
@@ -463,8 +467,16 @@ func (b *Batch) findPapers(query string, vals []string) ([]paperState, error) {
 	return out, rows.Err()
 }
 
-// maxParams keeps a statement under SQLite's 32766 bound parameters (PostgreSQL allows 65535).
-const maxParams = 30000
+// rowsPerInsert is how many rows one multi-row insert takes: on PostgreSQL
+// (one array per column) a whole chunk; on SQLite few, because the driver
+// binds parameters in time quadratic in their number (30,000 parameters a
+// statement made 100,000 papers take six minutes).
+func rowsPerInsert(dialect string, cols int) int {
+	if dialect == DialectPostgres {
+		return 60000 / cols
+	}
+	return 500 / cols
+}
 
 var paperCols = []string{"content_key", "title", "abstract", "abstract_hash", "arxiv_id", "arxiv_version",
 	"source_url", "code_url", "project_url", "authors", "primary_category", "published_on",
@@ -472,7 +484,7 @@ var paperCols = []string{"content_key", "title", "abstract", "abstract_hash", "a
 
 // insertPapers writes new papers in multi-row inserts and learns their ids.
 func (b *Batch) insertPapers(ps []*pending) error {
-	per := maxParams / len(paperCols)
+	per := rowsPerInsert(b.dialect, len(paperCols))
 	for lo := 0; lo < len(ps); lo += per {
 		part := ps[lo:min(lo+per, len(ps))]
 		args := make([]any, 0, len(part)*len(paperCols))

@@ -154,7 +154,7 @@ var claimTypes = []string{"int8", "int8", "float8", "float8", "text", "text", "t
 
 // insertClaimRows writes claims in multi-row inserts.
 func insertClaimRows(ctx context.Context, tx *gorm.DB, dialect string, rows []claimRow, now time.Time) error {
-	per := maxParams / len(claimCols)
+	per := rowsPerInsert(dialect, len(claimCols))
 	for lo := 0; lo < len(rows); lo += per {
 		part := rows[lo:min(lo+per, len(rows))]
 		args := make([]any, 0, len(part)*len(claimCols))
