@@ -25,6 +25,8 @@ func statusOf(err error) int {
 		return http.StatusConflict
 	case models.EUnauthorized:
 		return http.StatusUnauthorized
+	case models.ETooMany:
+		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }
@@ -41,6 +43,9 @@ func (a *app) handleError(err error, c echo.Context) {
 	var he *echo.HTTPError
 	if errors.As(err, &he) {
 		msg = statusText(he.Code) + "."
+		if m, ok := he.Message.(string); ok && he.Code < 500 && m != "" {
+			msg = m // echo's and our own messages are written for users
+		}
 		if he.Code == http.StatusNotFound {
 			msg = "There is no page at this address."
 		}

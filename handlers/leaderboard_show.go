@@ -3,6 +3,7 @@ package handlers
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -11,68 +12,215 @@ import (
 	"github.com/claimboard/claimboard/views"
 )
 
-// leaderboardFilter parses the query string into the one filter type that the
-// store validates; unknown values are errors naming the parameter.
-func leaderboardFilter(c echo.Context) (models.LeaderboardFilter, error) {
-	f := models.LeaderboardFilter{Metric: c.Param("metric")}
-	var err error
-	if f.Page, err = queryInt(c, "page", 1); err != nil {
-		return f, err
-	}
-	if f.PerPage, err = queryInt(c, "per_page", models.DefaultPerPage); err != nil {
-		return f, err
-	}
-	return f, f.Normalize()
-}
+// chartSize is how many of the best values the leaderboard chart shows.
+const chartSize = 10
 
-// leaderboardShow renders one metric's leaderboard, best first.
+// leaderboardShow renders one metric's leaderboard as filtered and sorted by
+// the query string: every view is a permalink.
 func (a *app) leaderboardShow(c echo.Context) error {
-	f, err := leaderboardFilter(c)
+	f, err := parseLeaderboardFilter(c)
 	if err != nil {
 		return err
 	}
-	lb, err := a.store.Leaderboard(c.Request().Context(), f)
+	ctx := c.Request().Context()
+	lb, err := a.store.Leaderboard(ctx, f)
 	if err != nil {
 		return err
 	}
 	m := lb.Metric
+	hw, err := a.store.HardwareOfMetric(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	// The chart shows the best values of the filtered set whatever the table's sort.
+	best := lb.Rows
+	if f.Sort != "value" || f.Order != "" || f.Page != 1 {
+		bf := f
+		bf.Sort, bf.Order, bf.Page, bf.PerPage = "value", "", 1, chartSize
+		top, err := a.store.Leaderboard(ctx, bf)
+		if err != nil {
+			return err
+		}
+		best = top.Rows
+	}
+
+	path := "/leaderboards/" + url.PathEscape(m.Slug)
 	v := views.LeaderboardView{
 		Layout: layout(m.Name), Slug: m.Slug, Name: m.Name, Description: m.Description,
-		Unit: m.Unit, Direction: direction(m.HigherIsBetter), Total: lb.Total, Page: f.Page,
-		Pages: int((lb.Total + int64(f.PerPage) - 1) / int64(f.PerPage)),
+		Unit: m.Unit, Direction: direction(m.HigherIsBetter), Page: f.Page,
+		Total:    views.Number(float64(lb.Total)),
+		ClearURL: path,
+		CSVURL:   withQuery(path+".csv", withoutPaging(f)),
+		Columns:  sortHeaders(path, f, m.HigherIsBetter),
+		Form:     filterForm(path, f, hw),
+		Chips:    chips(path, f, hw),
+	}
+	if lb.TotalCapped {
+		v.Total += "+"
 	}
 	offset := (f.Page - 1) * f.PerPage
 	for i, r := range lb.Rows {
-		row := views.LeaderboardRow{
-			Rank: offset + i + 1, ClaimID: r.ID, PaperID: r.PaperID, PaperTitle: r.PaperTitle,
-			Value: views.Value(r.Value, r.ValueHigh, r.Unit), RawText: r.RawText,
-			Qualifier: views.Qualifier(r.Qualifier), Hardware: r.HardwareName, HardwareSlug: r.HardwareSlug,
-			Baseline: r.Baseline, Subject: r.Subject, Evidence: r.Evidence, Status: r.Status,
-		}
-		if r.HardwareCount != nil {
-			row.HardwareCount = *r.HardwareCount
-		}
-		v.Rows = append(v.Rows, row)
-	}
-	pageURL := func(page int) string {
-		q := url.Values{}
-		if page > 1 {
-			q.Set("page", strconv.Itoa(page))
-		}
-		if f.PerPage != models.DefaultPerPage {
-			q.Set("per_page", strconv.Itoa(f.PerPage))
-		}
-		u := "/leaderboards/" + url.PathEscape(m.Slug)
-		if len(q) > 0 {
-			u += "?" + q.Encode()
-		}
-		return u
+		v.Rows = append(v.Rows, rowView(r, offset+i+1))
 	}
 	if f.Page > 1 {
-		v.PrevURL = pageURL(f.Page - 1)
+		p := f
+		p.Page--
+		v.PrevURL = withQuery(path, filterQuery(p))
 	}
-	if f.Page < v.Pages {
-		v.NextURL = pageURL(f.Page + 1)
+	if lb.HasNext {
+		p := f
+		p.Page++
+		v.NextURL = withQuery(path, filterQuery(p))
 	}
+	var points []views.ChartPoint
+	for _, r := range best[:min(len(best), chartSize)] {
+		points = append(points, views.ChartPoint{
+			Label: r.PaperTitle, Value: r.Value, Text: views.Value(r.Value, r.ValueHigh, r.Unit),
+			URL: "/claims/" + strconv.FormatInt(r.ID, 10),
+		})
+	}
+	v.Chart = views.NewChart("Top "+strconv.Itoa(len(points))+" "+m.Name+" claims", m.Unit, points)
 	return render(c, http.StatusOK, views.Leaderboard(v))
+}
+
+func withoutPaging(f models.LeaderboardFilter) url.Values {
+	f.Page, f.PerPage = 1, 0
+	return filterQuery(f)
+}
+
+// sortHeaders builds the table's column headings; clicking the current sort
+// column flips its direction, clicking another sorts by it in its natural order.
+func sortHeaders(path string, f models.LeaderboardFilter, higherIsBetter bool) []views.SortHeader {
+	cols := []struct{ label, key string }{
+		{"#", ""}, {"Value", "value"}, {"Qualifier", "qualifier"}, {"Paper", "paper"},
+		{"Hardware", "hardware"}, {"Baseline", "baseline"}, {"Subject", ""}, {"Condition", ""},
+		{"Published", "date"}, {"Status", ""}, {"Confidence", "confidence"}, {"Evidence", ""},
+	}
+	desc := f.Descending(higherIsBetter)
+	out := make([]views.SortHeader, 0, len(cols))
+	for _, col := range cols {
+		h := views.SortHeader{Label: col.label}
+		if col.key != "" {
+			nf := f
+			nf.Page = 1
+			nf.Sort, nf.Order = col.key, ""
+			if col.key == f.Sort {
+				h.AriaSort = "ascending"
+				nf.Order = "desc"
+				if desc {
+					h.AriaSort = "descending"
+					nf.Order = "asc"
+				}
+			}
+			h.URL = withQuery(path, filterQuery(nf))
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+var qualifierLabels = map[string]string{
+	"up_to": "up to", "at_least": "at least", "approx": "about", "average": "on average", "none": "none",
+}
+
+func filterForm(path string, f models.LeaderboardFilter, hw []models.Hardware) views.FilterForm {
+	form := views.FilterForm{
+		Action: path, Query: f.Query, Sort: f.Sort, Order: f.Order,
+		PerPage: strconv.Itoa(f.PerPage),
+	}
+	if f.Min != nil {
+		form.Min = strconv.FormatFloat(*f.Min, 'f', -1, 64)
+	}
+	if f.Max != nil {
+		form.Max = strconv.FormatFloat(*f.Max, 'f', -1, 64)
+	}
+	if f.Year != 0 {
+		form.Year = strconv.Itoa(f.Year)
+	}
+	if f.HasCode != nil {
+		form.HasCode = strconv.FormatBool(*f.HasCode)
+	}
+	for _, h := range hw {
+		form.Hardware = append(form.Hardware, views.Option{Value: h.Slug, Label: h.Name, Checked: slices.Contains(f.Hardware, h.Slug)})
+	}
+	for _, q := range models.Qualifiers {
+		form.Qualifiers = append(form.Qualifiers, views.Option{Value: q, Label: qualifierLabels[q], Checked: slices.Contains(f.Qualifier, q)})
+	}
+	for _, s := range models.FilterStatuses {
+		form.Statuses = append(form.Statuses, views.Option{Value: s, Label: s, Checked: slices.Contains(f.Status, s)})
+	}
+	return form
+}
+
+// chips lists the active filters, each with a link to the view without it.
+func chips(path string, f models.LeaderboardFilter, hw []models.Hardware) []views.Chip {
+	base := f
+	base.Page = 1
+	var out []views.Chip
+	add := func(label string, without models.LeaderboardFilter) {
+		out = append(out, views.Chip{Label: label, RemoveURL: withQuery(path, filterQuery(without))})
+	}
+	names := map[string]string{}
+	for _, h := range hw {
+		names[h.Slug] = h.Name
+	}
+	for _, h := range f.Hardware {
+		nf := base
+		nf.Hardware = remove(f.Hardware, h)
+		label := names[h]
+		if label == "" {
+			label = h
+		}
+		add("hardware: "+label, nf)
+	}
+	for _, q := range f.Qualifier {
+		nf := base
+		nf.Qualifier = remove(f.Qualifier, q)
+		add("qualifier: "+qualifierLabels[q], nf)
+	}
+	for _, s := range f.Status {
+		nf := base
+		nf.Status = remove(f.Status, s)
+		add("status: "+s, nf)
+	}
+	if f.Query != "" {
+		nf := base
+		nf.Query = ""
+		add("search: "+f.Query, nf)
+	}
+	if f.Min != nil {
+		nf := base
+		nf.Min = nil
+		add("≥ "+views.Number(*f.Min), nf)
+	}
+	if f.Max != nil {
+		nf := base
+		nf.Max = nil
+		add("≤ "+views.Number(*f.Max), nf)
+	}
+	if f.Year != 0 {
+		nf := base
+		nf.Year = 0
+		add("year: "+strconv.Itoa(f.Year), nf)
+	}
+	if f.HasCode != nil {
+		nf := base
+		nf.HasCode = nil
+		label := "with code"
+		if !*f.HasCode {
+			label = "without code"
+		}
+		add(label, nf)
+	}
+	return out
+}
+
+func remove(list []string, v string) []string {
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if x != v {
+			out = append(out, x)
+		}
+	}
+	return out
 }

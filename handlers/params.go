@@ -1,7 +1,9 @@
 package handlers
 
 import (
+	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -20,16 +22,170 @@ func pathID(c echo.Context, name string) (int64, error) {
 
 // queryInt parses an optional integer query parameter; absent or empty means def.
 func queryInt(c echo.Context, name string, def int) (int, error) {
-	vals := c.QueryParams()[name]
-	if len(vals) == 0 || (len(vals) == 1 && vals[0] == "") {
-		return def, nil
+	v, ok, err := single(c.QueryParams(), name)
+	if err != nil || !ok {
+		return def, err
 	}
-	if len(vals) > 1 {
-		return 0, models.FieldErrorf(name, "given more than once")
-	}
-	n, err := strconv.Atoi(vals[0])
+	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 {
 		return 0, models.FieldErrorf(name, "must be a whole number of 1 or more")
 	}
 	return n, nil
+}
+
+// single returns a parameter that may appear at most once; ok is false when
+// it is absent or empty.
+func single(q url.Values, name string) (string, bool, error) {
+	vals := q[name]
+	if len(vals) > 1 {
+		return "", false, models.FieldErrorf(name, "given more than once")
+	}
+	if len(vals) == 0 || vals[0] == "" {
+		return "", false, nil
+	}
+	return vals[0], true, nil
+}
+
+// leaderboardParams are the query parameters a leaderboard understands. Any
+// other parameter is an error, so a typo is never silently ignored.
+var leaderboardParams = map[string]bool{
+	"sort": true, "order": true, "hardware": true, "qualifier": true, "q": true, "min": true,
+	"max": true, "year": true, "status": true, "has_code": true, "page": true, "per_page": true,
+}
+
+// parseLeaderboardFilter reads the one filter that the leaderboard page, its
+// CSV export and the API share, and validates it.
+func parseLeaderboardFilter(c echo.Context) (models.LeaderboardFilter, error) {
+	f := models.LeaderboardFilter{Metric: c.Param("metric")}
+	// Go drops pairs it cannot parse (a stray ';' or bad escape); refuse them
+	// instead of serving a view the user did not ask for.
+	if _, err := url.ParseQuery(c.Request().URL.RawQuery); err != nil {
+		return f, models.FieldErrorf("query", "is malformed: %v", err)
+	}
+	q := c.QueryParams()
+	for name := range q {
+		if !leaderboardParams[name] && !strings.HasPrefix(name, "_") {
+			return f, models.FieldErrorf(clipParam(name), "is not a leaderboard parameter")
+		}
+	}
+	var err error
+	if f.Page, err = queryInt(c, "page", 1); err != nil {
+		return f, err
+	}
+	if f.PerPage, err = queryInt(c, "per_page", models.DefaultPerPage); err != nil {
+		return f, err
+	}
+	if f.Sort, _, err = single(q, "sort"); err != nil {
+		return f, err
+	}
+	if f.Order, _, err = single(q, "order"); err != nil {
+		return f, err
+	}
+	if f.Query, _, err = single(q, "q"); err != nil {
+		return f, err
+	}
+	f.Hardware = nonEmpty(q["hardware"])
+	f.Qualifier = nonEmpty(q["qualifier"])
+	f.Status = nonEmpty(q["status"])
+	for _, b := range []struct {
+		name string
+		dst  **float64
+	}{{"min", &f.Min}, {"max", &f.Max}} {
+		v, ok, err := single(q, b.name)
+		if err != nil {
+			return f, err
+		}
+		if ok {
+			x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil {
+				return f, models.FieldErrorf(b.name, "must be a finite number")
+			}
+			*b.dst = &x
+		}
+	}
+	if v, ok, err := single(q, "year"); err != nil {
+		return f, err
+	} else if ok {
+		if f.Year, err = strconv.Atoi(v); err != nil {
+			return f, models.FieldErrorf("year", "must be a year between 1900 and 2200")
+		}
+	}
+	if v, ok, err := single(q, "has_code"); err != nil {
+		return f, err
+	} else if ok {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return f, models.FieldErrorf("has_code", "must be true or false")
+		}
+		f.HasCode = &b
+	}
+	return f, f.Normalize()
+}
+
+// filterQuery encodes a filter back into the query string it came from,
+// leaving out defaults so shared links stay short.
+func filterQuery(f models.LeaderboardFilter) url.Values {
+	q := url.Values{}
+	if f.Sort != "" && f.Sort != "value" {
+		q.Set("sort", f.Sort)
+	}
+	if f.Order != "" {
+		q.Set("order", f.Order)
+	}
+	for _, h := range f.Hardware {
+		q.Add("hardware", h)
+	}
+	for _, v := range f.Qualifier {
+		q.Add("qualifier", v)
+	}
+	for _, v := range f.Status {
+		q.Add("status", v)
+	}
+	if f.Query != "" {
+		q.Set("q", f.Query)
+	}
+	if f.Min != nil {
+		q.Set("min", strconv.FormatFloat(*f.Min, 'f', -1, 64))
+	}
+	if f.Max != nil {
+		q.Set("max", strconv.FormatFloat(*f.Max, 'f', -1, 64))
+	}
+	if f.Year != 0 {
+		q.Set("year", strconv.Itoa(f.Year))
+	}
+	if f.HasCode != nil {
+		q.Set("has_code", strconv.FormatBool(*f.HasCode))
+	}
+	if f.Page > 1 {
+		q.Set("page", strconv.Itoa(f.Page))
+	}
+	if f.PerPage != 0 && f.PerPage != models.DefaultPerPage {
+		q.Set("per_page", strconv.Itoa(f.PerPage))
+	}
+	return q
+}
+
+func withQuery(path string, q url.Values) string {
+	if len(q) == 0 {
+		return path
+	}
+	return path + "?" + q.Encode()
+}
+
+func nonEmpty(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func clipParam(s string) string {
+	s = strings.ToValidUTF8(s, "?")
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
 }

@@ -12,6 +12,7 @@ const (
 	ENotFound     = "not_found"
 	EConflict     = "conflict"
 	EUnauthorized = "unauthorized"
+	ETooMany      = "too_many" // a limit on attempts or submissions was reached
 	EInternal     = "internal"
 )
 

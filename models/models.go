@@ -110,6 +110,8 @@ type Correction struct {
 	DecisionNote string
 	DecidedAt    *time.Time
 	CreatedAt    time.Time
+	// SubmitterIPHash pseudonymises the submitter's address for the per-IP limit.
+	SubmitterIPHash string
 }
 
 // ClaimRevision records one change to a claim, before and after, for the audit trail.
@@ -122,4 +124,5 @@ type ClaimRevision struct {
 	AfterState   string
 	Note         string
 	CreatedAt    time.Time
+	RevertOf     *int64 // the revision this one undoes, if it is a revert
 }

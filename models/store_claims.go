@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -61,16 +62,34 @@ func (s *Store) GetMetric(ctx context.Context, slug string) (*Metric, error) {
 	return &m, nil
 }
 
-// Leaderboard is one page of a metric's claims, best first.
+// Leaderboard is one page of a metric's claims.
 type Leaderboard struct {
 	Metric Metric
 	Rows   []ClaimRow
-	Total  int64
-	Filter LeaderboardFilter
+	// Total counts matching claims up to TotalCap; TotalCapped says there are
+	// more, so a page view never counts a million rows.
+	Total       int64
+	TotalCapped bool
+	HasNext     bool
+	Filter      LeaderboardFilter
 }
 
-// Leaderboard lists the non-retracted claims of one metric, best first in the
-// metric's direction, ties broken by id so pages are stable.
+// TotalCap bounds the count shown on a leaderboard page.
+const TotalCap = 10000
+
+// sortColumns maps sort keys to SQL; user text only ever selects a key.
+var sortColumns = map[string]string{
+	"value":      "c.value",
+	"paper":      "p.title",
+	"hardware":   "COALESCE(h.name, '')",
+	"baseline":   "c.baseline",
+	"qualifier":  "c.qualifier",
+	"date":       "p.published_on",
+	"confidence": "c.confidence",
+}
+
+// Leaderboard lists one page of the claims that match f, ordered as f says,
+// ties broken by id so pages are stable.
 func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderboard, error) {
 	if err := f.Normalize(); err != nil {
 		return nil, err
@@ -79,26 +98,164 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 	if err != nil {
 		return nil, err
 	}
-	// The direction comes from the metric row, never from user text.
-	order := "c.value DESC, c.id ASC"
-	if !m.HigherIsBetter {
-		order = "c.value ASC, c.id ASC"
-	}
 	lb := &Leaderboard{Metric: *m, Filter: f}
-	base := s.db.WithContext(ctx).Table("claims c").
-		Where("c.metric_id = ? AND c.status <> ?", m.ID, StatusRetracted)
-	if err := base.Count(&lb.Total).Error; err != nil {
-		return nil, fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
+	if f.Unfiltered() {
+		// The trigger-maintained count is exact and costs one row read.
+		err := s.db.WithContext(ctx).Table("metric_counts").Select("live").
+			Where("metric_id = ?", m.ID).Scan(&lb.Total).Error
+		if err != nil {
+			return nil, fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
+		}
+	} else {
+		if err := s.countCapped(ctx, m, f, &lb.Total); err != nil {
+			return nil, err
+		}
+		if lb.Total > TotalCap {
+			lb.Total, lb.TotalCapped = TotalCap, true
+		}
 	}
-	err = s.claimRows(ctx).
-		Where("c.metric_id = ? AND c.status <> ?", m.ID, StatusRetracted).
-		Order(order).
-		Limit(f.PerPage).Offset((f.Page - 1) * f.PerPage).
-		Scan(&lb.Rows).Error
+	// Deferred join: find the page's ids with the narrowest query the filter
+	// allows (an index walk for most views), then read the full rows of just
+	// those ids. Skipping rows for a deep page then costs index entries only.
+	var ids []int64
+	err = s.orderedIDs(ctx, m, f).
+		Limit(f.PerPage+1).Offset((f.Page-1)*f.PerPage).
+		Pluck("c.id", &ids).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: list leaderboard %q: %w", f.Metric, err)
 	}
+	if len(ids) > f.PerPage {
+		ids, lb.HasNext = ids[:f.PerPage], true
+	}
+	if len(ids) == 0 {
+		return lb, nil
+	}
+	var rows []ClaimRow
+	if err := s.claimRows(ctx).Where("c.id IN ?", ids).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: read leaderboard rows %q: %w", f.Metric, err)
+	}
+	byID := make(map[int64]ClaimRow, len(rows))
+	for _, r := range rows {
+		byID[r.ID] = r
+	}
+	for _, id := range ids {
+		if r, ok := byID[id]; ok {
+			lb.Rows = append(lb.Rows, r)
+		}
+	}
 	return lb, nil
+}
+
+// orderedIDs selects the ids of the claims matching f in f's order, joining
+// papers and hardware only when the filter or the sort needs them.
+func (s *Store) orderedIDs(ctx context.Context, m *Metric, f LeaderboardFilter) *gorm.DB {
+	q := s.db.WithContext(ctx).Table("claims c")
+	if f.Query != "" || f.Year != 0 || f.HasCode != nil || f.Sort == "paper" || f.Sort == "date" {
+		q = q.Joins("JOIN papers p ON p.id = c.paper_id")
+	}
+	if len(f.Hardware) > 0 || f.Sort == "hardware" {
+		q = q.Joins("LEFT JOIN hardware h ON h.id = c.hardware_id")
+	}
+	return s.ordered(s.filtered(q, m, f), m, f)
+}
+
+// countCapped counts the claims matching f, reading at most TotalCap+1 rows.
+func (s *Store) countCapped(ctx context.Context, m *Metric, f LeaderboardFilter, n *int64) error {
+	counted := s.filtered(s.db.WithContext(ctx).Table("claims c").Select("1").
+		Joins("JOIN papers p ON p.id = c.paper_id").
+		Joins("LEFT JOIN hardware h ON h.id = c.hardware_id"), m, f).Limit(TotalCap + 1)
+	if err := s.db.WithContext(ctx).Table("(?) AS t", counted).Count(n).Error; err != nil {
+		return fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
+	}
+	return nil
+}
+
+// LeaderboardQuery is the one query behind every view of a leaderboard (page,
+// CSV, API): the claim rows matching f in f's order, without paging. f must
+// be normalized.
+func (s *Store) LeaderboardQuery(ctx context.Context, m *Metric, f LeaderboardFilter) *gorm.DB {
+	return s.ordered(s.filtered(s.claimRows(ctx), m, f), m, f)
+}
+
+// ordered adds f's ORDER BY; the column comes from the sortColumns allowlist.
+func (s *Store) ordered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
+	dir := "ASC"
+	if f.Descending(m.HigherIsBetter) {
+		dir = "DESC"
+	}
+	col := sortColumns[f.Sort]
+	if col == "" {
+		col = sortColumns["value"]
+	}
+	order := col + " " + dir
+	if f.Sort == "date" {
+		order += " NULLS LAST"
+	}
+	// Ties go by id in the same direction, so (metric_id, value, id) serves
+	// the default order as one index scan in either direction.
+	return q.Order(order + ", c.id " + dir)
+}
+
+// filtered adds f's conditions to a query over claims c, papers p, hardware h.
+// Every value is a bound parameter.
+func (s *Store) filtered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
+	q = q.Where("c.metric_id = ? AND c.status <> ?", m.ID, StatusRetracted)
+	if len(f.Status) > 0 {
+		q = q.Where("c.status IN ?", f.Status)
+	}
+	if len(f.Hardware) > 0 {
+		q = q.Where("h.slug IN ?", f.Hardware)
+	}
+	if len(f.Qualifier) > 0 {
+		quals := make([]string, len(f.Qualifier))
+		for i, v := range f.Qualifier {
+			if v != "none" {
+				quals[i] = v
+			}
+		}
+		q = q.Where("c.qualifier IN ?", quals)
+	}
+	if f.Query != "" {
+		like := "%" + escapeLike(strings.ToLower(f.Query)) + "%"
+		q = q.Where(`(LOWER(p.title) LIKE ? ESCAPE '\' OR LOWER(c.subject) LIKE ? ESCAPE '\'
+			OR LOWER(c.baseline) LIKE ? ESCAPE '\' OR LOWER(c.evidence) LIKE ? ESCAPE '\')`, like, like, like, like)
+	}
+	if f.Min != nil {
+		q = q.Where("c.value >= ?", *f.Min)
+	}
+	if f.Max != nil {
+		q = q.Where("c.value <= ?", *f.Max)
+	}
+	if f.Year != 0 {
+		from := time.Date(f.Year, 1, 1, 0, 0, 0, 0, time.UTC)
+		q = q.Where("p.published_on >= ? AND p.published_on < ?", from, from.AddDate(1, 0, 0))
+	}
+	if f.HasCode != nil {
+		if *f.HasCode {
+			q = q.Where("p.code_url <> ''")
+		} else {
+			q = q.Where("p.code_url = ''")
+		}
+	}
+	return q
+}
+
+// escapeLike makes user text match literally inside a LIKE pattern.
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
+}
+
+// HardwareOfMetric lists the devices that a metric's live claims name, for
+// the leaderboard's hardware filter.
+func (s *Store) HardwareOfMetric(ctx context.Context, metricID int64) ([]Hardware, error) {
+	var hw []Hardware
+	err := s.db.WithContext(ctx).Table("hardware h").Select("h.*").
+		Where("EXISTS (SELECT 1 FROM claims c WHERE c.hardware_id = h.id AND c.metric_id = ? AND c.status <> ?)", metricID, StatusRetracted).
+		Order("h.name").Scan(&hw).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: hardware of metric %d: %w", metricID, err)
+	}
+	return hw, nil
 }
 
 // ClaimsOfPaper lists a paper's claims in the order they appear in its abstract.
@@ -120,7 +277,8 @@ type MetricSummary struct {
 }
 
 // MetricSummaries returns every metric in vocabulary order with its number of
-// live claims and its best one (by the metric's direction, ties by id).
+// live claims (maintained by triggers) and its best claim (one index probe
+// per metric, in the metric's direction).
 func (s *Store) MetricSummaries(ctx context.Context) ([]MetricSummary, error) {
 	var metrics []Metric
 	if err := s.db.WithContext(ctx).Order("position, id").Find(&metrics).Error; err != nil {
@@ -128,37 +286,82 @@ func (s *Store) MetricSummaries(ctx context.Context) ([]MetricSummary, error) {
 	}
 	var counts []struct {
 		MetricID int64
-		N        int64
+		Live     int64
 	}
-	err := s.db.WithContext(ctx).Table("claims").Select("metric_id, COUNT(*) AS n").
-		Where("status <> ?", StatusRetracted).Group("metric_id").Scan(&counts).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: count claims per metric: %w", err)
-	}
-	var best []ClaimRow
-	err = s.db.WithContext(ctx).Raw(`SELECT * FROM (
-		SELECT `+claimRowColumns+`, ROW_NUMBER() OVER (
-			PARTITION BY c.metric_id
-			ORDER BY CASE WHEN m.higher_is_better THEN -c.value ELSE c.value END, c.id) AS rn
-		FROM claims c
-		JOIN papers p ON p.id = c.paper_id
-		JOIN metrics m ON m.id = c.metric_id
-		LEFT JOIN hardware h ON h.id = c.hardware_id
-		WHERE c.status <> ?) ranked WHERE rn = 1`, StatusRetracted).Scan(&best).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: best claim per metric: %w", err)
+	if err := s.db.WithContext(ctx).Table("metric_counts").Find(&counts).Error; err != nil {
+		return nil, fmt.Errorf("store: claim counts per metric: %w", err)
 	}
 	n := map[int64]int64{}
 	for _, c := range counts {
-		n[c.MetricID] = c.N
-	}
-	bestBySlug := map[string]*ClaimRow{}
-	for i := range best {
-		bestBySlug[best[i].MetricSlug] = &best[i]
+		n[c.MetricID] = c.Live
 	}
 	out := make([]MetricSummary, 0, len(metrics))
-	for _, m := range metrics {
-		out = append(out, MetricSummary{Metric: m, Claims: n[m.ID], Best: bestBySlug[m.Slug]})
+	for i := range metrics {
+		m := &metrics[i]
+		sum := MetricSummary{Metric: *m, Claims: n[m.ID]}
+		if sum.Claims > 0 {
+			var best []ClaimRow
+			err := s.LeaderboardQuery(ctx, m, LeaderboardFilter{Metric: m.Slug, Sort: "value"}).Limit(1).Scan(&best).Error
+			if err != nil {
+				return nil, fmt.Errorf("store: best claim of %q: %w", m.Slug, err)
+			}
+			if len(best) == 1 {
+				sum.Best = &best[0]
+			}
+		}
+		out = append(out, sum)
 	}
 	return out, nil
+}
+
+// GetClaim returns one claim with its paper and metric, or ENotFound.
+func (s *Store) GetClaim(ctx context.Context, id int64) (*ClaimDetail, error) {
+	var d ClaimDetail
+	err := s.claimRows(ctx).
+		Select(claimRowColumns+", c.extractor_version, c.version, c.created_at, c.updated_at, p.abstract AS paper_abstract").
+		Where("c.id = ?", id).Take(&d).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENotFound, "claim %d not found", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: get claim %d: %w", id, err)
+	}
+	return &d, nil
+}
+
+// ClaimDetail is a claim with everything its own page shows.
+type ClaimDetail struct {
+	ClaimRow
+	ExtractorVersion string
+	Version          int
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+	PaperAbstract    string
+}
+
+// GetHardware returns a device by slug, or ENotFound.
+func (s *Store) GetHardware(ctx context.Context, slug string) (*Hardware, error) {
+	var h Hardware
+	err := s.db.WithContext(ctx).Where("slug = ?", slug).Take(&h).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENotFound, "no hardware named %q", slug)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: get hardware %q: %w", slug, err)
+	}
+	return &h, nil
+}
+
+// ClaimsOnHardware lists the live claims measured on one device, grouped by
+// metric in vocabulary order and best first within each metric.
+func (s *Store) ClaimsOnHardware(ctx context.Context, hardwareID int64) ([]ClaimRow, error) {
+	var rows []ClaimRow
+	err := s.claimRows(ctx).
+		Where("c.hardware_id = ? AND c.status <> ?", hardwareID, StatusRetracted).
+		Order("m.position, CASE WHEN m.higher_is_better THEN -c.value ELSE c.value END, c.id").
+		Limit(5000).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: claims on hardware %d: %w", hardwareID, err)
+	}
+	return rows, nil
 }

@@ -105,9 +105,17 @@ func (c *claimRow) signature() string {
 		strconv.Itoa(c.EvidenceEnd), f(c.Confidence), c.ExtractorVersion}, "\x1f")
 }
 
-// spot is where in the abstract a claim was read; a human decision about a
-// spot stands against any later extraction of it.
-func (c *claimRow) spot() string { return c.RawText + "\x1f" + c.Evidence }
+// spot is where in the abstract a claim was read: the number as written
+// within its evidence. A human decision about a spot stands against any later
+// extraction of it, so a retracted claim does not come back as a new one.
+// Evidence alone may hold several numbers: without its raw text a claim has
+// no spot ("").
+func (c *claimRow) spot() string {
+	if c.RawText == "" {
+		return ""
+	}
+	return c.RawText + "\x1f" + c.Evidence
+}
 
 func (c *claimRow) touched() bool { return c.Status != StatusExtracted || c.Revisions > 0 }
 
@@ -221,7 +229,9 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 		for i := range stored[id] {
 			c := &stored[id][i]
 			if c.touched() {
-				decided[c.spot()] = true
+				if sp := c.spot(); sp != "" {
+					decided[sp] = true
+				}
 				cs.Human++
 				continue
 			}
@@ -235,7 +245,7 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 				cs.Kept++
 				continue
 			}
-			if decided[c.spot()] {
+			if sp := c.spot(); sp != "" && decided[sp] {
 				continue
 			}
 			insert = append(insert, *c)

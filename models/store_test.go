@@ -113,3 +113,61 @@ func TestLeaderboardDirectionFollowsMetric(t *testing.T) {
 		}
 	})
 }
+
+// The per-metric counts are kept by triggers; every kind of write must move them.
+func TestMetricCountsFollowWrites(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := testdb.MustOpen(t, dsn)
+		count := func() int64 {
+			t.Helper()
+			sums, err := s.MetricSummaries(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range sums {
+				if m.Slug == "fps" {
+					lb, err := s.Leaderboard(ctx, models.LeaderboardFilter{Metric: "fps"})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if lb.Total != m.Claims || int64(len(lb.Rows)) != m.Claims {
+						t.Fatalf("leaderboard total %d, rows %d, summary %d disagree", lb.Total, len(lb.Rows), m.Claims)
+					}
+					return m.Claims
+				}
+			}
+			t.Fatal("no fps metric")
+			return 0
+		}
+		MustSave(t, s, samplePaper("One", 1, "fps"), samplePaper("Two", 2, "fps"))
+		if n := count(); n != 2 {
+			t.Fatalf("after insert: %d", n)
+		}
+		db := s.GormDB()
+		if err := db.Exec("UPDATE claims SET status = 'retracted' WHERE value = 1").Error; err != nil {
+			t.Fatal(err)
+		}
+		if n := count(); n != 1 {
+			t.Fatalf("after retracting one: %d", n)
+		}
+		if err := db.Exec("UPDATE claims SET metric_id = (SELECT id FROM metrics WHERE slug = 'speedup') WHERE value = 2").Error; err != nil {
+			t.Fatal(err)
+		}
+		if n := count(); n != 0 {
+			t.Fatalf("after moving one to another metric: %d", n)
+		}
+		if err := db.Exec("UPDATE claims SET metric_id = (SELECT id FROM metrics WHERE slug = 'fps'), status = 'verified'").Error; err != nil {
+			t.Fatal(err)
+		}
+		if n := count(); n != 2 {
+			t.Fatalf("after moving back and verifying both: %d", n)
+		}
+		if err := db.Exec("DELETE FROM papers").Error; err != nil {
+			t.Fatal(err)
+		}
+		if n := count(); n != 0 {
+			t.Fatalf("after deleting the papers (cascading to claims): %d", n)
+		}
+	})
+}

@@ -6,7 +6,7 @@ import (
 )
 
 // Number formats a value plainly: no exponent for ordinary magnitudes, at
-// most three decimals, thousands grouped with commas above 9999.
+// most three decimals, thousands grouped with commas.
 func Number(v float64) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	if strings.Contains(s, ".") {
@@ -16,7 +16,7 @@ func Number(v float64) string {
 	intPart, frac, _ := strings.Cut(s, ".")
 	neg := strings.HasPrefix(intPart, "-")
 	intPart = strings.TrimPrefix(intPart, "-")
-	if len(intPart) > 4 {
+	if len(intPart) > 3 {
 		var b strings.Builder
 		for i, c := range intPart {
 			if i > 0 && (len(intPart)-i)%3 == 0 {
@@ -35,11 +35,16 @@ func Number(v float64) string {
 	return intPart
 }
 
-// Value formats a claim's value or range with its unit: "277 FPS", "2.36–8.02x".
+// Value formats a claim's value or range with its unit: "277 FPS", "2.36–8.02x",
+// "120B params" (counts of parameters read best with a scale word).
 func Value(v float64, high *float64, unit string) string {
-	s := Number(v)
+	num := Number
+	if unit == "params" {
+		num = Scaled
+	}
+	s := num(v)
 	if high != nil {
-		s += "–" + Number(*high)
+		s += "–" + num(*high)
 	}
 	switch unit {
 	case "":
@@ -63,4 +68,17 @@ func Qualifier(q string) string {
 		return "on average"
 	}
 	return q
+}
+
+// Scaled writes large counts with K, M, B or T: 1.2e11 -> "120B".
+func Scaled(v float64) string {
+	for _, u := range []struct {
+		div    float64
+		suffix string
+	}{{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "K"}} {
+		if v >= u.div || v <= -u.div {
+			return Number(v/u.div) + u.suffix
+		}
+	}
+	return Number(v)
 }

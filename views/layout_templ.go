@@ -53,7 +53,7 @@ func page(l Layout) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "\"></head><body><header class=\"site\"><a class=\"brand\" href=\"/\">claimboard</a> <span class=\"tagline\">the hard numbers research papers claim</span></header><main>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "\"></head><body><header class=\"site\"><a class=\"brand\" href=\"/\">claimboard</a> <span class=\"tagline\">the hard numbers research papers claim</span><nav class=\"site-nav\" aria-label=\"Site\"><a href=\"/search\">Search</a> <a href=\"/corrections\">Corrections</a> <a href=\"/moderation\">Moderation</a></nav></header><main>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

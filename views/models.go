@@ -39,17 +39,80 @@ type LeaderboardView struct {
 	Unit        string
 	Direction   string
 	Rows        []LeaderboardRow
-	Total       int64
+	Total       string // "1,234" or "10,000+"
 	Page        int
-	Pages       int
 	PrevURL     string
 	NextURL     string
+	Columns     []SortHeader
+	Form        FilterForm
+	Chips       []Chip
+	ClearURL    string // the leaderboard without any filter
+	CSVURL      string // the same view as CSV
+	Chart       Chart
+}
+
+// SortHeader is a column heading; sortable ones link to the view sorted by them.
+type SortHeader struct {
+	Label    string
+	URL      string // "" when the column cannot be sorted
+	AriaSort string // "ascending", "descending" or "" when not the sort column
+}
+
+// FilterForm holds the filter form's current values.
+type FilterForm struct {
+	Action     string
+	Query      string
+	Min, Max   string
+	Year       string
+	HasCode    string // "", "true" or "false"
+	PerPage    string
+	Sort       string
+	Order      string
+	Hardware   []Option
+	Qualifiers []Option
+	Statuses   []Option
+}
+
+// Option is one choice of a multi-valued filter.
+type Option struct {
+	Value   string
+	Label   string
+	Checked bool
+}
+
+// Chip is an active filter with a link to the view without it.
+type Chip struct {
+	Label     string
+	RemoveURL string
+}
+
+// Chart is a horizontal bar chart of the top values, drawn as SVG on the server.
+type Chart struct {
+	Title  string
+	Desc   string
+	Log    bool
+	Width  int
+	Height int
+	Bars   []Bar
+}
+
+// Bar is one bar of a Chart, with its geometry already computed.
+type Bar struct {
+	Label string
+	Value string
+	URL   string
+	Y     int
+	Width int
+	TextX int
 }
 
 // LeaderboardRow is one claim in a leaderboard table.
 type LeaderboardRow struct {
 	Rank          int
 	ClaimID       int64
+	Published     string
+	Condition     string
+	Confidence    string
 	PaperID       int64
 	PaperTitle    string
 	Value         string // "277 FPS", "2.36–8.02 x"
@@ -105,4 +168,175 @@ type ErrorView struct {
 	Layout
 	Status  int
 	Message string
+}
+
+// ClaimView is one claim with every field, its evidence in context and history.
+type ClaimView struct {
+	Layout
+	ID               int64
+	Metric           string
+	MetricSlug       string
+	Value            string
+	RawText          string
+	Qualifier        string
+	Hardware         string
+	HardwareSlug     string
+	HardwareCount    int
+	Baseline         string
+	Subject          string
+	Condition        string
+	Status           string
+	Confidence       string
+	ExtractorVersion string
+	PaperID          int64
+	PaperTitle       string
+	// The evidence within its sentence: Before + Evidence + After.
+	Before, Evidence, After string
+	History                 []RevisionRow
+	// Moderation holds a logged-in moderator's controls; nil for visitors.
+	Moderation *ClaimModeration
+}
+
+// RevisionRow is one entry of a claim's history.
+type RevisionRow struct {
+	When    string
+	Who     string
+	Summary string
+	Note    string
+	ID      int64
+	Changes []FieldRow // Current is the value before, Proposed the value after
+}
+
+// HardwareView is a device and every claim measured on it.
+type HardwareView struct {
+	Layout
+	Name   string
+	Vendor string
+	Family string
+	Groups []HardwareGroup
+}
+
+// HardwareGroup is one metric's claims on a device.
+type HardwareGroup struct {
+	Metric     string
+	MetricSlug string
+	Claims     []LeaderboardRow
+}
+
+// SearchView lists papers and claims matching a query.
+type SearchView struct {
+	Layout
+	Query  string
+	Papers []SearchPaper
+	Claims []LeaderboardRow
+	Limit  int
+}
+
+// SearchPaper is a paper in search results.
+type SearchPaper struct {
+	ID    int64
+	Title string
+}
+
+// ClaimModeration is what a moderator may do on a claim page: verify the claim
+// and revert revisions, posting the version they saw for optimistic locking.
+type ClaimModeration struct {
+	CSRF     string
+	Version  int
+	Verified bool
+}
+
+// SuggestionFields is a suggestion form as the user typed it, named after the
+// claim schema.
+type SuggestionFields struct {
+	Value, ValueHigh, Unit, Metric, Qualifier, Hardware, HardwareCount string
+	Baseline, Subject, Condition, Evidence, Reason, Contact            string
+	NotAClaim                                                          bool
+}
+
+// CorrectionFormView is the form to correct a claim or report a paper's
+// missing claim; Errors holds one message per field name.
+type CorrectionFormView struct {
+	Layout
+	Action     string
+	Missing    bool
+	ClaimID    int64
+	ClaimValue string
+	PaperID    int64
+	PaperTitle string
+	Abstract   string
+	CSRF       string
+	Fields     SuggestionFields
+	Errors     map[string]string
+	Metrics    []Option
+	Qualifiers []Option
+}
+
+// FieldRow is one claim field shown side by side: now and proposed (or before
+// and after in a revision).
+type FieldRow struct {
+	Field    string
+	Current  string
+	Proposed string
+	Changed  bool
+}
+
+// CorrectionDoneView confirms a submitted suggestion.
+type CorrectionDoneView struct {
+	Layout
+	ID  int64 // 0 when nothing was stored (a honeypot hit is not told so)
+	URL string
+}
+
+// CorrectionSummary is one suggestion as the public (and moderators) see it;
+// Contact is filled only for moderators.
+type CorrectionSummary struct {
+	ID           int64
+	URL          string
+	Kind         string
+	Status       string
+	Submitted    string
+	PaperID      int64
+	PaperTitle   string
+	ClaimID      int64
+	ClaimVersion int
+	Reason       string
+	Contact      string
+	Rows         []FieldRow
+	Moderator    string
+	Decided      string
+	Note         string
+}
+
+// CorrectionView is the public page of one suggestion.
+type CorrectionView struct {
+	Layout
+	CorrectionSummary
+}
+
+// CorrectionsView lists decided suggestions publicly.
+type CorrectionsView struct {
+	Layout
+	Items   []CorrectionSummary
+	Total   int64
+	PrevURL string
+	NextURL string
+}
+
+// LoginView is the moderators' login form.
+type LoginView struct {
+	Layout
+	CSRF     string
+	Next     string
+	Username string
+	Error    string
+}
+
+// ModerationView is the queue of pending suggestions, oldest first.
+type ModerationView struct {
+	Layout
+	Moderator string
+	CSRF      string
+	Flash     string
+	Items     []CorrectionSummary
 }

@@ -57,6 +57,11 @@ commands:
                               print the claims found in papers, without a database
   eval --gold GOLD.jsonl [--corpus CORPUS.jsonl] [--errors]
                               score the extractor against hand-checked claims
+  synth --papers N --claims-per-paper K [--seed S]
+                              fill the database with synthetic data for load tests
+  moderator add|list|remove [--db DB] [NAME]
+                              manage moderator accounts (password from the
+                              terminal, or the first line of standard input)
   version                     print the version
 
 Every command that uses a database takes --db (or DATABASE_URL): a
@@ -89,6 +94,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runExtract(ctx, args, sio)
 	case "eval":
 		return runEval(ctx, args, stdout, stderr)
+	case "synth":
+		return runSynth(ctx, args, getenv, sio)
+	case "moderator":
+		return runModerator(ctx, args, getenv, sio)
 	case "version":
 		return runVersion(args, sio)
 	case "help", "-h", "--help":
@@ -107,12 +116,13 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 }
 
 // parseFlags parses args and turns flag errors into usage errors; -h prints
-// the command's flags and succeeds.
+// the command's flags and succeeds. Flags may follow positional arguments
+// ("migrate down --db x"), as users type them.
 func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
 	var buf strings.Builder
 	out := fs.Output()
 	fs.SetOutput(&buf)
-	err = fs.Parse(args)
+	err = fs.Parse(flagsFirst(fs, args))
 	fs.SetOutput(out)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintf(out, "usage of %s:\n", fs.Name())
@@ -132,4 +142,37 @@ func dbFlag(fs *flag.FlagSet, getenv func(string) string) *string {
 		def = "claimboard.db"
 	}
 	return fs.String("db", def, "database: postgres:// URL or SQLite file path (env DATABASE_URL)")
+}
+
+// flagsFirst moves flags (and the values of non-boolean flags) before the
+// positional arguments, which the flag package otherwise stops at. "--" still
+// ends the flags and "-" stays a positional argument (standard input).
+func flagsFirst(fs *flag.FlagSet, args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			pos = append(pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil && !isBoolFlag(f) && i+1 < len(args) {
+			flags = append(flags, args[i+1])
+			i++
+		}
+	}
+	return append(append(flags, "--"), pos...)
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }

@@ -115,11 +115,11 @@ func TestMigrateCommands(t *testing.T) {
 			t.Fatalf("up: %v\n%s", err, out)
 		}
 		out, _, err = runCmd(t, env, "", "migrate", "status")
-		// Every migration applied, however many there are by now.
-		if err != nil || !strings.Contains(out, "00002") || strings.Contains(out, "pending") {
+		if err != nil || strings.Count(out, "applied") < 2 || strings.Contains(out, "pending") {
 			t.Fatalf("status: %v\n%s", err, out)
 		}
-		out, _, err = runCmd(t, env, "", "migrate", "down")
+		// Flags may come after the action, as people type them.
+		out, _, err = runCmd(t, nil, "", "migrate", "down", "--db", dsn)
 		if err != nil || !strings.Contains(out, "rolled back 0000") {
 			t.Fatalf("down: %v\n%s", err, out)
 		}

@@ -1,0 +1,395 @@
+package extract
+
+import (
+	"math"
+	"strings"
+)
+
+// cand is a number with its unit, before it is judged to be a claim.
+type cand struct {
+	ti, tj  int // tokens [ti,tj) of number..unit: becomes Claim.Text
+	v, hi   float64
+	hasHi   bool
+	unit    unitDef
+	qual    string
+	approx  bool // "~500" or "orders of magnitude"
+	plus    bool // "10+%"
+	numWord bool
+	prev    *cand // the figure before this one in the sentence
+
+	metric    string
+	unitLabel string
+	drop      bool
+	hw        *hwEntry
+	hwCount   int
+	baseline  string
+	subject   string
+	condition string
+	conf      float64
+}
+
+// findCandidates reads every number in the sentence together with the unit
+// that follows it. Numbers without a unit are kept only in the few phrasings
+// where the unit is implied ("scaling efficiency of 0.94").
+func (s *sentence) findCandidates() []*cand {
+	var out []*cand
+	toks := s.toks
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.masked || t.kind == tkPunct {
+			continue
+		}
+		var c *cand
+		var next int
+		if t.kind == tkNum {
+			c, next = s.parseNumber(i)
+		} else {
+			c, next = s.parseWordNumber(i)
+		}
+		if c == nil {
+			continue
+		}
+		out = append(out, c)
+		if next > i+1 {
+			i = next - 1
+		}
+	}
+	return out
+}
+
+// parseWordNumber handles spelled quantities that need a unit to be numbers:
+// "two orders of magnitude", "three times faster", "two-fold", "one second",
+// and a bare scale word before "parameter" ("trillion parameter models").
+func (s *sentence) parseWordNumber(i int) (*cand, int) {
+	toks := s.toks
+	lw := toks[i].lw
+	// "an order of magnitude", "two orders of magnitude"
+	// "a factor two speed up", "by a factor of three".
+	if v, ok := numberWords[lw]; ok && lw != "a" && lw != "an" && lw != "single" && afterFactorWord(toks, i) {
+		return &cand{ti: i, tj: i + 1, v: v, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true}, i + 1
+	}
+	if v, ok := numberWords[lw]; ok && i+3 < len(toks) {
+		if (toks[i+1].lw == "order" || toks[i+1].lw == "orders") && toks[i+2].lw == "of" && toks[i+3].lw == "magnitude" {
+			return &cand{ti: i, tj: i + 4, v: math.Pow(10, v), unit: unitDef{kind: ukFactor, scale: 1}, approx: true, numWord: true}, i + 4
+		}
+	}
+	if k := strings.IndexByte(lw, '-'); k > 0 {
+		if v, ok := numberWords[lw[:k]]; ok && lw[:k] != "a" && lw[:k] != "an" && lw[:k] != "single" {
+			if d, ok := lookupUnit(lw[k:]); ok && d.kind == ukFactor {
+				return &cand{ti: i, tj: i + 1, v: v, unit: d, numWord: true}, i + 1
+			}
+		}
+	}
+	if v, ok := numberWords[lw]; ok && lw != "a" && lw != "an" && lw != "single" && lw != "half" && i+1 < len(toks) {
+		nx := toks[i+1].lw
+		if d, ok := lookupUnit(nx); ok {
+			switch d.kind {
+			case ukFactor:
+				if nx == "x" {
+					break
+				}
+				return &cand{ti: i, tj: i + 2, v: v, unit: d, numWord: true}, i + 2
+			case ukTime:
+				if len(nx) > 3 { // "one second", not "one s"
+					return &cand{ti: i, tj: i + 2, v: v, unit: d, numWord: true}, i + 2
+				}
+			case ukPct:
+				return &cand{ti: i, tj: i + 2, v: v, unit: d, numWord: true}, i + 2
+			}
+		}
+	}
+	if sc, ok := scaleWords[lw]; ok && len(lw) > 2 && i+1 < len(toks) {
+		if d, ok := lookupUnit(toks[i+1].lw); ok && d.kind == ukParams {
+			prev := ""
+			if i > 0 {
+				prev = toks[i-1].lw
+			}
+			if prev == "" || prev == "a" || prev == "one" || toks[i-1].kind == tkWord && numberWords[prev] == 0 {
+				c := &cand{ti: i, tj: i + 2, v: sc, unit: d, numWord: true}
+				if prev == "a" || prev == "one" {
+					c.ti = i - 1
+				}
+				return c, i + 2
+			}
+		}
+	}
+	return nil, 0
+}
+
+// parseNumber reads the number at token i with its range partner,
+// multiplier and unit. It returns nil for numbers that are part of a name,
+// a resolution ("512x512") or a device count ("8x A100").
+func (s *sentence) parseNumber(i int) (*cand, int) {
+	toks := s.toks
+	t := toks[i]
+	v, rest, mark, ok := parseLeadingNumber(t.w)
+	if !ok {
+		return nil, 0
+	}
+	c := &cand{ti: i, tj: i + 1, v: v}
+	if strings.Contains(mark, "~") {
+		c.approx = true
+	}
+	if strings.Contains(mark, ">") {
+		c.plus = true
+	}
+	// Exponent: "10^9", "2^n".
+	if strings.HasPrefix(rest, "^") {
+		ev, r2, _, ok := parseLeadingNumber(rest[1:])
+		if !ok || ev > 300 {
+			return nil, 0
+		}
+		c.v = math.Pow(v, ev)
+		rest = r2
+	}
+	if rest != "" && (rest[0] == 'x' || rest[0] == 'X') && len(rest) > 1 && isDigit(rest[1]) {
+		return nil, i + 1 // "512x512": a resolution or shape
+	}
+	unitTxt, rng := splitRange(rest)
+	if rng != "" {
+		hv, hrest, _, ok := parseLeadingNumber(rng)
+		if !ok {
+			return nil, 0
+		}
+		c.hi, c.hasHi = hv, true
+		if unitTxt == "" || unitEquiv(unitTxt, hrest) {
+			unitTxt = hrest
+		} else if hrest != "" {
+			return nil, 0
+		}
+	}
+	if strings.HasSuffix(unitTxt, "+") || strings.HasPrefix(unitTxt, "+") {
+		c.plus = true
+		unitTxt = strings.Trim(unitTxt, "+")
+	}
+	j := i + 1
+	// Range across tokens: "8x to 26x", "2.36~ 8.02x", "between 2 and 3".
+	if !c.hasHi {
+		if strings.HasSuffix(unitTxt, "~") || strings.HasSuffix(unitTxt, "-") {
+			unitTxt = unitTxt[:len(unitTxt)-1]
+			if j < len(toks) && toks[j].kind == tkNum {
+				if hv, hrest, _, ok := parseLeadingNumber(toks[j].w); ok {
+					c.hi, c.hasHi = hv, true
+					if unitTxt == "" || unitEquiv(unitTxt, hrest) {
+						unitTxt = hrest
+					}
+					j++
+				}
+			}
+		} else if j+1 < len(toks) && (toks[j].lw == "to" || toks[j].lw == "~" || toks[j].lw == "-" || toks[j].lw == "and" && i > 0 && toks[i-1].lw == "between") && toks[j+1].kind == tkNum && !(i > 0 && toks[i-1].lw == "from") {
+			if hv, hrest, _, ok := parseLeadingNumber(toks[j+1].w); ok && hv > v {
+				leftUnit := unitTxt
+				if unitTxt == "" || unitEquiv(unitTxt, hrest) {
+					c.hi, c.hasHi = hv, true
+					unitTxt = hrest
+					j += 2
+				} else if _, known := lookupUnit(leftUnit); !known {
+					c.hi, c.hasHi = hv, true
+					unitTxt = hrest
+					j += 2
+				}
+			}
+		}
+	}
+	// Multiplier attached ("114K", "7B", "500-billion") or as the next word.
+	mult := 1.0
+	if unitTxt != "" {
+		if _, isUnit := lookupUnit(unitTxt); !isUnit {
+			m, r := splitMultiplier(unitTxt)
+			if m != 1 {
+				mult = m
+				unitTxt = r
+			}
+		}
+	}
+	if unitTxt == "" && j < len(toks) {
+		if m, ok := scaleWords[toks[j].lw]; ok && len(toks[j].lw) > 2 {
+			mult = m
+			j++
+		}
+	}
+	c.v *= mult
+	if c.hasHi {
+		c.hi *= mult
+	}
+	// Scientific notation split over tokens: "3.5 x 10^9".
+	if (unitTxt == "x" || unitTxt == "") && j < len(toks) {
+		k := j
+		if unitTxt == "" && toks[k].lw == "x" {
+			k++
+		}
+		if (unitTxt == "x" || k > j) && k < len(toks) && strings.HasPrefix(toks[k].w, "10^") {
+			if ev, r2, _, ok := parseLeadingNumber(toks[k].w[3:]); ok && ev <= 300 {
+				c.v *= math.Pow(10, ev)
+				if c.hasHi {
+					c.hi *= math.Pow(10, ev)
+				}
+				unitTxt = r2
+				j = k + 1
+			}
+		}
+	}
+	if unitTxt != "" {
+		d, ok := lookupUnit(unitTxt)
+		if !ok {
+			// "4D", "3DGS", "1st": part of a name.
+			return nil, i + 1
+		}
+		if strings.HasSuffix(strings.ToLower(unitTxt), "/gpu") {
+			d.perGPU = true
+		}
+		c.unit = d
+	} else if j < len(toks) {
+		d, n := s.unitAt(j)
+		if n > 0 {
+			c.unit = d
+			j += n
+		}
+	}
+	if c.unit.kind == ukNone && afterFactorWord(toks, i) {
+		c.unit = unitDef{kind: ukFactor, scale: 1}
+	}
+	c.tj = j
+	if c.unit.kind == ukFactor {
+		// "4096 times 2048" is a size; "8x A100" is a device count.
+		if j < len(toks) && toks[j].kind == tkNum {
+			return nil, j + 1
+		}
+		if j < len(toks) && toks[j].masked {
+			return nil, j
+		}
+	}
+	if c.unit.kind == ukOOM {
+		c.v = math.Pow(10, c.v)
+		if c.hasHi {
+			c.hi = math.Pow(10, c.hi)
+		}
+		c.unit = unitDef{kind: ukFactor, scale: 1}
+		c.approx = true
+	}
+	if c.unit.scale != 0 && c.unit.scale != 1 {
+		c.v *= c.unit.scale
+		c.hi *= c.unit.scale
+	}
+	if c.unit.kind == ukNonClaim {
+		return nil, j
+	}
+	return c, j
+}
+
+// unitAt reads a unit written as separate words starting at token j and
+// returns it with the number of tokens it spans.
+func (s *sentence) unitAt(j int) (unitDef, int) {
+	toks := s.toks
+	lw := toks[j].lw
+	at := func(k int) string {
+		if j+k < len(toks) {
+			return toks[j+k].lw
+		}
+		return ""
+	}
+	switch {
+	case (lw == "frames" || lw == "frame") && at(1) == "per" && at(2) == "second":
+		return unitDef{kind: ukFPS, scale: 1}, 3
+	case (lw == "tokens" || lw == "token") && at(1) == "per" && (at(2) == "second" || at(2) == "sec" || at(2) == "s"):
+		return unitDef{kind: ukTokPerS, scale: 1}, 3
+	case (lw == "orders" || lw == "order") && at(1) == "of" && at(2) == "magnitude":
+		return unitDef{kind: ukOOM, scale: 1}, 3
+	case lw == "percentage" && (at(1) == "points" || at(1) == "point"):
+		return unitDef{kind: ukPP, scale: 1}, 2
+	case lw == "x" || lw == "×":
+		return unitDef{kind: ukFactor, scale: 1}, 1
+	}
+	d, ok := lookupUnit(lw)
+	if !ok {
+		return unitDef{}, 0
+	}
+	if d.kind == ukTFLOPS || d.kind == ukPFLOPS {
+		if at(1) == "per" && (at(2) == "gpu" || at(2) == "device" || at(2) == "accelerator" || at(2) == "gcd") {
+			d.perGPU = true
+			return d, 3
+		}
+	}
+	if d.kind == ukTime && len(lw) == 1 && toks[j].w != lw {
+		return unitDef{}, 0 // "5 S" is not seconds
+	}
+	if d.kind == ukNonClaim && (lw == "d" || lw == "p") {
+		return unitDef{}, 0
+	}
+	return d, 1
+}
+
+// splitRange splits "X-55X" or "~8.02" into the left unit and right number.
+func splitRange(rest string) (string, string) {
+	for k := 0; k < len(rest); k++ {
+		c := rest[k]
+		if (c == '~' || c == '-') && k+1 < len(rest) && (isDigit(rest[k+1]) || rest[k+1] == '.' && k+2 < len(rest) && isDigit(rest[k+2])) {
+			return rest[:k], rest[k+1:]
+		}
+		if c == '-' && k+1 < len(rest) && rest[k+1] == '~' && k+2 < len(rest) && isDigit(rest[k+2]) {
+			return rest[:k], rest[k+2:]
+		}
+	}
+	return rest, ""
+}
+
+func unitEquiv(a, b string) bool {
+	da, oka := lookupUnit(a)
+	db, okb := lookupUnit(b)
+	if oka && okb {
+		return da.kind == db.kind
+	}
+	return strings.EqualFold(a, b)
+}
+
+// splitMultiplier reads a count multiplier at the start of a unit:
+// "K" -> 1e3 ("114K"), "B-parameter", "-billion". Lower-case "m" is left
+// alone: it is metres or minutes more often than million.
+func splitMultiplier(u string) (float64, string) {
+	if u == "" {
+		return 1, u
+	}
+	if u[0] == '-' {
+		w := u[1:]
+		k := strings.IndexByte(w, '-')
+		head, tail := w, ""
+		if k >= 0 {
+			head, tail = w[:k], w[k:]
+		}
+		if m, ok := scaleWords[strings.ToLower(head)]; ok && len(head) > 2 {
+			return m, strings.TrimPrefix(tail, "-")
+		}
+		return 1, u
+	}
+	switch u[0] {
+	case 'K', 'k', 'M', 'B', 'T':
+		m := scaleWords[strings.ToLower(u[:1])]
+		r := u[1:]
+		if r == "" {
+			return m, ""
+		}
+		if r[0] == '-' {
+			r = r[1:]
+			if _, ok := lookupUnit(r); ok {
+				return m, r
+			}
+			return m, "-" + r
+		}
+		if _, ok := lookupUnit(r); ok {
+			return m, r
+		}
+	}
+	if len(u) > 2 && (strings.HasPrefix(strings.ToLower(u), "bn")) {
+		return 1e9, u[2:]
+	}
+	return 1, u
+}
+
+// afterFactorWord reports "factor N" or "factor of N" before token i: the
+// number is a factor even without "x".
+func afterFactorWord(toks []token, i int) bool {
+	if i > 0 && toks[i-1].lw == "factor" {
+		return true
+	}
+	return i > 1 && toks[i-1].lw == "of" && toks[i-2].lw == "factor"
+}

@@ -1,0 +1,457 @@
+package extract
+
+import (
+	"math"
+	"strings"
+)
+
+// baselineCueAt recognises the words that introduce what a figure is
+// compared against and returns how many tokens they span.
+func (s *sentence) baselineCueAt(k int) int {
+	toks := s.toks
+	w := toks[k].lw
+	nx := ""
+	if k+1 < len(toks) {
+		nx = toks[k+1].lw
+	}
+	switch w {
+	case "compared", "comparing", "relative", "comparable":
+		if nx == "to" || nx == "with" || nx == "against" {
+			return 2
+		}
+	case "than", "versus", "vs", "vs.", "against", "outperforms", "outperforming", "surpasses", "surpassing", "beats", "beating":
+		return 1
+	case "over":
+		// "over 114K tokens" is a qualifier, "over cuBLAS" a baseline.
+		if nx != "" && toks[k+1].kind != tkNum && nx != "the" || nx == "the" && k+2 < len(toks) && toks[k+2].kind != tkNum {
+			switch nx {
+			case "time", "all", "multiple", "different", "previous", "various":
+				return 0
+			case "a", "an":
+				if k+2 < len(toks) {
+					switch toks[k+2].lw {
+					case "period", "range", "span", "wide", "variety", "number", "set", "course", "total", "single", "long":
+						return 0
+					}
+				}
+			}
+			return 1
+		}
+	case "in":
+		if nx == "comparison" && k+2 < len(toks) && (toks[k+2].lw == "to" || toks[k+2].lw == "with") {
+			return 3
+		}
+	}
+	return 0
+}
+
+var baselineStop = map[string]bool{"while": true, "whereas": true, "which": true, "when": true, "with": true, "on": true,
+	"in": true, "at": true, "for": true, "from": true, "using": true, "depending": true, "under": true, "across": true,
+	"without": true, "as": true, "achieved": true, "thanks": true, "due": true, "by": true, "up": true, "and": true,
+	"to": true, "that": true, "where": true, "through": true, "via": true, "respectively": true, "is": true, "are": true}
+
+// baselinePhrase reads the compared-against phrase starting at token k and
+// returns it with its token range. "compared to 2.32~6.71x achieved by
+// DistriFusion" names DistriFusion, not the figure.
+func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
+	toks := s.toks
+	for k < len(toks) && (toks[k].lw == "the" || toks[k].lw == "a" || toks[k].lw == "an") {
+		k++
+	}
+	if k < len(toks) && toks[k].kind == tkNum {
+		// A figure first ("compared to 30TF using PyTorch alone"): the baseline
+		// is whoever produced it.
+	scan:
+		for j := k; j < len(toks) && j < k+6; j++ {
+			switch toks[j].lw {
+			case "by", "of", "using", "with", "from":
+				return s.baselinePhrase(j+1, cands)
+			case ",", ";", ".", "(", ")":
+				break scan
+			}
+		}
+		return "", 0, 0
+	}
+	start := k
+	end := k
+	for end < len(toks) && end < start+8 {
+		t := toks[end]
+		if isClausePunct(t.lw) || t.kind == tkNum && end > start || t.masked && end > start {
+			break
+		}
+		if (t.lw == "such" && end+1 < len(toks) && toks[end+1].lw == "as" || t.lw == "like") && end+2 < len(toks) {
+			// "popular frameworks such as PyTorch": the named system is the baseline.
+			skip := 1
+			if t.lw == "such" {
+				skip = 2
+			}
+			return s.baselinePhrase(end+skip, cands)
+		}
+		if t.lw == "by" && end > start && strings.HasSuffix(toks[end-1].lw, "ed") && end+1 < len(toks) && toks[end+1].kind == tkWord {
+			// "the baseline method proposed by instant-ngp": the agent is the baseline.
+			return s.baselinePhrase(end+1, cands)
+		}
+		if baselineStop[t.lw] && end > start {
+			if t.lw == "and" && end+1 < len(toks) && isCapitalised(toks[end+1].w) && toks[end+1].kind == tkWord && !toks[end+1].masked {
+				end++
+				continue
+			}
+			break
+		}
+		if startsCand(cands, end) {
+			break
+		}
+		end++
+	}
+	if end == start {
+		return "", 0, 0
+	}
+	return s.text[toks[start].s:toks[end-1].e], start, end
+}
+
+func isCapitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+func startsCand(cands []*cand, k int) bool {
+	for _, c := range cands {
+		if c.ti == k {
+			return true
+		}
+	}
+	return false
+}
+
+// baselineFor looks forward from the figure to the end of its clause (lists
+// share a trailing "compared to X"), then back to a sentence-initial
+// "Compared with X," or an "X outperforms Y ... and accelerates ..." frame.
+func (s *sentence) baselineFor(c *cand, cands []*cand) (string, int, int) {
+	toks := s.toks
+	k := c.tj
+	// From inside parentheses, continue after them.
+	depth := 0
+	for j := c.ti - 1; j >= 0; j-- {
+		if toks[j].lw == ")" {
+			depth--
+		} else if toks[j].lw == "(" {
+			depth++
+		}
+	}
+	if depth > 0 {
+		for k < len(toks) && toks[k].lw != ")" {
+			k++
+		}
+		k++
+	}
+	for k < len(toks) {
+		w := toks[k].lw
+		if w == "(" {
+			for k < len(toks) && toks[k].lw != ")" {
+				k++
+			}
+			k++
+			continue
+		}
+		if w == ";" || w == "." || w == "whereas" || w == "but" || w == "which" {
+			break
+		}
+		if w == "," {
+			if k+1 < len(toks) && s.baselineCueAt(k+1) > 0 && toks[k+1].lw != "over" {
+				k++
+				continue
+			}
+			break
+		}
+		if n := s.baselineCueAt(k); n > 0 {
+			if bl, i, j := s.baselinePhrase(k+n, cands); bl != "" {
+				return bl, i, j
+			}
+			break
+		}
+		k++
+	}
+	// Backward: the frame must open the sentence's figures ("Compared with X,
+	// A and B"); a cue after an earlier figure belongs to that figure.
+	for k := c.ti - 1; k >= 0; k-- {
+		n := s.baselineCueAt(k)
+		if n == 0 {
+			continue
+		}
+		for _, o := range cands {
+			if o != c && o.tj <= k && !o.drop {
+				return "", 0, 0
+			}
+		}
+		w := toks[k].lw
+		if w == "compared" || w == "relative" || w == "in" || w == "comparing" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") || w == "beats" || w == "beating" {
+			if bl, i, j := s.baselinePhrase(k+n, cands); bl != "" {
+				return bl, i, j
+			}
+		}
+		return "", 0, 0
+	}
+	return "", 0, 0
+}
+
+// hardwareFor attaches the device the figure was measured on: the first
+// device named after it in the sentence, else the nearest before; devices
+// inside the baseline phrase belong to the baseline.
+func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
+	var named, counted *hwMention
+	pick := func(want func(m *hwMention) bool) *hwMention {
+		var after, before *hwMention
+		for i := range s.hw {
+			m := &s.hw[i]
+			if !want(m) || bj > bi && m.ti >= bi && m.ti < bj+2 {
+				continue
+			}
+			if m.ti >= c.tj {
+				if after == nil {
+					after = m
+				}
+			} else if m.tj <= c.ti {
+				before = m
+			}
+		}
+		if after != nil {
+			return after
+		}
+		return before
+	}
+	than := len(s.toks)
+	for k := c.tj; k < len(s.toks); k++ {
+		if s.toks[k].lw == "than" {
+			than = k
+			break
+		}
+	}
+	pick0 := pick
+	pick = func(want func(m *hwMention) bool) *hwMention {
+		return pick0(func(m *hwMention) bool { return m.ti < than && want(m) })
+	}
+	named = pick(func(m *hwMention) bool { return m.entry != nil })
+	counted = pick(func(m *hwMention) bool { return m.entry == nil && m.count > 0 })
+	if named != nil {
+		c.hw = named.entry
+		c.hwCount = named.count
+		c.conf += 0.05
+	}
+	if c.hwCount == 0 && counted != nil {
+		c.hwCount = counted.count
+		if len(counted.list) > 0 {
+			c.hwCount = 0
+			if s.has("respectively") {
+				idx := 0
+				var live []*cand
+				for _, o := range cands {
+					if !o.drop && o.tj <= counted.ti {
+						live = append(live, o)
+					}
+				}
+				for i, o := range live {
+					if o == c {
+						idx = i
+					}
+				}
+				if len(live) == len(counted.list) {
+					c.hwCount = counted.list[idx]
+				}
+			}
+		}
+	}
+}
+
+// subjects names what each figure measures. With "respectively" the
+// figures map onto the listed nouns in order; otherwise the nouns next to
+// the figure are used.
+func (s *sentence) subjects(cands []*cand) {
+	toks := s.toks
+	resp := -1
+	for k, t := range toks {
+		if t.lw == "respectively" {
+			resp = k
+		}
+	}
+	var live []*cand
+	for _, c := range cands {
+		if !c.drop {
+			live = append(live, c)
+		}
+	}
+	if resp > 0 && len(live) > 1 {
+		// Figures before "respectively" and the item list after the last figure.
+		var group []*cand
+		for _, c := range live {
+			if c.tj <= resp {
+				group = append(group, c)
+			}
+		}
+		if len(group) > 1 {
+			last := group[len(group)-1]
+			var items []string
+			cur := []string{}
+			flush := func() {
+				if len(cur) > 0 {
+					items = append(items, strings.Join(cur, " "))
+					cur = cur[:0]
+				}
+			}
+			for k := last.tj; k < resp; k++ {
+				w := toks[k].w
+				lw := toks[k].lw
+				if lw == "and" || lw == "," || lw == "or" {
+					flush()
+					continue
+				}
+				if lw == "when" || lw == "for" || lw == "on" || lw == "with" || lw == "in" {
+					break
+				}
+				if toks[k].kind == tkNum {
+					continue
+				}
+				cur = append(cur, w)
+			}
+			flush()
+			if len(items) == len(group) {
+				// A shared leading modifier ("maximum batch size and sequence length").
+				first := strings.Fields(items[0])
+				if len(first) > 1 && isSharedModifier(strings.ToLower(first[0])) {
+					for i := 1; i < len(items); i++ {
+						items[i] = first[0] + " " + items[i]
+					}
+				}
+				for i, c := range group {
+					c.subject = items[i]
+				}
+			}
+		}
+	}
+	for _, c := range live {
+		if c.subject == "" {
+			c.subject = s.nearbyNouns(c)
+		}
+	}
+}
+
+func isSharedModifier(w string) bool {
+	switch w {
+	case "maximum", "max", "peak", "average", "total", "overall", "end-to-end", "training", "inference":
+		return true
+	}
+	return false
+}
+
+var subjectStop = map[string]bool{"on": true, "with": true, "compared": true, "over": true, "than": true, "for": true,
+	"when": true, "at": true, "using": true, "while": true, "and": true, "in": true, "of": true, "to": true, "by": true,
+	"vs": true, "versus": true, "against": true, "relative": true, "from": true, "which": true, "respectively": true}
+
+var subjectSkip = map[string]bool{"the": true, "a": true, "an": true, "up": true, "to": true, "of": true, "by": true,
+	"our": true, "its": true, "their": true, "achieves": true, "achieve": true, "achieving": true, "achieved": true,
+	"over": true, "about": true, "around": true, "roughly": true, "nearly": true, "more": true, "than": true, "is": true,
+	"are": true, "max": true, "maximum": true, "on": true, "average": true, "with": true, "speeds": true, "reduces": true,
+	"gives": true, "shows": true, "yields": true, "demonstrates": true, "at": true, "that": true, "can": true}
+
+// nearbyNouns is a best-effort subject: up to four words after the unit,
+// or before the number when nothing follows.
+func (s *sentence) nearbyNouns(c *cand) string {
+	toks := s.toks
+	var words []string
+	for k := c.tj; k < len(toks) && len(words) < 4; k++ {
+		t := toks[k]
+		if isClausePunct(t.lw) || subjectStop[t.lw] || t.kind == tkNum || t.masked {
+			break
+		}
+		words = append(words, t.w)
+	}
+	if len(words) > 0 {
+		return strings.Join(words, " ")
+	}
+	var back []string
+	for k := c.ti - 1; k >= 0 && len(back) < 3; k-- {
+		t := toks[k]
+		if isClausePunct(t.lw) || t.kind == tkNum || t.masked {
+			break
+		}
+		if subjectSkip[t.lw] {
+			if len(back) > 0 {
+				break
+			}
+			continue
+		}
+		back = append([]string{t.w}, back...)
+	}
+	return strings.Join(back, " ")
+}
+
+// toClaim cuts Text and Evidence out of the original abstract.
+func (s *sentence) toClaim(doc *document, c *cand) Claim {
+	toks := s.toks
+	l, r := s.clause(c.ti, c.tj)
+	if c.ti-l > 25 {
+		l = c.ti - 25
+	}
+	if r-c.tj > 25 {
+		r = c.tj + 25
+	}
+	if r <= l {
+		r = c.tj
+	}
+	es, ee := doc.n.orig(toks[l].s, toks[r-1].e)
+	ts, te := doc.n.orig(toks[c.ti].s, toks[c.tj-1].e)
+	if ts < es {
+		es = ts
+	}
+	if te > ee {
+		ee = te
+	}
+	orig := doc.orig
+	cl := Claim{
+		Metric:     c.metric,
+		Value:      round(c.v),
+		Unit:       c.unitLabel,
+		Qualifier:  c.qual,
+		Baseline:   c.baseline,
+		Subject:    c.subject,
+		Condition:  c.condition,
+		Evidence:   orig[es:ee],
+		Text:       orig[ts:te],
+		Start:      es,
+		End:        ee,
+		Confidence: math.Round(c.conf*100) / 100,
+	}
+	if c.hasHi {
+		h := round(c.hi)
+		cl.ValueHigh = &h
+	}
+	if c.hw != nil {
+		cl.Hardware = c.hw.Name
+	}
+	cl.HardwareCount = c.hwCount
+	return cl
+}
+
+// round drops float noise from unit scaling (0.94*100 = 94.00000000000001).
+func round(v float64) float64 {
+	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return 0
+		}
+		return v
+	}
+	mag := math.Pow(10, 9-math.Floor(math.Log10(math.Abs(v))))
+	if math.IsInf(mag, 0) || mag == 0 {
+		return v
+	}
+	r := math.Round(v*mag) / mag
+	if math.IsInf(r, 0) || math.IsNaN(r) {
+		return v
+	}
+	return r
+}
+
+func (s *sentence) has(word string) bool {
+	for _, t := range s.toks {
+		if t.lw == word {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,317 @@
+package extract
+
+import (
+	"strings"
+)
+
+// Hardware describes a device of the gazetteer.
+type Hardware struct {
+	Name   string // canonical: "NVIDIA V100"
+	Vendor string // "NVIDIA"
+	Family string // "Volta", "Instinct", "TPU", "Supercomputer"
+	Slug   string // "nvidia-v100"
+}
+
+// hwEntry is one gazetteer device with the spellings abstracts use for it.
+type hwEntry struct {
+	Hardware
+	// aliases are lower-case token sequences ("rtx 3090", "a100").
+	aliases [][]string
+	// ambiguous names ("Summit", "L4") are also ordinary words; they count only
+	// with a vendor prefix, a device noun next to them or, for supercomputers,
+	// an HPC word in the same sentence.
+	ambiguous bool
+}
+
+var (
+	gazetteer []*hwEntry
+	// byFirst indexes aliases by their first token for the scanner.
+	byFirst = map[string][]hwAlias{}
+	byName  = map[string]*hwEntry{}
+)
+
+type hwAlias struct {
+	toks  []string
+	entry *hwEntry
+}
+
+// vendorWords may precede a device name without changing which device it is.
+var vendorWords = map[string]bool{
+	"nvidia": true, "nvidia's": true, "amd": true, "amd's": true, "intel": true, "intel's": true,
+	"google": true, "google's": true, "apple": true, "tesla": true, "geforce": true, "quadro": true,
+	"instinct": true, "radeon": true, "habana": true, "cloud": true, "olcf": true, "alcf": true,
+	"nersc": true, "riken": true, "llnl": true, "ornl": true, "aws": true, "amazon": true,
+	"huawei": true, "cerebras": true, "graphcore": true, "the": false,
+}
+
+// deviceNouns after a name confirm it is hardware and say how it is counted.
+var deviceNouns = map[string]bool{
+	"gpu": true, "gpus": true, "gcd": true, "gcds": true, "tpu": true, "tpus": true,
+	"accelerator": true, "accelerators": true, "card": true, "cards": true, "chip": true,
+	"chips": true, "node": true, "nodes": true, "device": true, "devices": true,
+	"supercomputer": true, "system": true, "systems": true, "cluster": true, "pod": true,
+	"pods": true, "server": true, "servers": true, "machine": true, "machines": true,
+	"npu": true, "npus": true, "ipu": true, "ipus": true, "soc": true, "socs": true,
+}
+
+func add(vendor, family, name string, ambiguous bool, aliases ...string) {
+	e := &hwEntry{Hardware: Hardware{Name: name, Vendor: vendor, Family: family, Slug: slugify(name)}, ambiguous: ambiguous}
+	seen := map[string]bool{}
+	for _, a := range aliases {
+		a = strings.ToLower(a)
+		if seen[a] {
+			continue
+		}
+		seen[a] = true
+		e.aliases = append(e.aliases, strings.Fields(a))
+	}
+	gazetteer = append(gazetteer, e)
+	byName[strings.ToLower(name)] = e
+	for _, a := range e.aliases {
+		byFirst[a[0]] = append(byFirst[a[0]], hwAlias{toks: a, entry: e})
+	}
+}
+
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// nv adds an NVIDIA part; the model string is both canonical suffix and alias.
+func nv(family, model string, ambiguous bool, extra ...string) {
+	add("NVIDIA", family, "NVIDIA "+model, ambiguous, append([]string{model}, extra...)...)
+}
+
+func init() {
+	// NVIDIA datacenter parts, Kepler to Blackwell.
+	for _, m := range []string{"K20", "K20X", "K40", "K80"} {
+		nv("Kepler", m, false)
+	}
+	nv("Maxwell", "M40", true)
+	nv("Maxwell", "M60", true)
+	nv("Pascal", "P100", false)
+	nv("Pascal", "P40", true)
+	nv("Volta", "V100", false, "v100s", "v100-sxm2", "v100-pcie")
+	nv("Turing", "T4", false)
+	for _, m := range []string{"A100", "A800", "A40", "A30", "A10", "A10G", "A16", "A2"} {
+		nv("Ampere", m, m != "A100" && m != "A800", m+" tensor core")
+	}
+	for _, m := range []string{"H100", "H800", "H200", "H20", "GH200"} {
+		nv("Hopper", m, m == "H20", m+" tensor core")
+	}
+	nv("Hopper", "Grace Hopper", false, "grace hopper superchip")
+	for _, m := range []string{"B100", "B200", "GB200", "B300", "GB300"} {
+		nv("Blackwell", m, false)
+	}
+	nv("Ada", "L4", true)
+	nv("Ada", "L40", false)
+	nv("Ada", "L40S", false)
+	nv("Ada", "RTX 6000 Ada", false, "rtx 6000 ada generation")
+	nv("Ampere", "RTX A6000", false, "a6000")
+	nv("Ampere", "RTX A5000", false, "a5000")
+	nv("Ampere", "RTX A4000", false, "a4000")
+	nv("Turing", "Quadro RTX 8000", false, "rtx 8000")
+	nv("Turing", "Quadro RTX 6000", false)
+	// NVIDIA consumer cards.
+	consumer := map[string][]string{
+		"Kepler":    {"GTX 680", "GTX 780", "GTX 780 Ti", "GTX Titan"},
+		"Maxwell":   {"GTX 970", "GTX 980", "GTX 980 Ti", "Titan X"},
+		"Pascal":    {"GTX 1060", "GTX 1070", "GTX 1070 Ti", "GTX 1080", "GTX 1080 Ti", "Titan Xp"},
+		"Volta":     {"Titan V"},
+		"Turing":    {"RTX 2060", "RTX 2070", "RTX 2080", "RTX 2080 Ti", "Titan RTX", "GTX 1650", "GTX 1660", "GTX 1660 Ti"},
+		"Ampere":    {"RTX 3050", "RTX 3060", "RTX 3060 Ti", "RTX 3070", "RTX 3070 Ti", "RTX 3080", "RTX 3080 Ti", "RTX 3090", "RTX 3090 Ti"},
+		"Ada":       {"RTX 4060", "RTX 4060 Ti", "RTX 4070", "RTX 4070 Ti", "RTX 4080", "RTX 4090"},
+		"Blackwell": {"RTX 5070", "RTX 5080", "RTX 5090"},
+	}
+	for fam, ms := range consumer {
+		for _, m := range ms {
+			compact := strings.Replace(m, " ", "", 1) // "RTX3090"
+			nv(fam, m, false, compact, strings.ReplaceAll(m, " ", ""))
+		}
+	}
+	nv("Jetson", "Jetson AGX Orin", false, "agx orin")
+	nv("Jetson", "Jetson Orin Nano", false, "orin nano")
+	nv("Jetson", "Jetson AGX Xavier", false, "agx xavier")
+	nv("Jetson", "Jetson Xavier NX", false, "xavier nx")
+	nv("Jetson", "Jetson Nano", false)
+	nv("Jetson", "Jetson TX2", false)
+	add("NVIDIA", "DGX", "NVIDIA DGX-1", false, "dgx-1", "dgx1", "dgx 1")
+	add("NVIDIA", "DGX", "NVIDIA DGX-2", false, "dgx-2", "dgx2", "dgx 2", "dgx-2h")
+	add("NVIDIA", "DGX", "NVIDIA DGX A100", false, "dgx a100", "dgx-a100")
+	add("NVIDIA", "DGX", "NVIDIA DGX H100", false, "dgx h100", "dgx-h100")
+	add("NVIDIA", "DGX", "NVIDIA DGX B200", false, "dgx b200", "dgx-b200")
+	add("NVIDIA", "DGX", "NVIDIA DGX GH200", false, "dgx gh200")
+	add("NVIDIA", "DGX", "NVIDIA DGX SuperPOD", false, "dgx superpod")
+	add("NVIDIA", "DGX", "NVIDIA DGX Station", false, "dgx station")
+
+	// AMD Instinct and Radeon.
+	for _, m := range []string{"MI50", "MI60", "MI100", "MI200", "MI210", "MI250", "MI250X", "MI300", "MI300A", "MI300X", "MI325X", "MI355X"} {
+		add("AMD", "Instinct", "AMD "+m, false, m, "instinct "+m, "mi-"+m[2:])
+	}
+	add("AMD", "Radeon", "AMD Radeon RX 7900 XTX", false, "rx 7900 xtx", "7900 xtx")
+	add("AMD", "Radeon", "AMD Radeon RX 6900 XT", false, "rx 6900 xt")
+	add("AMD", "Radeon", "AMD Radeon VII", false, "radeon vii")
+
+	// Intel GPUs and Gaudi.
+	add("Intel", "Gaudi", "Intel Gaudi", false, "gaudi", "gaudi1")
+	add("Intel", "Gaudi", "Intel Gaudi2", false, "gaudi2", "gaudi 2", "gaudi-2")
+	add("Intel", "Gaudi", "Intel Gaudi3", false, "gaudi3", "gaudi 3", "gaudi-3")
+	add("Intel", "Xe", "Intel Data Center GPU Max 1550", false, "data center gpu max 1550", "gpu max 1550", "max 1550", "ponte vecchio", "pvc")
+	add("Intel", "Xe", "Intel Arc A770", false, "arc a770")
+
+	// Google TPUs.
+	for _, v := range []string{"v2", "v3", "v4", "v5e", "v5p", "v6e"} {
+		add("Google", "TPU", "Google TPU "+v, false, "tpu "+v, "tpu"+v, "tpu-"+v, "tpu "+v+"s", "cloud tpu "+v)
+	}
+	add("Google", "TPU", "Google TPU v6e", false, "trillium")
+
+	// Apple silicon: bare "M1" is too ambiguous, so a variant or "apple" is required.
+	for _, g := range []string{"M1", "M2", "M3", "M4"} {
+		add("Apple", "M-series", "Apple "+g, true, g)
+		for _, v := range []string{"Pro", "Max", "Ultra"} {
+			add("Apple", "M-series", "Apple "+g+" "+v, false, g+" "+v)
+		}
+	}
+
+	// Other accelerators.
+	add("Huawei", "Ascend", "Huawei Ascend 910", false, "ascend 910", "ascend910")
+	add("Huawei", "Ascend", "Huawei Ascend 910B", false, "ascend 910b", "ascend910b")
+	add("Cerebras", "Wafer-Scale", "Cerebras CS-2", false, "cs-2")
+	add("Cerebras", "Wafer-Scale", "Cerebras CS-3", false, "cs-3")
+	add("Graphcore", "IPU", "Graphcore IPU", false, "ipu", "ipus", "gc200")
+	add("AWS", "Trainium", "AWS Trainium", false, "trainium", "trn1")
+	add("AWS", "Inferentia", "AWS Inferentia2", false, "inferentia2", "inf2")
+
+	// Named supercomputers; their names are ordinary words, hence ambiguous.
+	sc := func(site, name string, extra ...string) {
+		add(site, "Supercomputer", site+" "+name, true, append([]string{name}, extra...)...)
+	}
+	sc("OLCF", "Frontier")
+	sc("OLCF", "Summit")
+	sc("ALCF", "Aurora")
+	sc("ALCF", "Polaris")
+	sc("ALCF", "Theta")
+	sc("NERSC", "Perlmutter")
+	sc("RIKEN", "Fugaku")
+	sc("LLNL", "Sierra")
+	sc("LLNL", "Lassen")
+	sc("LLNL", "El Capitan")
+	sc("NVIDIA", "Selene")
+	sc("NVIDIA", "Eos")
+	sc("CSC", "LUMI")
+	sc("CINECA", "Leonardo")
+	sc("JSC", "JUWELS Booster", "juwels")
+	sc("JSC", "JUPITER")
+	sc("CSCS", "Piz Daint")
+	sc("CSCS", "Alps")
+	sc("NSCC", "Sunway TaihuLight", "taihulight")
+	sc("NSCC", "Tianhe-2", "tianhe-2a")
+}
+
+// LookupHardware returns the gazetteer entry for a canonical hardware name.
+// Matching ignores case so stored names survive a round trip through a
+// case-folding database.
+func LookupHardware(name string) (Hardware, bool) {
+	e, ok := byName[strings.ToLower(strings.TrimSpace(name))]
+	if !ok {
+		return Hardware{}, false
+	}
+	return e.Hardware, true
+}
+
+// Gazetteer lists every known device, for the hardware table and tests.
+func Gazetteer() []Hardware {
+	out := make([]Hardware, len(gazetteer))
+	for i, e := range gazetteer {
+		out[i] = e.Hardware
+	}
+	return out
+}
+
+// hpcWords make a capitalised supercomputer name in the same sentence believable.
+var hpcWords = []string{"supercomput", "gpus", "gcds", "nodes", "hpc", "exascale", "olcf", "alcf", "nersc", "oak ridge", "argonne", "cluster", "petaflop", "exaflop", "leadership-class", "top500"}
+
+// matchHardware tries to match a gazetteer alias at token i. It returns the
+// entry and the number of tokens consumed (0 when nothing matches).
+func matchHardware(toks []token, i int, sentLower string) (*hwEntry, int) {
+	t := toks[i]
+	if t.kind == tkPunct {
+		return nil, 0
+	}
+	first := t.lw
+	cands := byFirst[first]
+	var best *hwEntry
+	bestN := 0
+	for _, a := range cands {
+		n := len(a.toks)
+		if i+n > len(toks) || n <= bestN {
+			continue
+		}
+		ok := true
+		for k := 1; k < n; k++ {
+			if toks[i+k].lw != a.toks[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, bestN = a.entry, n
+		}
+	}
+	if best == nil {
+		// Suffixed spellings: "A100-80G-SXM4", "V100s", "MI250X-based".
+		base := first
+		if k := strings.IndexAny(base, "-_/"); k > 0 {
+			base = base[:k]
+		}
+		for _, cand := range []string{base, strings.TrimSuffix(first, "s")} {
+			for _, a := range byFirst[cand] {
+				if len(a.toks) == 1 {
+					best, bestN = a.entry, 1
+					break
+				}
+			}
+			if best != nil {
+				break
+			}
+		}
+	}
+	if best == nil {
+		return nil, 0
+	}
+	if best.ambiguous {
+		if best.Family == "Supercomputer" {
+			// Must be capitalised as written and the sentence must be about HPC.
+			if t.w[0] < 'A' || t.w[0] > 'Z' {
+				return nil, 0
+			}
+			hpc := false
+			for _, w := range hpcWords {
+				if strings.Contains(sentLower, w) {
+					hpc = true
+					break
+				}
+			}
+			if !hpc {
+				return nil, 0
+			}
+		} else {
+			prevVendor := i > 0 && vendorWords[toks[i-1].lw]
+			nextNoun := i+bestN < len(toks) && deviceNouns[toks[i+bestN].lw]
+			if !prevVendor && !nextNoun {
+				return nil, 0
+			}
+		}
+	}
+	return best, bestN
+}

@@ -1,0 +1,641 @@
+package extract
+
+import (
+	"strings"
+)
+
+// clause returns the token range [l,r) of the clause around [ti,tj): the
+// text between the nearest commas, semicolons, colons or parentheses.
+func (s *sentence) clause(ti, tj int) (int, int) {
+	l := ti
+	for l > 0 && !isClausePunct(s.toks[l-1].lw) {
+		l--
+	}
+	r := tj
+	for r < len(s.toks) && !isClausePunct(s.toks[r].lw) {
+		r++
+	}
+	return l, r
+}
+
+func isClausePunct(w string) bool {
+	switch w {
+	case ",", ";", ":", "(", ")", "[", "]", ".":
+		return true
+	}
+	return false
+}
+
+// Cue words that decide a factor's metric. Strong cues name the quantity;
+// weak cues only say "more" and are used when nothing stronger is near.
+var (
+	speedCues    = []string{"speedup", "speed-up", "speed", "speeds", "faster", "quicker", "accelerat", "throughput", "performance", "tflops", "flops", "latency-bound", "iterations/s"}
+	reduceCues   = []string{"reduc", "less", "smaller", "fewer", "lower", "compress", "decreas", "cut", "saving", "save", "shrink", "cheaper", "lighter"}
+	capacityCues = []string{"larger", "longer", "bigger", "batch", "sequence", "context", "hidden", "capacity", "parameters", "wider", "deeper"}
+	weakSpeed    = []string{"improv", "higher", "boost", "gain", "better", "benefit", "efficien"}
+	weakCapacity = []string{"more", "increase", "size", "scale"}
+	killCues     = []string{"slower", "slowdown", "slow-down", "gap", "costlier", "worse"}
+)
+
+func hasPrefixAny(w string, list []string) bool {
+	for _, p := range list {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueScan looks for words of list around [ti,tj) inside [l,r) and returns
+// the distance in tokens of the nearest (after counts slightly closer than
+// before, because English puts the noun after the factor: "4.5x faster").
+func (s *sentence) cueScan(ti, tj, l, r, win int, list []string) float64 {
+	best := 1e9
+	for k := tj; k < r && k < tj+win; k++ {
+		if s.toks[k].kind == tkWord && hasPrefixAny(s.toks[k].lw, list) {
+			best = float64(k - tj + 1)
+			break
+		}
+	}
+	for k := ti - 1; k >= l && k >= ti-win; k-- {
+		if s.toks[k].kind == tkWord && hasPrefixAny(s.toks[k].lw, list) {
+			d := float64(ti-k) + 0.5
+			if d < best {
+				best = d
+			}
+			break
+		}
+	}
+	return best
+}
+
+var ownMarkers = map[string]bool{"we": true, "our": true, "ours": true, "us": true, "proposed": true}
+
+var priorMarkers = map[string]bool{"requires": true, "require": true, "required": true, "existing": true, "previous": true, "prior": true, "conventional": true, "traditional": true,
+	"typically": true, "usually": true, "commonly": true, "often": true, "today's": true, "current": true}
+
+var trendMarkers = []string{"grown", "grew", "growing", "doubled", "doubling"}
+
+var hypoMarkers = map[string]bool{"if": true, "want": true, "desired": true, "desire": true, "gap": true, "would": true,
+	"should": true, "must": true, "target": true, "requirement": true, "requirements": true, "expected": true}
+
+var accWords = []string{"accuracy", "f1", "psnr", "ssim", "lpips", "miou", "bleu", "auc", "map", "fid", "iou", "top-1", "top-5"}
+
+var baselineFigureCues = map[string]bool{"compared": true, "than": true, "vs": true, "vs.": true, "versus": true, "relative": true, "against": true}
+
+// resolve turns candidates into claims or drops them: it decides the metric,
+// filters background and baseline figures, and fills qualifier, baseline,
+// hardware, subject and confidence.
+func (s *sentence) resolve(cands []*cand) {
+	own := false
+	for _, t := range s.toks {
+		if ownMarkers[t.lw] {
+			own = true
+			break
+		}
+	}
+	if strings.Contains(s.lower, "this paper") || strings.Contains(s.lower, "this work") {
+		own = true
+	}
+	for k, c := range cands {
+		var prev *cand
+		if k > 0 {
+			prev = cands[k-1]
+		}
+		c.conf = 0.5
+		if s.isBackground(c, own) {
+			c.drop = true
+			continue
+		}
+		c.prev = prev
+		s.classify(c, prev)
+		if c.drop {
+			continue
+		}
+		s.qualify(c, prev)
+	}
+	// Second pass: things that look across candidates.
+	for k, c := range cands {
+		if c.drop {
+			continue
+		}
+		bl, bi, bj := s.baselineFor(c, cands)
+		c.baseline = bl
+		s.hardwareFor(c, cands, bi, bj)
+		if c.baseline != "" {
+			c.conf += 0.05
+		}
+		if own {
+			c.conf += 0.1
+		}
+		_ = k
+	}
+	s.subjects(cands)
+	for _, c := range cands {
+		if c.conf > 0.99 {
+			c.conf = 0.99
+		}
+		if c.conf < 0.05 {
+			c.conf = 0.05
+		}
+	}
+}
+
+// isBackground drops figures that are not the paper's own result: trends of
+// the field, hypotheticals and targets, prior work, and a baseline's own
+// number right after "compared to" / "than".
+func (s *sentence) isBackground(c *cand, own bool) bool {
+	toks := s.toks
+	for k := 0; k < c.ti; k++ {
+		w := toks[k].lw
+		if w == "however" && !own {
+			// "However, the training of NeuS takes 8 hours": a limitation of prior work.
+			return true
+		}
+		if hypoMarkers[w] {
+			return true
+		}
+		if hasPrefixAny(w, trendMarkers) {
+			return true
+		}
+		if !own && priorMarkers[w] && !afterComparison(toks, k) {
+			return true
+		}
+	}
+	if (toks[0].lw == "in" || toks[0].lw == "over") && len(toks) > 3 && (toks[1].lw == "the" || toks[1].lw == "recent") && (toks[2].lw == "last" || toks[2].lw == "past") {
+		return true
+	}
+	// A baseline's figure: "compared to 30TF using PyTorch", "than 1.5x".
+	for k := c.ti - 1; k >= 0 && k >= c.ti-3; k-- {
+		w := toks[k].lw
+		if toks[k].kind == tkNum || isClausePunct(w) {
+			break
+		}
+		if baselineFigureCues[w] {
+			if w == "than" && k > 0 && isComparativeQual(toks[k-1].lw) {
+				break
+			}
+			return true
+		}
+	}
+	// "... 6.71x achieved by DistriFusion": somebody else's number.
+	if c.tj+1 < len(toks) && (toks[c.tj].lw == "achieved" || toks[c.tj].lw == "reported" || toks[c.tj].lw == "obtained") && toks[c.tj+1].lw == "by" {
+		return true
+	}
+	return false
+}
+
+func isComparativeQual(w string) bool {
+	switch w {
+	case "more", "less", "fewer", "greater", "no", "higher", "lower", "better":
+		return true
+	}
+	return false
+}
+
+// afterComparison reports whether token k sits in a "than ..." or "compared
+// to ..." phrase, where words like "existing" describe the baseline, not the claim.
+func afterComparison(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		w := toks[j].lw
+		if isClausePunct(w) {
+			return false
+		}
+		if baselineFigureCues[w] || w == "to" || w == "with" || w == "over" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") {
+			return true
+		}
+	}
+	return false
+}
+
+// classify picks the metric from the unit and the surrounding words.
+func (s *sentence) classify(c *cand, prev *cand) {
+	l, r := s.clause(c.ti, c.tj)
+	sl, sr := 0, len(s.toks)
+	switch c.unit.kind {
+	case ukFactor:
+		if s.cueScan(c.ti, c.tj, l, r, 6, killCues) < 4 || c.tj < len(s.toks) && (s.toks[c.tj].lw == "overhead" || s.toks[c.tj].lw == "more") && c.tj+1 < len(s.toks) && s.toks[c.tj+1].lw != "parameters" && s.toks[c.tj].lw == "overhead" {
+			// "2x slower", "a gap of 1.5x", "3x overhead": costs, not results.
+			c.drop = true
+			return
+		}
+		if prev != nil && !prev.drop && prev.unit.kind == ukFactor && s.parenContinues(prev, c) {
+			c.metric, c.unitLabel = prev.metric, "x"
+			c.conf += 0.2
+			return
+		}
+		// The verb that governs the clause may stand far before the figure
+		// ("reduces the communication volume and overhead by up to 22.89x").
+		ds := s.cueScan(c.ti, c.tj, l, r, 8, speedCues)
+		dr := s.cueScan(c.ti, c.tj, l, r, 8, reduceCues)
+		dc := s.cueScan(c.ti, c.tj, l, r, 8, capacityCues)
+		if ds == 1e9 && dr == 1e9 && dc == 1e9 {
+			ds = s.cueScan(c.ti, c.tj, l, c.tj, 16, speedCues)
+			dr = s.cueScan(c.ti, c.tj, l, c.tj, 16, reduceCues)
+			dc = s.cueScan(c.ti, c.tj, l, c.tj, 16, capacityCues)
+		}
+		switch {
+		case dr < ds && dr < dc:
+			c.metric = "reduction_factor"
+		case dc < ds && dc < dr:
+			c.metric = "capacity_factor"
+		case ds < 1e9:
+			c.metric = "speedup"
+		default:
+			if prev != nil && !prev.drop && prev.unit.kind == ukFactor && s.listContinues(prev, c) {
+				c.metric = prev.metric
+				break
+			}
+			ws := s.cueScan(c.ti, c.tj, l, r, 8, weakSpeed)
+			wc := s.cueScan(c.ti, c.tj, l, r, 8, weakCapacity)
+			switch {
+			case wc < ws:
+				c.metric = "capacity_factor"
+				c.conf -= 0.1
+			case ws < 1e9:
+				c.metric = "speedup"
+				c.conf -= 0.1
+			case s.cueScan(c.ti, c.tj, sl, sr, 6, []string{"over", "than", "compared", "vs", "versus", "relative"}) < 1e9:
+				c.metric = "speedup"
+				c.conf -= 0.2
+			default:
+				c.drop = true
+				return
+			}
+		}
+		c.unitLabel = "x"
+		c.conf += 0.25
+	case ukFPS:
+		// A camera or video frame rate is an input condition, not a result.
+		for k := c.ti - 1; k >= 0 && k >= c.ti-3; k-- {
+			switch s.toks[k].lw {
+			case "captured", "recorded", "sampled", "video", "videos", "camera", "cameras", "footage":
+				c.drop = true
+				return
+			}
+		}
+		c.metric, c.unitLabel = "fps", "FPS"
+		c.conf += 0.35
+	case ukTFLOPS:
+		c.metric, c.unitLabel = "tflops_per_gpu", "TFLOPS"
+		if !c.unit.perGPU && s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"aggregate", "total", "sustain", "cluster", "system"}) < 1e9 &&
+			s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"per", "each"}) == 1e9 {
+			c.metric, c.unitLabel = "aggregate_flops", "PFLOPS"
+			c.v /= 1000
+			c.hi /= 1000
+		}
+		c.conf += 0.35
+	case ukPFLOPS:
+		c.metric, c.unitLabel = "aggregate_flops", "PFLOPS"
+		if c.unit.perGPU {
+			c.metric, c.unitLabel = "tflops_per_gpu", "TFLOPS"
+			c.v *= 1000
+			c.hi *= 1000
+		}
+		c.conf += 0.35
+	case ukPct, ukPP:
+		s.classifyPercent(c, l, r)
+	case ukTokens:
+		if s.cueScan(c.ti, c.tj, sl, sr, 6, []string{"trained", "pretrain", "pre-train", "corpus", "dataset", "data"}) < 1e9 {
+			c.drop = true
+			return
+		}
+		if s.cueScan(c.ti, c.tj, sl, sr, 10, []string{"sequence", "context", "length", "long", "window", "handle", "support", "extend", "input"}) == 1e9 {
+			c.drop = true
+			return
+		}
+		c.metric, c.unitLabel = "sequence_length", "tokens"
+		c.conf += 0.25
+	case ukTokPerS:
+		c.metric, c.unitLabel = "token_throughput", "tokens/s"
+		c.conf += 0.35
+	case ukParams:
+		// "in ~500-billion parameter models" names a setting; a claim needs a
+		// verb of training or serving ("fine-tune trillion parameter models").
+		p := c.ti - 1
+		for p >= 0 && (s.toks[p].lw == "a" || s.toks[p].lw == "an" || s.toks[p].lw == "the" || s.toks[p].lw == "~" || s.toks[p].lw == "over" || s.toks[p].lw == "to" && p > 0 && s.toks[p-1].lw == "up") {
+			p--
+		}
+		if p >= 0 {
+			switch s.toks[p].lw {
+			case "in", "for", "like", "as", "of", "e.g", "e.g.", "including":
+				c.drop = true
+				return
+			}
+		}
+		if s.cueScan(c.ti, c.tj, l, c.tj, 12, []string{"train", "fine-tun", "finetun", "serv", "fit", "scal", "run", "infer", "support", "enabl", "deploy", "host", "handle", "up"}) == 1e9 {
+			c.drop = true
+			return
+		}
+		c.metric, c.unitLabel = "model_size", "params"
+		c.conf += 0.2
+	case ukTime:
+		if c.tj < len(s.toks) {
+			switch s.toks[c.tj].lw {
+			case "video", "videos", "clip", "clips", "sequence", "sequences", "audio", "window", "windows", "interval", "intervals", "of":
+				c.drop = true
+				return
+			}
+		}
+		if s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"latency", "per", "within", "respon", "time-to-first", "ttft", "real-time", "each"}) < 1e9 {
+			c.metric = "latency"
+		} else {
+			c.metric = "duration"
+		}
+		c.unitLabel = "s"
+		c.conf += 0.1
+	case ukGB:
+		if s.cueScan(c.ti, c.tj, l, r, 6, []string{"data", "dataset", "corpus", "bandwidth"}) < 1e9 {
+			c.drop = true
+			return
+		}
+		if s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"memory", "footprint", "vram", "ram", "storage", "requir", "consum", "only", "fit", "cache", "size"}) == 1e9 {
+			c.drop = true
+			return
+		}
+		c.metric, c.unitLabel = "memory", "GB"
+		c.conf += 0.15
+	case ukDB:
+		if s.cueScan(c.ti, c.tj, l, r, 5, []string{"improv", "gain", "higher", "better", "boost", "increase", "outperform"}) < 1e9 || strings.HasPrefix(s.toks[c.ti].w, "+") {
+			c.metric, c.unitLabel = "other", "dB"
+		} else {
+			c.metric, c.unitLabel = "accuracy", "dB"
+		}
+		c.conf += 0.15
+	case ukOther:
+		c.metric, c.unitLabel = "other", c.unit.label
+		if c.unit.label == "W" || c.unit.label == "GB/s" || c.unit.label == "TB/s" {
+			// Power and bandwidth figures are mostly hardware specifications.
+			c.drop = true
+			return
+		}
+	case ukNone:
+		s.classifyBare(c, l)
+	default:
+		c.drop = true
+	}
+}
+
+// classifyPercent separates improvements, fractions of peak, scaling
+// efficiency, accuracies and absolute differences among percentages.
+func (s *sentence) classifyPercent(c *cand, l, r int) {
+	toks := s.toks
+	c.unitLabel = "%"
+	after := func(k int) string {
+		if c.tj+k < len(toks) {
+			return toks[c.tj+k].lw
+		}
+		return ""
+	}
+	if c.unit.kind == ukPP || after(0) == "absolute" || after(0) == "points" || after(0) == "pp" || after(1) == "absolute" {
+		c.metric, c.unitLabel = "other", "pp"
+		c.conf += 0.1
+		return
+	}
+	if s.cueScan(c.ti, c.tj, l, r, 4, []string{"peak", "utilization", "utilisation", "mfu", "hfu"}) < 1e9 {
+		c.metric = "peak_fraction"
+		c.conf += 0.3
+		return
+	}
+	if s.cueScan(c.ti, c.tj, l, r, 6, []string{"efficiency"}) < 1e9 && s.cueScan(c.ti, c.tj, 0, len(toks), 10, []string{"scaling", "scalab", "parallel", "weak", "strong"}) < 1e9 {
+		c.metric = "scaling_efficiency"
+		c.conf += 0.3
+		return
+	}
+	improve := []string{"improv", "higher", "better", "faster", "speed", "reduc", "less", "lower", "fewer", "decreas", "cut", "increas", "boost", "gain", "sav", "outperform", "accelerat", "shorter", "smaller", "more", "enhanc", "raise", "drop", "shrink", "compress", "by"}
+	acc := []string{"accuracy", "top-1", "top-5", "f1", "map", "miou", "iou", "precision", "recall", "success", "bleu", "auc", "pass@1", "exact", "win", "score"}
+	if after(0) == "of" {
+		// "72% of application time": a share, not a result, unless it is an accuracy.
+		if s.cueScan(c.ti, c.tj, l, r, 4, acc) < 1e9 {
+			c.metric = "accuracy"
+			c.conf += 0.1
+			return
+		}
+		c.drop = true
+		return
+	}
+	di := s.cueScan(c.ti, c.tj, l, r, 6, improve)
+	da := s.cueScan(c.ti, c.tj, l, r, 4, acc)
+	if di < 1e9 && di <= da+2 {
+		c.metric = "improvement_pct"
+		c.conf += 0.25
+		return
+	}
+	if da < 1e9 {
+		c.metric = "accuracy"
+		c.conf += 0.2
+		return
+	}
+	// "(max 47%)" after "by 30% geomean": a second figure for the same quantity.
+	if c.prev != nil && !c.prev.drop && c.prev.unit.kind == c.unit.kind && (c.ti-c.prev.tj <= 3 || s.parenContinues(c.prev, c)) {
+		c.metric = c.prev.metric
+		c.conf += 0.15
+		return
+	}
+	if s.cueScan(c.ti, c.tj, 0, len(toks), 10, []string{"improv", "benefit", "speed", "faster", "reduc", "gain", "better", "outperform"}) < 1e9 {
+		c.metric = "improvement_pct"
+		c.conf += 0.1
+		return
+	}
+	if s.cueScan(c.ti, c.tj, 0, len(toks), 6, []string{"compared", "than", "over", "vs", "versus", "relative"}) < 1e9 {
+		c.metric = "improvement_pct"
+		c.conf += 0.05
+		return
+	}
+	c.drop = true
+}
+
+// classifyBare keeps unitless numbers only where the unit is implied:
+// "scaling efficiency of 0.94" (a fraction, reported in %) and "an F1 of 0.8".
+func (s *sentence) classifyBare(c *cand, l int) {
+	toks := s.toks
+	if c.hasHi && c.hi > 1e6 {
+		c.drop = true
+		return
+	}
+	if c.tj < len(toks) && hasPrefixAny(toks[c.tj].lw, accWords) && c.v <= 100 {
+		// "up to 0.8 accuracy", "0.92 F1".
+		c.metric, c.unitLabel = "accuracy", "score"
+		c.tj++
+		c.conf += 0.1
+		return
+	}
+	if c.ti == 0 {
+		c.drop = true
+		return
+	}
+	link := toks[c.ti-1].lw
+	if link != "of" && link != "is" && link != "reaches" && link != "achieves" && link != "to" && link != "=" && link != "at" {
+		c.drop = true
+		return
+	}
+	for k := c.ti - 2; k >= l && k >= c.ti-4; k-- {
+		w := toks[k].lw
+		switch {
+		case w == "efficiency" || w == "efficiencies":
+			if c.v <= 1 {
+				c.v *= 100
+				c.hi *= 100
+			}
+			if c.v > 100 {
+				c.drop = true
+				return
+			}
+			c.metric, c.unitLabel = "scaling_efficiency", "%"
+			c.conf += 0.15
+			return
+		case hasPrefixAny(w, accWords):
+			c.metric, c.unitLabel = "accuracy", "score"
+			c.conf += 0.05
+			return
+		}
+	}
+	c.drop = true
+}
+
+// parenContinues reports whether b sits in parentheses right after a, or
+// continues a list that does: "by up to 2.45x (on average 1.58x)",
+// "22.89x and 27.21x (on average 8.69x and 11.60x)".
+func (s *sentence) parenContinues(a, b *cand) bool {
+	if a.unit.kind != b.unit.kind || b.ti-a.tj > 10 {
+		return false
+	}
+	open := false
+	for k := a.tj; k < b.ti; k++ {
+		w := s.toks[k].lw
+		switch {
+		case w == "(":
+			open = true
+		case w == ")" || w == ";" || w == ".":
+			return false
+		case s.toks[k].kind == tkNum:
+			if !open {
+				return false
+			}
+		}
+	}
+	if open {
+		return true
+	}
+	return s.listContinues(a, b)
+}
+
+// listContinues reports whether b continues a list started by a ("277 FPS on
+// X and 583 FPS on Y", "12X,20X,33X and 39X") so it shares a's qualifier.
+func (s *sentence) listContinues(a, b *cand) bool {
+	if a.unit.kind != b.unit.kind || b.ti-a.tj > 8 {
+		return false
+	}
+	for k := a.tj; k < b.ti; k++ {
+		w := s.toks[k].lw
+		if w == ";" || w == "." || w == "(" || w == ")" || w == "while" || w == "but" || w == "which" {
+			return false
+		}
+	}
+	p := s.toks[b.ti-1].lw
+	return p == "and" || p == "," || p == "or" || p == "&"
+}
+
+// Qualifier phrases as token sequences; fillers may stand between a phrase
+// and its number ("speedup of up to 242000x", "by up to 22.89x").
+var qualPhrases = []struct {
+	toks []string
+	q    string
+}{
+	{[]string{"up", "to"}, QualUpTo}, {[]string{"upto"}, QualUpTo}, {[]string{"as", "high", "as"}, QualUpTo},
+	{[]string{"as", "much", "as"}, QualUpTo}, {[]string{"as", "many", "as"}, QualUpTo}, {[]string{"max"}, QualUpTo},
+	{[]string{"maximum"}, QualUpTo}, {[]string{"at", "most"}, QualUpTo},
+	{[]string{"over"}, QualAtLeast}, {[]string{"more", "than"}, QualAtLeast}, {[]string{"at", "least"}, QualAtLeast},
+	{[]string{"beyond"}, QualAtLeast}, {[]string{"exceeding"}, QualAtLeast}, {[]string{"exceeds"}, QualAtLeast},
+	{[]string{"exceed"}, QualAtLeast}, {[]string{"above"}, QualAtLeast}, {[]string{"greater", "than"}, QualAtLeast},
+	{[]string{"in", "excess", "of"}, QualAtLeast}, {[]string{"upwards", "of"}, QualAtLeast}, {[]string{">"}, QualAtLeast},
+	{[]string{">="}, QualAtLeast}, {[]string{"no", "less", "than"}, QualAtLeast}, {[]string{"surpassing"}, QualAtLeast},
+	{[]string{"about"}, QualApprox}, {[]string{"around"}, QualApprox}, {[]string{"roughly"}, QualApprox},
+	{[]string{"nearly"}, QualApprox}, {[]string{"approximately"}, QualApprox}, {[]string{"approx"}, QualApprox},
+	{[]string{"approx."}, QualApprox}, {[]string{"~"}, QualApprox}, {[]string{"almost"}, QualApprox},
+	{[]string{"close", "to"}, QualApprox}, {[]string{"circa"}, QualApprox}, {[]string{"estimated"}, QualApprox},
+	{[]string{"on", "average"}, QualAverage}, {[]string{"average"}, QualAverage}, {[]string{"avg"}, QualAverage},
+	{[]string{"averaged"}, QualAverage}, {[]string{"geomean"}, QualAverage}, {[]string{"geometric", "mean"}, QualAverage},
+	{[]string{"mean"}, QualAverage}, {[]string{"an", "average", "of"}, QualAverage}, {[]string{"on", "geomean"}, QualAverage},
+}
+
+var qualFillers = map[string]bool{"of": true, "by": true, "a": true, "an": true, "the": true, "at": true, "is": true,
+	"are": true, "was": true, "reaching": true, "reaches": true, "achieving": true, "achieves": true, "speedup": true,
+	"speed-up": true, "improvement": true, "factor": true, "rate": true, "frame": true}
+
+func (s *sentence) matchQual(p int) (string, int) {
+	for _, qp := range qualPhrases {
+		n := len(qp.toks)
+		if p+n > len(s.toks) {
+			continue
+		}
+		ok := true
+		for k, w := range qp.toks {
+			if s.toks[p+k].lw != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return qp.q, n
+		}
+	}
+	return "", 0
+}
+
+func (s *sentence) qualify(c *cand, prev *cand) {
+	toks := s.toks
+	// Before the number, allowing fillers in between.
+	for p := c.ti - 1; p >= 0 && p >= c.ti-5; p-- {
+		if isClausePunct(toks[p].lw) && toks[p].lw != "(" || toks[p].kind == tkNum {
+			break
+		}
+		if q, n := s.matchQual(p); n > 0 {
+			fill := true
+			for k := p + n; k < c.ti; k++ {
+				if !qualFillers[toks[k].lw] {
+					fill = false
+					break
+				}
+			}
+			if fill {
+				c.qual = q
+				break
+			}
+		}
+	}
+	// After the number: "30% geomean", "3x on average".
+	if c.qual == "" && c.tj < len(toks) {
+		if q, n := s.matchQual(c.tj); n > 0 && q == QualAverage {
+			if c.tj+n >= len(toks) || toks[c.tj+n].kind != tkNum {
+				c.qual = q
+			}
+		}
+	}
+	if c.qual == "" && c.plus {
+		c.qual = QualAtLeast
+	}
+	if c.qual == "" && c.approx {
+		c.qual = QualApprox
+	}
+	if c.qual == "" && prev != nil && !prev.drop && s.listContinues(prev, c) {
+		c.qual = prev.qual
+	}
+	if c.qual == "" {
+		// "on average across four applications, the benefits are 12X, ..."
+		from := 0
+		if prev != nil {
+			from = prev.tj
+		}
+		for k := from; k < c.ti; k++ {
+			if q, n := s.matchQual(k); n > 1 && q == QualAverage || n == 1 && toks[k].lw == "geomean" {
+				if k+n < len(toks) && toks[k+n].kind != tkNum {
+					c.qual = QualAverage
+				}
+			}
+		}
+	}
+	if c.qual != "" {
+		c.conf += 0.05
+	}
+}

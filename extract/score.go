@@ -1,0 +1,471 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Paper is one line of a corpus file: {"title": ..., "abstract": ...}.
+type Paper struct {
+	Title    string `json:"title"`
+	Abstract string `json:"abstract"`
+}
+
+// ReadCorpus reads a JSON Lines corpus. name is used in errors so the user
+// learns which file and line is broken.
+func ReadCorpus(r io.Reader, name string) ([]Paper, error) {
+	var out []Paper
+	err := readJSONL(r, name, func(line []byte) error {
+		var p Paper
+		if err := json.Unmarshal(line, &p); err != nil {
+			return err
+		}
+		if p.Title == "" {
+			return fmt.Errorf("missing title")
+		}
+		out = append(out, p)
+		return nil
+	})
+	return out, err
+}
+
+// ReadPaperClaims reads a gold or prediction file in the claim schema.
+func ReadPaperClaims(r io.Reader, name string) ([]PaperClaims, error) {
+	var out []PaperClaims
+	err := readJSONL(r, name, func(line []byte) error {
+		var p PaperClaims
+		if err := json.Unmarshal(line, &p); err != nil {
+			return err
+		}
+		if p.Title == "" {
+			return fmt.Errorf("missing title")
+		}
+		for i, c := range p.Claims {
+			if c.Metric == "" {
+				return fmt.Errorf("claim %d: missing metric", i+1)
+			}
+		}
+		out = append(out, p)
+		return nil
+	})
+	return out, err
+}
+
+func readJSONL(r io.Reader, name string, each func([]byte) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		if err := each(line); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s:%d: %w", name, n+1, err)
+	}
+	return nil
+}
+
+// ExtractCorpus runs Extract over every paper, keeping corpus order.
+func ExtractCorpus(papers []Paper) []PaperClaims {
+	out := make([]PaperClaims, len(papers))
+	for i, p := range papers {
+		cs := Extract(p.Abstract)
+		if cs == nil {
+			cs = []Claim{}
+		}
+		out[i] = PaperClaims{Title: p.Title, Claims: cs}
+	}
+	return out
+}
+
+// NormTitle is the join key of SCHEMA.md: lower case, runs of
+// non-alphanumerics collapsed to one space.
+func NormTitle(t string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(t) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// vocabUnit is the unit each metric is scored in.
+var vocabUnit = map[string]string{
+	"speedup": "x", "reduction_factor": "x", "capacity_factor": "x", "fps": "FPS",
+	"tflops_per_gpu": "TFLOPS", "aggregate_flops": "PFLOPS", "peak_fraction": "%",
+	"scaling_efficiency": "%", "token_throughput": "tokens/s", "improvement_pct": "%",
+	"sequence_length": "tokens", "model_size": "params", "accuracy": "score",
+	"latency": "s", "duration": "s", "memory": "GB",
+}
+
+// unitFactor converts a value in unit u to the base of its dimension.
+var unitFactor = map[string]struct {
+	dim string
+	f   float64
+}{
+	"GFLOPS": {"flops", 1e-3}, "TFLOPS": {"flops", 1}, "PFLOPS": {"flops", 1e3}, "EFLOPS": {"flops", 1e6},
+	"ns": {"time", 1e-9}, "us": {"time", 1e-6}, "ms": {"time", 1e-3}, "s": {"time", 1}, "min": {"time", 60}, "h": {"time", 3600},
+	"KB": {"bytes", 1e-6}, "MB": {"bytes", 1e-3}, "GB": {"bytes", 1}, "TB": {"bytes", 1e3},
+}
+
+// inVocabUnit converts a claim's value to its metric's vocabulary unit when
+// the two units measure the same dimension; otherwise it is left alone.
+func inVocabUnit(metric, unit string, v float64) float64 {
+	want, ok := vocabUnit[metric]
+	if !ok || unit == want || unit == "" {
+		return v
+	}
+	a, oka := unitFactor[unit]
+	b, okb := unitFactor[want]
+	if oka && okb && a.dim == b.dim {
+		return v * a.f / b.f
+	}
+	return v
+}
+
+func close1pct(a, b float64) bool {
+	if a == b {
+		return true
+	}
+	d := math.Abs(a - b)
+	m := math.Max(math.Abs(a), math.Abs(b))
+	return d <= 0.01*m
+}
+
+func valuesAgree(g, p Claim) bool {
+	gv := inVocabUnit(g.Metric, g.Unit, g.Value)
+	pv := inVocabUnit(p.Metric, p.Unit, p.Value)
+	if !close1pct(gv, pv) {
+		return false
+	}
+	if g.ValueHigh != nil && p.ValueHigh != nil {
+		gh := inVocabUnit(g.Metric, g.Unit, *g.ValueHigh)
+		ph := inVocabUnit(p.Metric, p.Unit, *p.ValueHigh)
+		return close1pct(gh, ph)
+	}
+	return true
+}
+
+func strictMatch(g, p Claim) bool { return g.Metric == p.Metric && valuesAgree(g, p) }
+
+var overlapIgnore = map[string]bool{"nvidia": true, "gpu": true, "gpus": true, "a": true, "an": true, "the": true}
+
+func overlapWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if !overlapIgnore[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// TextsAgree is the hardware/baseline rule of SCHEMA.md: both absent, or at
+// least half of the shorter side's words shared, ignoring case, "NVIDIA",
+// "GPU(s)" and articles.
+func TextsAgree(a, b string) bool {
+	if a == "" || b == "" {
+		return a == b
+	}
+	wa, wb := overlapWords(a), overlapWords(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) == 0 {
+		return len(wb) == 0
+	}
+	shared := 0
+	for w := range wa {
+		if wb[w] {
+			shared++
+		}
+	}
+	return 2*shared >= len(wa)
+}
+
+// Ratio is a count of correct out of total.
+type Ratio struct{ OK, N int }
+
+// Value is OK/N, or 0 for an empty ratio.
+func (r Ratio) Value() float64 {
+	if r.N == 0 {
+		return 0
+	}
+	return float64(r.OK) / float64(r.N)
+}
+
+// ErrorItem is one miss or false positive, for --errors.
+type ErrorItem struct {
+	Title string
+	Claim Claim
+}
+
+// Report is the outcome of scoring predictions against gold.
+type Report struct {
+	Papers           int
+	Gold, Predicted  int
+	Strict, Value    int // matched claims
+	PerMetric        map[string]Ratio
+	Qualifier        Ratio
+	Hardware         Ratio
+	HardwareCount    Ratio
+	Baseline         Ratio
+	Misses           []ErrorItem
+	FalsePositives   []ErrorItem
+	UnmatchedTitles  []string // predicted papers with no gold line
+	MissingPredicted []string // gold papers with no predicted line
+}
+
+// PRF returns precision, recall and F1 of matched claims (micro-averaged).
+func PRF(matched, predicted, gold int) (p, r, f float64) {
+	if predicted > 0 {
+		p = float64(matched) / float64(predicted)
+	}
+	if gold > 0 {
+		r = float64(matched) / float64(gold)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
+
+// StrictF1 is the headline figure.
+func (r Report) StrictF1() float64 {
+	_, _, f := PRF(r.Strict, r.Predicted, r.Gold)
+	return f
+}
+
+// Score matches predicted claims to gold claims paper by paper as SCHEMA.md
+// defines and accumulates the report.
+func Score(gold, predicted []PaperClaims) Report {
+	rep := Report{PerMetric: map[string]Ratio{}}
+	pred := map[string][]Claim{}
+	seen := map[string]bool{}
+	for _, p := range predicted {
+		k := NormTitle(p.Title)
+		pred[k] = append(pred[k], p.Claims...)
+	}
+	goldKeys := map[string]bool{}
+	for _, g := range gold {
+		goldKeys[NormTitle(g.Title)] = true
+	}
+	for _, p := range predicted {
+		if !goldKeys[NormTitle(p.Title)] {
+			rep.UnmatchedTitles = append(rep.UnmatchedTitles, p.Title)
+		}
+	}
+	for _, g := range gold {
+		k := NormTitle(g.Title)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		ps, ok := pred[k]
+		if !ok {
+			rep.MissingPredicted = append(rep.MissingPredicted, g.Title)
+		}
+		rep.Papers++
+		rep.Gold += len(g.Claims)
+		rep.Predicted += len(ps)
+		for _, c := range g.Claims {
+			r := rep.PerMetric[c.Metric]
+			r.N++
+			rep.PerMetric[c.Metric] = r
+		}
+		sm := match(g.Claims, ps, strictMatch)
+		vm := match(g.Claims, ps, valuesAgree)
+		rep.Value += countMatched(vm)
+		usedPred := make([]bool, len(ps))
+		for gi, pi := range sm {
+			if pi < 0 {
+				rep.Misses = append(rep.Misses, ErrorItem{g.Title, g.Claims[gi]})
+				continue
+			}
+			usedPred[pi] = true
+			rep.Strict++
+			gc, pc := g.Claims[gi], ps[pi]
+			r := rep.PerMetric[gc.Metric]
+			r.OK++
+			rep.PerMetric[gc.Metric] = r
+			tally(&rep.Qualifier, gc.Qualifier == pc.Qualifier)
+			tally(&rep.HardwareCount, gc.HardwareCount == pc.HardwareCount)
+			tally(&rep.Hardware, TextsAgree(gc.Hardware, pc.Hardware))
+			tally(&rep.Baseline, TextsAgree(gc.Baseline, pc.Baseline))
+		}
+		for pi, used := range usedPred {
+			if !used {
+				rep.FalsePositives = append(rep.FalsePositives, ErrorItem{g.Title, ps[pi]})
+			}
+		}
+	}
+	return rep
+}
+
+func tally(r *Ratio, ok bool) {
+	r.N++
+	if ok {
+		r.OK++
+	}
+}
+
+func countMatched(m []int) int {
+	n := 0
+	for _, x := range m {
+		if x >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// match finds a maximum one-to-one matching of gold to predicted claims
+// under ok (augmenting paths), so a greedy early choice can never cost a
+// match. Candidates are tried best-first: most attributes agreeing, then
+// overlapping evidence. It returns, for each gold claim, the predicted
+// index or -1.
+func match(gold, pred []Claim, ok func(g, p Claim) bool) []int {
+	adj := make([][]int, len(gold))
+	for gi, g := range gold {
+		for pi, p := range pred {
+			if ok(g, p) {
+				adj[gi] = append(adj[gi], pi)
+			}
+		}
+		sort.SliceStable(adj[gi], func(a, b int) bool {
+			return affinity(g, pred[adj[gi][a]]) > affinity(g, pred[adj[gi][b]])
+		})
+	}
+	owner := make([]int, len(pred))
+	for i := range owner {
+		owner[i] = -1
+	}
+	var try func(gi int, seen []bool) bool
+	try = func(gi int, seen []bool) bool {
+		for _, pi := range adj[gi] {
+			if seen[pi] {
+				continue
+			}
+			seen[pi] = true
+			if owner[pi] < 0 || try(owner[pi], seen) {
+				owner[pi] = gi
+				return true
+			}
+		}
+		return false
+	}
+	for gi := range gold {
+		try(gi, make([]bool, len(pred)))
+	}
+	out := make([]int, len(gold))
+	for i := range out {
+		out[i] = -1
+	}
+	for pi, gi := range owner {
+		if gi >= 0 {
+			out[gi] = pi
+		}
+	}
+	return out
+}
+
+func affinity(g, p Claim) int {
+	a := 0
+	if g.Metric == p.Metric {
+		a += 4
+	}
+	if g.Qualifier == p.Qualifier {
+		a++
+	}
+	if TextsAgree(g.Hardware, p.Hardware) {
+		a++
+	}
+	if g.HardwareCount == p.HardwareCount {
+		a++
+	}
+	if TextsAgree(g.Baseline, p.Baseline) {
+		a++
+	}
+	if g.Evidence != "" && p.Evidence != "" && (strings.Contains(g.Evidence, p.Text) && p.Text != "" || strings.Contains(p.Evidence, g.Evidence) || strings.Contains(g.Evidence, p.Evidence)) {
+		a += 2
+	}
+	return a
+}
+
+// Write prints the report; with errors it lists every miss and false
+// positive with its evidence so a rule change can be judged claim by claim.
+func (r Report) Write(w io.Writer, errors bool) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "papers %d, gold claims %d, predicted claims %d\n", r.Papers, r.Gold, r.Predicted)
+	p, rc, f := PRF(r.Strict, r.Predicted, r.Gold)
+	fmt.Fprintf(bw, "strict      P=%.3f R=%.3f F1=%.3f (matched %d)\n", p, rc, f, r.Strict)
+	p, rc, f = PRF(r.Value, r.Predicted, r.Gold)
+	fmt.Fprintf(bw, "value-only  P=%.3f R=%.3f F1=%.3f (matched %d)\n", p, rc, f, r.Value)
+	fmt.Fprintf(bw, "recall per metric (strict):\n")
+	metrics := make([]string, 0, len(r.PerMetric))
+	for m := range r.PerMetric {
+		metrics = append(metrics, m)
+	}
+	sort.Strings(metrics)
+	for _, m := range metrics {
+		x := r.PerMetric[m]
+		fmt.Fprintf(bw, "  %-20s %3d/%-3d %.3f\n", m, x.OK, x.N, x.Value())
+	}
+	fmt.Fprintf(bw, "on strict matches:\n")
+	for _, a := range []struct {
+		name string
+		r    Ratio
+	}{{"qualifier", r.Qualifier}, {"hardware", r.Hardware}, {"hardware_count", r.HardwareCount}, {"baseline", r.Baseline}} {
+		fmt.Fprintf(bw, "  %-20s %3d/%-3d %.3f\n", a.name, a.r.OK, a.r.N, a.r.Value())
+	}
+	for _, t := range r.MissingPredicted {
+		fmt.Fprintf(bw, "warning: no prediction line for gold paper %q\n", t)
+	}
+	for _, t := range r.UnmatchedTitles {
+		fmt.Fprintf(bw, "warning: predicted paper %q is not in the gold file\n", t)
+	}
+	if errors {
+		for _, e := range r.Misses {
+			fmt.Fprintf(bw, "MISS %s\n     %s\n", describe(e.Claim), e.Title)
+		}
+		for _, e := range r.FalsePositives {
+			fmt.Fprintf(bw, "FP   %s\n     %s\n", describe(e.Claim), e.Title)
+		}
+	}
+	return bw.Flush()
+}
+
+func describe(c Claim) string {
+	v := fmt.Sprintf("%g", c.Value)
+	if c.ValueHigh != nil {
+		v += fmt.Sprintf("-%g", *c.ValueHigh)
+	}
+	q := ""
+	if c.Qualifier != "" {
+		q = " (" + c.Qualifier + ")"
+	}
+	return fmt.Sprintf("%s %s %s%s | %q", c.Metric, v, c.Unit, q, c.Evidence)
+}

@@ -1,0 +1,89 @@
+package handlers
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/claimboard/claimboard/models"
+)
+
+// sessionCookie holds a moderator's session token; the database holds only
+// its hash, so sessions work across server processes and survive restarts.
+const (
+	sessionCookie = "claimboard_session"
+	moderatorKey  = "moderator"
+)
+
+// loadModerator puts the logged-in moderator, if any, in the context. An
+// invalid or expired cookie is simply no login.
+func (a *app) loadModerator(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if ck, err := c.Cookie(sessionCookie); err == nil && ck.Value != "" {
+			m, err := a.store.SessionModerator(c.Request().Context(), ck.Value, time.Now())
+			switch models.ErrorCode(err) {
+			case "":
+				c.Set(moderatorKey, m)
+			case models.EUnauthorized:
+			default:
+				return err
+			}
+		}
+		return next(c)
+	}
+}
+
+// moderatorOf returns the logged-in moderator, or nil.
+func moderatorOf(c echo.Context) *models.Moderator {
+	m, _ := c.Get(moderatorKey).(*models.Moderator)
+	return m
+}
+
+// requireModerator sends visitors of moderation pages to the login form and
+// refuses moderation actions with 401.
+func requireModerator(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if moderatorOf(c) != nil {
+			return next(c)
+		}
+		req := c.Request()
+		if req.Method == http.MethodGet || req.Method == http.MethodHead {
+			return c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(req.URL.RequestURI()))
+		}
+		return models.Errorf(models.EUnauthorized, "Please log in as a moderator to do this.")
+	}
+}
+
+// setSessionCookie stores a session token: HttpOnly so scripts never see it,
+// SameSite=Lax so other sites cannot post with it, Secure over TLS.
+func setSessionCookie(c echo.Context, token string, expires time.Time) {
+	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: token, Path: "/", Expires: expires,
+		MaxAge: int(time.Until(expires).Seconds()), HttpOnly: true, SameSite: http.SameSiteLaxMode,
+		Secure: c.Scheme() == "https"})
+}
+
+func clearSessionCookie(c echo.Context) {
+	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: c.Scheme() == "https"})
+}
+
+// ipHash pseudonymises the client address for limits: equal addresses give
+// equal hashes, but the table does not list addresses. The router takes the
+// address from the connection, not from spoofable headers.
+func ipHash(c echo.Context) string {
+	h := sha256.Sum256([]byte("claimboard-ip:" + c.RealIP()))
+	return hex.EncodeToString(h[:16])
+}
+
+// safeNext keeps a post-login redirect on this site: a path, never "//host".
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/moderation"
+	}
+	return next
+}

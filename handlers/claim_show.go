@@ -1,0 +1,91 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/claimboard/claimboard/models"
+	"github.com/claimboard/claimboard/views"
+)
+
+// claimShow renders one claim with its evidence in its sentence.
+func (a *app) claimShow(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	d, err := a.store.GetClaim(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	v := views.ClaimView{
+		Layout: layout("Claim " + strconv.FormatInt(d.ID, 10)), ID: d.ID,
+		Metric: d.MetricName, MetricSlug: d.MetricSlug, Value: views.Value(d.Value, d.ValueHigh, d.Unit),
+		RawText: d.RawText, Qualifier: views.Qualifier(d.Qualifier), Hardware: d.HardwareName,
+		HardwareSlug: d.HardwareSlug, Baseline: d.Baseline, Subject: d.Subject, Condition: d.Condition,
+		Status: d.Status, Confidence: strconv.FormatFloat(d.Confidence, 'f', 2, 64),
+		ExtractorVersion: d.ExtractorVersion, PaperID: d.PaperID, PaperTitle: d.PaperTitle,
+		Evidence: d.Evidence,
+	}
+	if d.HardwareCount != nil {
+		v.HardwareCount = *d.HardwareCount
+	}
+	v.Before, v.After = sentenceAround(d.PaperAbstract, d.EvidenceStart, d.EvidenceEnd)
+	hist, err := a.store.ClaimHistory(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	v.History = historyRows(hist)
+	if moderatorOf(c) != nil {
+		v.Moderation = &views.ClaimModeration{CSRF: csrfToken(c), Version: d.Version, Verified: d.Status == models.StatusVerified}
+	}
+	return render(c, http.StatusOK, views.Claim(v))
+}
+
+// historyRows turns revisions into the claim page's history, each with the
+// before and after of every field it changed.
+func historyRows(hist []models.RevisionEntry) []views.RevisionRow {
+	rows := make([]views.RevisionRow, 0, len(hist))
+	for _, h := range hist {
+		r := views.RevisionRow{ID: h.ID, When: h.CreatedAt.UTC().Format("2006-01-02 15:04 UTC"), Who: h.ModeratorName, Note: h.Note}
+		if r.Who == "" {
+			r.Who = "a removed moderator"
+		}
+		switch {
+		case h.RevertOf != nil:
+			r.Summary = "Reverted revision " + strconv.FormatInt(*h.RevertOf, 10) + "."
+		case h.CorrectionID != nil && h.BeforeState == "{}":
+			r.Summary = "Added from suggestion " + strconv.FormatInt(*h.CorrectionID, 10) + "."
+		case h.CorrectionID != nil:
+			r.Summary = "Accepted suggestion " + strconv.FormatInt(*h.CorrectionID, 10) + "."
+		default:
+			r.Summary = "Changed by a moderator."
+		}
+		for _, ch := range h.Changes {
+			r.Changes = append(r.Changes, views.FieldRow{Field: ch.Field, Current: ch.Before, Proposed: ch.After, Changed: true})
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// sentenceAround returns the text of the evidence's sentence before and after
+// the evidence span. Offsets that do not fit the abstract give no context
+// rather than a panic.
+func sentenceAround(abstract string, start, end int) (before, after string) {
+	if start < 0 || end > len(abstract) || start > end {
+		return "", ""
+	}
+	from := 0
+	if i := strings.LastIndex(abstract[:start], ". "); i >= 0 {
+		from = i + 2
+	}
+	to := len(abstract)
+	if i := strings.Index(abstract[end:], ". "); i >= 0 {
+		to = end + i + 1
+	}
+	return abstract[from:start], abstract[end:to]
+}

@@ -1,0 +1,80 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/claimboard/claimboard/models"
+	"github.com/claimboard/claimboard/views"
+)
+
+// correctionSubmitClaim stores a suggested correction of a claim.
+func (a *app) correctionSubmitClaim(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	d, err := a.store.GetClaim(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return a.submitSuggestion(c, models.NewSuggestion{ClaimID: d.ID}, func(f views.SuggestionFields, errs map[string]string) (views.CorrectionFormView, error) {
+		return a.claimFormView(c, d, f, errs)
+	})
+}
+
+// correctionSubmitPaper stores a report of a claim missing from a paper.
+func (a *app) correctionSubmitPaper(c echo.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	p, err := a.store.GetPaper(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return a.submitSuggestion(c, models.NewSuggestion{PaperID: p.ID}, func(f views.SuggestionFields, errs map[string]string) (views.CorrectionFormView, error) {
+		return a.paperFormView(c, p, f, errs)
+	})
+}
+
+// submitSuggestion reads the form, stores it and confirms; on invalid input it
+// shows the form again as typed with a message per field (422).
+func (a *app) submitSuggestion(c echo.Context, in models.NewSuggestion, form func(views.SuggestionFields, map[string]string) (views.CorrectionFormView, error)) error {
+	typed := views.SuggestionFields{
+		Value: c.FormValue("value"), ValueHigh: c.FormValue("value_high"), Unit: c.FormValue("unit"),
+		Metric: c.FormValue("metric"), Qualifier: c.FormValue("qualifier"), Hardware: c.FormValue("hardware"),
+		HardwareCount: c.FormValue("hardware_count"), Baseline: c.FormValue("baseline"), Subject: c.FormValue("subject"),
+		Condition: c.FormValue("condition"), Evidence: c.FormValue("evidence"), Reason: c.FormValue("reason"),
+		Contact: c.FormValue("contact"), NotAClaim: c.FormValue("not_a_claim") != "",
+	}
+	if c.FormValue("website") != "" {
+		// The honeypot is hidden from people; only bots fill it. They get the
+		// usual thanks so they learn nothing, and nothing is stored.
+		a.log.Info("honeypot suggestion dropped", "path", c.Request().URL.Path)
+		return render(c, http.StatusOK, views.CorrectionDone(views.CorrectionDoneView{Layout: layout("Thank you")}))
+	}
+	in.SubmitterIPHash = ipHash(c)
+	in.Form = models.SuggestionForm{
+		Value: typed.Value, ValueHigh: typed.ValueHigh, Unit: typed.Unit, Metric: typed.Metric, Qualifier: typed.Qualifier,
+		Hardware: typed.Hardware, HardwareCount: typed.HardwareCount, Baseline: typed.Baseline, Subject: typed.Subject,
+		Condition: typed.Condition, Evidence: typed.Evidence, NotAClaim: typed.NotAClaim, Reason: typed.Reason, Contact: typed.Contact,
+	}
+	saved, err := a.store.SubmitCorrection(c.Request().Context(), in)
+	var bad models.InvalidFields
+	if errors.As(err, &bad) {
+		v, ferr := form(typed, bad)
+		if ferr != nil {
+			return ferr
+		}
+		return render(c, http.StatusUnprocessableEntity, views.CorrectionForm(v))
+	}
+	if err != nil {
+		return err
+	}
+	url := "/corrections/" + strconv.FormatInt(saved.ID, 10)
+	return render(c, http.StatusCreated, views.CorrectionDone(views.CorrectionDoneView{Layout: layout("Thank you"), ID: saved.ID, URL: url}))
+}

@@ -1,0 +1,153 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+)
+
+// Login throttling: after LoginMaxFailures failed logins for one username, or
+// LoginMaxFailuresPerIP from one address, within LoginWindow, logins wait.
+// Failures are stored in the database so every server process counts them.
+const (
+	LoginWindow           = 15 * time.Minute
+	LoginMaxFailures      = 5
+	LoginMaxFailuresPerIP = 20
+	MinPasswordLength     = 10
+	maxPasswordBytes      = 72 // bcrypt ignores anything longer; refuse rather than truncate silently
+)
+
+// bcryptCost is the library default: about a tenth of a second a guess on a
+// server core, and the throttle bounds guesses per account anyway.
+const bcryptCost = bcrypt.DefaultCost
+
+// dummyHash is compared against when a username is unknown, so a failed login
+// takes as long whether or not the account exists.
+var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("claimboard-no-such-user"), bcryptCost)
+
+// ValidUsername reports whether name is a usable moderator name: 2 to 40
+// letters, digits, dots, dashes or underscores.
+func ValidUsername(name string) error {
+	if len(name) < 2 || len(name) > 40 {
+		return FieldErrorf("username", "must be 2 to 40 characters")
+	}
+	for _, r := range name {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || r == '_') {
+			return FieldErrorf("username", "may only contain letters, digits, '.', '-' and '_'")
+		}
+	}
+	return nil
+}
+
+// AddModerator creates an account with a bcrypt hash of password.
+func (s *Store) AddModerator(ctx context.Context, username, password string) (*Moderator, error) {
+	username = strings.TrimSpace(username)
+	if err := ValidUsername(username); err != nil {
+		return nil, err
+	}
+	if len(password) < MinPasswordLength {
+		return nil, FieldErrorf("password", "must be at least %d characters", MinPasswordLength)
+	}
+	if len(password) > maxPasswordBytes {
+		return nil, FieldErrorf("password", "must be at most %d bytes", maxPasswordBytes)
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcryptCost)
+	if err != nil {
+		return nil, fmt.Errorf("store: hash password: %w", err)
+	}
+	m := Moderator{Username: username, PasswordHash: string(hash), CreatedAt: time.Now().UTC()}
+	err = s.db.WithContext(ctx).Create(&m).Error
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return nil, Errorf(EConflict, "moderator %q already exists", username)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: add moderator %q: %w", username, err)
+	}
+	return &m, nil
+}
+
+// ListModerators returns every account by name.
+func (s *Store) ListModerators(ctx context.Context) ([]Moderator, error) {
+	var ms []Moderator
+	if err := s.db.WithContext(ctx).Order("username").Find(&ms).Error; err != nil {
+		return nil, fmt.Errorf("store: list moderators: %w", err)
+	}
+	return ms, nil
+}
+
+// RemoveModerator deletes an account and (by cascade) its sessions. Its past
+// decisions stay on the record with the moderator shown as removed.
+func (s *Store) RemoveModerator(ctx context.Context, username string) error {
+	res := s.db.WithContext(ctx).Where("username = ?", username).Delete(&Moderator{})
+	if res.Error != nil {
+		return fmt.Errorf("store: remove moderator %q: %w", username, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return Errorf(ENotFound, "no moderator named %q", username)
+	}
+	return nil
+}
+
+// LoginWait returns how long logins for username from ipHash must wait, or 0
+// when they may proceed.
+func (s *Store) LoginWait(ctx context.Context, username, ipHash string, now time.Time) (time.Duration, error) {
+	since := now.UTC().Add(-LoginWindow)
+	var wait time.Duration
+	for _, q := range []struct {
+		column, value string
+		max           int
+	}{{"username", username, LoginMaxFailures}, {"ip_hash", ipHash, LoginMaxFailuresPerIP}} {
+		var times []time.Time
+		// The max-th newest failure in the window decides when one slot frees up.
+		err := s.db.WithContext(ctx).Table("login_failures").
+			Where(q.column+" = ? AND created_at > ?", q.value, since).
+			Order("created_at DESC").Limit(q.max).Pluck("created_at", &times).Error
+		if err != nil {
+			return 0, fmt.Errorf("store: count login failures: %w", err)
+		}
+		if len(times) >= q.max {
+			if w := times[len(times)-1].Add(LoginWindow).Sub(now); w > wait {
+				wait = w
+			}
+		}
+	}
+	return wait, nil
+}
+
+// Authenticate checks a username and password. A failure is recorded for
+// throttling and reported as EUnauthorized without saying which part was wrong.
+func (s *Store) Authenticate(ctx context.Context, username, password, ipHash string) (*Moderator, error) {
+	var m Moderator
+	err := s.db.WithContext(ctx).Where("username = ?", username).Take(&m).Error
+	found := err == nil
+	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("store: authenticate: %w", err)
+	}
+	hash := dummyHash
+	if found {
+		hash = []byte(m.PasswordHash)
+	}
+	if bcrypt.CompareHashAndPassword(hash, []byte(password)) != nil || !found {
+		now := time.Now().UTC()
+		fail := map[string]any{"username": truncate(username, 100), "ip_hash": ipHash, "created_at": now}
+		err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			// Failures older than the window count for nothing; sweep them here
+			// so the table stays small without a background job.
+			if err := tx.Table("login_failures").Where("created_at < ?", now.Add(-LoginWindow)).Delete(nil).Error; err != nil {
+				return err
+			}
+			return tx.Table("login_failures").Create(fail).Error
+		})
+		if err != nil {
+			return nil, fmt.Errorf("store: record login failure: %w", err)
+		}
+		return nil, Errorf(EUnauthorized, "Wrong username or password.")
+	}
+	return &m, nil
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Load test: in one run against one server, measure /healthz as the reference,
+# then representative leaderboard URLs, with wrk; print requests/s, p50, p99
+# and each URL's requests/s as a fraction of /healthz. With DATABASE_URL set to
+# the server's PostgreSQL database, also time the full CSV export against
+# PostgreSQL's own COPY of the same rows.
+#
+#   scripts/loadtest.sh [BASE_URL]        (default http://127.0.0.1:8080)
+#   DURATION=20s CONNECTIONS=32 THREADS=2 METRIC=speedup scripts/loadtest.sh
+#
+# Needs wrk (Debian package wrk); curl; psql for the COPY comparison.
+set -euo pipefail
+BASE=${1:-http://127.0.0.1:8080}
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+METRIC=${METRIC:-speedup}
+
+command -v wrk >/dev/null || { echo "loadtest: wrk not found (apt-get install wrk)" >&2; exit 2; }
+curl -sf "$BASE/readyz" >/dev/null || { echo "loadtest: $BASE/readyz is not ready" >&2; exit 1; }
+
+# A hardware slug and a search word that exist in this database, so filters hit rows.
+HW=$(curl -s "$BASE/leaderboards/$METRIC" | grep -o 'name="hardware" value="[a-z0-9.-]*"' | head -1 | sed 's/.*value="//; s/"//' || true)
+HW=${HW:-nvidia-a100}
+
+# to_ms converts wrk's "812.00us" / "1.20ms" / "1.02s" to milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
+    else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.2f", v * 60000 }
+    else { sub(/s$/, "", v); printf "%.2f", v * 1000 } }'
+}
+
+REF_RPS=""
+measure() { # name path
+  local name=$1 path=$2 out rps p50 p99 non2xx ratio
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$path")
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
+  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out")
+  [ -n "$REF_RPS" ] || REF_RPS=$rps
+  ratio=$(awk -v a="$rps" -v b="$REF_RPS" 'BEGIN { printf "%.3f", a / b }')
+  printf '%-22s %10s %9s %9s %8s %6s  %s\n' "$name" "$rps" "$p50" "$p99" "$ratio" "${non2xx:-0}" "$path"
+}
+
+echo "# $(date -u +%FT%TZ) $BASE  wrk -t$THREADS -c$CONNECTIONS -d$DURATION  ($(nproc) cores)"
+printf '%-22s %10s %9s %9s %8s %6s  %s\n' "url" "req/s" "p50 ms" "p99 ms" "x healthz" "non2xx" "path"
+measure healthz "/healthz"
+measure leaderboard-default "/leaderboards/$METRIC"
+measure sort-paper "/leaderboards/$METRIC?sort=paper"
+measure sort-date-asc "/leaderboards/$METRIC?sort=date&order=asc"
+measure filter-hardware "/leaderboards/$METRIC?hardware=$HW"
+measure search "/leaderboards/$METRIC?q=pipeline"
+measure deep-page "/leaderboards/$METRIC?page=150"
+measure home "/"
+measure csv-filtered "/leaderboards/$METRIC.csv?hardware=$HW"
+
+if [ -n "${DATABASE_URL:-}" ] && command -v psql >/dev/null; then
+  # The export's rows as PostgreSQL would write them itself: same joins, same order.
+  Q="SELECT p.title, p.arxiv_id, p.source_url, m.slug, c.value, c.value_high, c.unit, c.qualifier,
+       h.name, c.hardware_count, c.baseline, c.subject, c.condition, c.evidence, c.status, c.confidence, c.id
+     FROM claims c JOIN papers p ON p.id = c.paper_id JOIN metrics m ON m.id = c.metric_id
+     LEFT JOIN hardware h ON h.id = c.hardware_id
+     WHERE m.slug = '$METRIC' AND c.status <> 'retracted' ORDER BY c.value DESC, c.id"
+  t0=$(date +%s.%N); rows_copy=$(psql "$DATABASE_URL" -Atc "COPY ($Q) TO STDOUT WITH CSV" | wc -l); t1=$(date +%s.%N)
+  rows_csv=$(curl -sf "$BASE/leaderboards/$METRIC.csv" | wc -l); t2=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" -v c="$t2" -v rc="$rows_copy" -v rh="$rows_csv" 'BEGIN {
+    copy = b - a; csv = c - b
+    printf "csv export: %d lines in %.2fs; COPY: %d lines in %.2fs; ratio %.2f\n", rh, csv, rc, copy, csv / copy }'
+fi
