@@ -19,9 +19,9 @@ var projectCue = regexp.MustCompile(`(?i)(project|home|web)\s*(page|site)|websit
 // Bitbucket or Codeberg) and the first project page (a github.io or gitlab.io
 // site, or a link the text introduces as a project page or website) in text.
 func FindLinks(text string) (code, project string) {
-	// Most abstracts have no link: skip the regexp for them, it is a tenth
-	// of an ingest's CPU otherwise.
-	if lower := strings.ToLower(text); !strings.Contains(lower, "http") && !strings.Contains(lower, "www.") && !strings.Contains(lower, ".com/") {
+	// Most abstracts have no link: skip the regexp (and any lower-casing
+	// copy) for them, they were a tenth of an ingest's CPU otherwise.
+	if !mayHaveLink(text) {
 		return "", ""
 	}
 	for _, loc := range linkRe.FindAllStringIndex(text, -1) {
@@ -88,6 +88,27 @@ func isCodeHost(host string) bool {
 	for _, h := range codeHosts {
 		if host == h {
 			return true
+		}
+	}
+	return false
+}
+
+// mayHaveLink tells cheaply whether text may hold a link linkRe finds: a
+// scheme's "://", or "www." or "github.com/" or "gitlab.com/" in any case.
+func mayHaveLink(text string) bool {
+	if strings.Contains(text, "://") {
+		return true
+	}
+	for i := 0; i+4 <= len(text); i++ {
+		switch text[i] {
+		case 'w', 'W':
+			if strings.EqualFold(text[i:i+4], "www.") {
+				return true
+			}
+		case '.':
+			if i+5 <= len(text) && strings.EqualFold(text[i:i+5], ".com/") {
+				return true
+			}
 		}
 	}
 	return false

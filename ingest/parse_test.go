@@ -184,6 +184,8 @@ func TestFindLinks(t *testing.T) {
 		{"Models at https://gitlab.com/group/repo, data at https://zenodo.org/records/1.", "https://gitlab.com/group/repo", ""},
 		{"We compare with https://github.com and www.example.com.", "", ""},
 		{"No links, 3.5x faster.", "", ""},
+		{"Code: GitHub.com/Org/Repo.", "https://GitHub.com/Org/Repo", ""},
+		{"Demo at WWW.Example.org/demo", "", "https://WWW.Example.org/demo"},
 	}
 	for _, tc := range cases {
 		code, project := FindLinks(tc.text)
