@@ -343,3 +343,28 @@ func TestIngestOlderVersionLaterInTheSameFile(t *testing.T) {
 		}
 	})
 }
+
+// A record the parser accepts but the store would refuse (a title of only
+// punctuation has no identity) is caught before anything is written: it
+// fails the file, or is skipped and listed under SkipBad.
+func TestIngestRecordRefusedAfterExtraction(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := testdb.MustOpen(t, dsn)
+		papers := ingesttest.Papers(1500, 21)
+		data := append(ingesttest.JSONL(papers), []byte(`{"title":"???","abstract":"No identity."}`+"\n")...)
+		data = append(data, ingesttest.JSONL(ingesttest.Papers(10, 22))...)
+		_, err := ingest.Ingest(ctx, s, "late.jsonl", data, ingest.Options{})
+		var pe *ingest.ParseError
+		if !errors.As(err, &pe) || pe.Line != 1501 || !strings.Contains(pe.Msg, "title") {
+			t.Fatalf("err = %v, want late.jsonl:1501 about the title", err)
+		}
+		if n, _ := s.CountPapers(ctx); n != 0 {
+			t.Fatalf("a refused file left %d papers (the first 1000 were saved before the bad record)", n)
+		}
+		res, err := ingest.Ingest(ctx, s, "late.jsonl", data, ingest.Options{SkipBad: true})
+		if err != nil || res.Added != 1510 || len(res.Bad) != 1 || res.Bad[0].Line != 1501 {
+			t.Fatalf("skip-bad: %+v, %v", res, err)
+		}
+	})
+}
