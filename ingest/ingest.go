@@ -14,6 +14,13 @@ import (
 // Extract runs the extractor over a record and returns it ready to store. Code
 // and project links in the abstract fill what the source did not say.
 func Extract(r Record) models.PaperInput {
+	p := paperOf(r)
+	p.Claims = Claims(r.Abstract)
+	return p
+}
+
+// paperOf is a record ready to store, without its claims.
+func paperOf(r Record) models.PaperInput {
 	p := models.PaperInput{
 		Title: r.Title, Abstract: r.Abstract, ArxivID: r.ArxivID, ArxivVersion: r.ArxivVersion,
 		SourceURL: r.URL, CodeURL: r.CodeURL, ProjectURL: r.ProjectURL, Authors: r.Authors,
@@ -28,7 +35,6 @@ func Extract(r Record) models.PaperInput {
 			p.ProjectURL = project
 		}
 	}
-	p.Claims = Claims(r.Abstract)
 	return p
 }
 
@@ -105,7 +111,6 @@ func Ingest(ctx context.Context, store *models.Store, name string, data []byte, 
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	chunks := extractChunks(ctx, recs, workers)
 	var late []*ParseError // bad records found after parsing, merged in file order below
 	st, err := store.Ingest(ctx, models.Source{Name: parsed.Format, File: name}, func(b *models.Batch) error {
 		ids := make([]string, len(recs))
@@ -116,6 +121,7 @@ func Ingest(ctx context.Context, store *models.Store, name string, data []byte, 
 		if err := b.Prefetch(ids, titles); err != nil {
 			return err
 		}
+		chunks := extractChunks(ctx, recs, workers, unchanged(b, recs))
 		done := 0
 		for c := range chunks {
 			out := <-c
@@ -177,7 +183,7 @@ type chunkOut struct {
 // in file order: the channel yields one channel per chunk, in order, so the
 // single writer waits only for the chunk it needs next while the workers run
 // ahead by a bounded number of chunks.
-func extractChunks(ctx context.Context, recs []Record, workers int) <-chan chan chunkOut {
+func extractChunks(ctx context.Context, recs []Record, workers int, skip []bool) <-chan chan chunkOut {
 	order := make(chan chan chunkOut, workers*2)
 	type job struct {
 		lo, hi int
@@ -193,6 +199,10 @@ func extractChunks(ctx context.Context, recs []Record, workers int) <-chan chan 
 				part := recs[j.lo:j.hi]
 				out := chunkOut{recs: part, papers: make([]models.PaperInput, len(part)), failed: make([]string, len(part))}
 				for i, r := range part {
+					if skip[j.lo+i] {
+						out.papers[i] = paperOf(r)
+						continue
+					}
 					out.papers[i], out.failed[i] = safeExtract(r)
 				}
 				j.out <- out
@@ -218,6 +228,25 @@ func extractChunks(ctx context.Context, recs []Record, workers int) <-chan chan 
 		}
 	}()
 	return order
+}
+
+// unchanged marks the records stored already with the same title and
+// abstract, which appear once in the file: Save leaves them alone, so their
+// claims need not be extracted (a re-run of a file costs little).
+func unchanged(b *models.Batch, recs []Record) []bool {
+	seen := make(map[string]int, 2*len(recs))
+	for _, r := range recs {
+		seen["t:"+models.NormalizeTitle(r.Title)]++
+		if r.ArxivID != "" {
+			seen["a:"+r.ArxivID]++
+		}
+	}
+	skip := make([]bool, len(recs))
+	for i, r := range recs {
+		once := seen["t:"+models.NormalizeTitle(r.Title)] == 1 && (r.ArxivID == "" || seen["a:"+r.ArxivID] == 1)
+		skip[i] = once && b.Unchanged(r.ArxivID, r.Title, r.Abstract)
+	}
+	return skip
 }
 
 // safeExtract turns an extractor panic into a bad record rather than a crash

@@ -374,6 +374,15 @@ func (b *Batch) Prefetch(arxivIDs, titles []string) error {
 	return b.lookupKeys(arxivIDs, keys)
 }
 
+// Unchanged tells whether Save would find this paper stored with the same
+// title and abstract, from what Prefetch and earlier Saves loaded: a caller
+// may then skip extracting its claims, which Save would not use.
+func (b *Batch) Unchanged(arxivID, title, abstract string) bool {
+	title = strings.TrimSpace(title)
+	st := b.match(arxivID, contentKey(title))
+	return st != nil && st.ID != 0 && st.AbstractHash == hashText(abstract) && NormalizeTitle(st.Title) == NormalizeTitle(title)
+}
+
 // lookup loads the stored papers any of papers may be, into the seen maps.
 func (b *Batch) lookup(papers []PaperInput) error {
 	ids := make([]string, 0, len(papers))
