@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -503,12 +502,8 @@ func (b *Batch) insertPapers(ps []*pending) error {
 				st.ArxivVersion, st.SourceURL, st.CodeURL, st.ProjectURL, st.Authors, st.PrimaryCategory,
 				timeOrNil(st.PublishedOn), b.src.Name, b.src.File, b.now, b.now, b.now)
 		}
-		q := "INSERT INTO papers (" + strings.Join(paperCols, ", ") + ") VALUES " +
-			placeholders(b.dialect, len(part), len(paperCols)) + " RETURNING id, content_key"
-		if b.dialect == DialectPostgres {
-			q, args = unnestInsert("papers", paperCols, paperTypes, len(part), args)
-			q += " RETURNING id, content_key"
-		}
+		q, args := insertStatement(b.dialect, "papers", paperCols, paperTypes, len(part), args)
+		q += " RETURNING id, content_key"
 		rows, err := connPool(b.tx).QueryContext(b.ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("insert papers: %w", err)
@@ -542,31 +537,6 @@ func (b *Batch) insertPapers(ps []*pending) error {
 var paperTypes = []string{"text", "text", "text", "text", "text", "int4", "text", "text", "text", "text", "text",
 	"date", "text", "text", "timestamptz", "timestamptz", "timestamptz"}
 
-// unnestInsert turns the row-major args of n rows into one array per column
-// and an INSERT ... SELECT FROM unnest(...): on PostgreSQL a statement with a
-// fixed text and a handful of parameters, several times faster than a
-// multi-row VALUES list.
-func unnestInsert(table string, cols, types []string, n int, args []any) (string, []any) {
-	arrays := make([]any, len(cols))
-	for c := range cols {
-		col := make([]any, n)
-		for r := 0; r < n; r++ {
-			col[r] = args[r*len(cols)+c]
-		}
-		arrays[c] = col
-	}
-	var sb strings.Builder
-	sb.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") SELECT * FROM unnest(")
-	for c, t := range types {
-		if c > 0 {
-			sb.WriteString(", ")
-		}
-		fmt.Fprintf(&sb, "$%d::%s[]", c+1, t)
-	}
-	sb.WriteString(")")
-	return sb.String(), arrays
-}
-
 // updatePaper writes a new version of a paper, or only the metadata a second
 // source added when in has no abstract.
 func (b *Batch) updatePaper(st *paperState, in *PaperInput) error {
@@ -585,30 +555,41 @@ func (b *Batch) updatePaper(st *paperState, in *PaperInput) error {
 	return nil
 }
 
-// placeholders returns "(?, ?), (?, ?)" or "($1, $2), ($3, $4)" for rows of cols values.
-func placeholders(dialect string, rows, cols int) string {
+// insertStatement returns one statement inserting n rows whose values args
+// holds row by row: on PostgreSQL an INSERT ... SELECT FROM unnest of one
+// array per column (a fixed text and a handful of parameters, several times
+// faster than a VALUES list), on SQLite a multi-row VALUES list.
+func insertStatement(dialect, table string, cols, types []string, n int, args []any) (string, []any) {
 	var sb strings.Builder
-	n := 0
-	for r := 0; r < rows; r++ {
-		if r > 0 {
-			sb.WriteString(", ")
+	sb.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") ")
+	if dialect == DialectPostgres {
+		arrays := make([]any, len(cols))
+		for c := range cols {
+			col := make([]any, n)
+			for r := 0; r < n; r++ {
+				col[r] = args[r*len(cols)+c]
+			}
+			arrays[c] = col
 		}
-		sb.WriteByte('(')
-		for c := 0; c < cols; c++ {
+		sb.WriteString("SELECT * FROM unnest(")
+		for c, t := range types {
 			if c > 0 {
 				sb.WriteString(", ")
 			}
-			n++
-			if dialect == DialectPostgres {
-				sb.WriteByte('$')
-				sb.WriteString(strconv.Itoa(n))
-			} else {
-				sb.WriteByte('?')
-			}
+			fmt.Fprintf(&sb, "$%d::%s[]", c+1, t)
 		}
-		sb.WriteByte(')')
+		sb.WriteString(")")
+		return sb.String(), arrays
 	}
-	return sb.String()
+	sb.WriteString("VALUES ")
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	for r := 0; r < n; r++ {
+		if r > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteString(row)
+	}
+	return sb.String(), args
 }
 
 // connPool is the transaction's database/sql handle: bulk statements go to it

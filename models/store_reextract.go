@@ -182,11 +182,7 @@ func insertClaimRows(ctx context.Context, tx *gorm.DB, dialect string, rows []cl
 				c.Baseline, c.Subject, c.Condition, c.Evidence, c.EvidenceStart, c.EvidenceEnd, c.Confidence,
 				c.ExtractorVersion, StatusExtracted, 1, now, now)
 		}
-		q := "INSERT INTO claims (" + strings.Join(claimCols, ", ") + ") VALUES " +
-			placeholders(dialect, len(part), len(claimCols))
-		if dialect == DialectPostgres {
-			q, args = unnestInsert("claims", claimCols, claimTypes, len(part), args)
-		}
+		q, args := insertStatement(dialect, "claims", claimCols, claimTypes, len(part), args)
 		if _, err := connPool(tx).ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("insert claims: %w", err)
 		}
