@@ -90,6 +90,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runMigrate(ctx, args, getenv, sio)
 	case "ingest":
 		return runIngest(ctx, args, getenv, sio)
+	case "reextract":
+		return runReextract(ctx, args, getenv, sio)
 	case "extract":
 		return runExtract(ctx, args, sio)
 	case "export":
