@@ -7,6 +7,7 @@
 #
 #   scripts/loadtest.sh [BASE_URL]        (default http://127.0.0.1:8080)
 #   DURATION=20s CONNECTIONS=32 THREADS=2 METRIC=speedup scripts/loadtest.sh
+#   SERVER_PID=1234 ...   also prints the server's current and peak RSS
 #
 # Needs wrk (Debian package wrk); curl; psql for the COPY comparison.
 set -euo pipefail
@@ -69,4 +70,8 @@ if [ -n "${DATABASE_URL:-}" ] && command -v psql >/dev/null; then
   awk -v a="$t0" -v b="$t1" -v c="$t2" -v rc="$rows_copy" -v rh="$rows_csv" 'BEGIN {
     copy = b - a; csv = c - b
     printf "csv export: %d lines in %.2fs; COPY: %d lines in %.2fs; ratio %.2f\n", rh, csv, rc, copy, csv / copy }'
+fi
+
+if [ -n "${SERVER_PID:-}" ] && [ -r "/proc/$SERVER_PID/status" ]; then
+  awk '/^VmRSS|^VmHWM/ {printf "server %s %.1f MB\n", $1, $2 / 1024}' "/proc/$SERVER_PID/status"
 fi
