@@ -178,9 +178,14 @@ func (s *sentence) resolve(cands []*cand) {
 // number right after "compared to" / "than".
 func (s *sentence) isBackground(c *cand, own bool) bool {
 	toks := s.toks
-	for k := 0; k < c.ti; k++ {
+	// Cue words count only in the figure's own statement: "Existing systems
+	// typically reach 30%, while X reaches 71%" or "X must handle 10K
+	// events/s; it achieves 4x" say nothing hypothetical about the second figure.
+	lo, hi := s.scope(c)
+	sysOwn := s.systemSubject(lo, c.ti)
+	for k := lo; k < c.ti; k++ {
 		w := toks[k].lw
-		if w == "however" && !own {
+		if w == "however" && !own && !sysOwn && !s.favourable(c, lo, hi) {
 			// "However, the training of NeuS takes 8 hours": a limitation of prior work.
 			return true
 		}
@@ -191,16 +196,16 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		if hasPrefixAny(w, trendMarkers) || (w == "increased" || w == "risen" || w == "improved") && k > 0 && (toks[k-1].lw == "has" || toks[k-1].lw == "have") && !own {
 			return true
 		}
-		if !own && priorMarkers[w] && !afterComparison(toks, k) && (priorAdverbs[w] || k < 4 || genericNounNear(toks, k)) {
+		if !own && !sysOwn && s.priorCue(k) && !afterComparison(toks, k) && (priorAdverbs[w] || k-lo < 4 || genericNounNear(toks, k)) {
 			return true
 		}
 	}
 	// "While existing systems reach only 30% utilization, ours ...": within
 	// the figure's own clause prior work is the subject, even in a sentence
 	// where the paper also speaks.
-	if l, _ := s.clause(c.ti, c.tj); own {
+	if l, _ := s.clause(c.ti, c.tj); own || sysOwn {
 		verb := false
-		for k := l; k < c.ti; k++ {
+		for k := max(l, lo); k < c.ti; k++ {
 			w := toks[k].lw
 			if hasPrefixAny(w, []string{"improv", "accelerat", "speed", "enhanc", "extend", "boost", "outperform", "surpass", "beat"}) {
 				verb = true
@@ -212,8 +217,8 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 	}
 	// "It takes 3 hours per scene with prior methods": the figure belongs to
 	// prior work named after it.
-	if !own {
-		for k := c.tj; k < len(toks); k++ {
+	if !own && !sysOwn {
+		for k := c.tj; k < hi; k++ {
 			if priorMarkers[toks[k].lw] && !priorAdverbs[toks[k].lw] && genericNounNear(toks, k) && !afterStrictComparison(toks, k) {
 				return true
 			}
