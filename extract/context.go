@@ -37,6 +37,8 @@ func (s *sentence) baselineCueAt(k int) int {
 			}
 			return 1
 		}
+	case "unlike":
+		return 1
 	case "in":
 		if nx == "comparison" && k+2 < len(toks) && (toks[k+2].lw == "to" || toks[k+2].lw == "with") {
 			return 3
@@ -185,7 +187,11 @@ func (s *sentence) baselineFor(c *cand, cands []*cand) (string, int, int) {
 		// "Comparative analysis against X, ..., demonstrates that ...".
 		framed := (w == "against" || w == "versus" || w == "vs") && k > 0 && (strings.HasPrefix(toks[k-1].lw, "compar") ||
 			k > 1 && strings.HasPrefix(toks[k-2].lw, "compar") || toks[k-1].lw == "benchmarked" || toks[k-1].lw == "evaluated")
-		if framed || w == "compared" || w == "relative" || w == "in" || w == "comparing" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") || w == "beats" || w == "beating" {
+		if w == "unlike" && c.unit.kind != ukFactor && c.unit.kind != ukPct {
+			// "Unlike X, ours renders at 90 FPS": no comparison is measured.
+			return "", 0, 0
+		}
+		if framed || w == "unlike" || w == "compared" || w == "relative" || w == "in" || w == "comparing" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") || w == "beats" || w == "beating" {
 			if bl, i, j := s.baselinePhrase(k+n, cands); bl != "" {
 				return bl, i, j
 			}

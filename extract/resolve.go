@@ -137,6 +137,18 @@ func (s *sentence) resolve(cands []*cand) {
 		}
 		s.qualify(c, prev)
 	}
+	// "requires 14 GB to serve a 70B model": a bare model size next to
+	// another result is that result's setting.
+	for _, c := range cands {
+		if c.bareSize && !c.drop {
+			for _, o := range cands {
+				if o != c && !o.drop && !o.bareSize {
+					c.drop = true
+					break
+				}
+			}
+		}
+	}
 	// Second pass: things that look across candidates.
 	for _, c := range cands {
 		if c.drop {
@@ -339,6 +351,12 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			c.conf += 0.2
 			return
 		}
+		if s.energyEfficiency(c.tj, r) {
+			// "2.7x higher energy efficiency" is work per joule, not time.
+			c.metric, c.unitLabel = "other", "x"
+			c.conf += 0.15
+			return
+		}
 		// The verb that governs the clause may stand far before the figure
 		// ("reduces the communication volume and overhead by up to 22.89x").
 		ds := s.cueScan(c.ti, c.tj, l, r, 8, speedCues)
@@ -493,6 +511,11 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				return
 			}
 		}
+		if s.deviceSpec(c) {
+			// "a laptop with 16 GB RAM": what the machine has.
+			c.drop = true
+			return
+		}
 		if c.tj < len(s.toks) && (deviceNouns[s.toks[c.tj].lw] || s.toks[c.tj].lw == "hbm" || s.toks[c.tj].lw == "vram") {
 			c.drop = true
 			return
@@ -553,6 +576,34 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		after(0) == "slower" || after(0) == "worse" || after(0) == "slowdown" || after(0) == "more" && s.moreCost(c.tj):
 		// "0.1% accuracy loss", "5% overhead": a cost the method pays, not a result.
 		c.drop = true
+		return
+	}
+	if c.ti > 0 && toks[c.ti-1].lw == "within" {
+		// "within 0.1% of the baseline" is a tolerance; "within 5% of peak"
+		// says at least 95% of peak.
+		if after(0) == "of" && s.cueScan(c.ti, c.tj, c.tj, r, 4, []string{"peak", "theoretical", "roofline", "optimal", "ideal"}) < 1e9 && !c.hasHi && c.v < 100 {
+			c.v = 100 - c.v
+			c.metric, c.qual = "peak_fraction", QualAtLeast
+			c.conf += 0.1
+			return
+		}
+		c.drop = true
+		return
+	}
+	if c.ti > 2 && toks[c.ti-1].lw == "to" && toks[c.ti-2].kind == tkNum && toks[c.ti-3].lw == "from" {
+		// "improves the hit rate from 61% to 78%": the end point is a level
+		// reached, not an improvement.
+		switch {
+		case s.cueScan(c.ti, c.tj, l, r, 8, []string{"peak", "utilization", "utilisation", "mfu", "hfu"}) < 1e9:
+			c.metric = "peak_fraction"
+		case s.cueScan(c.ti, c.tj, l, r, 8, []string{"efficiency"}) < 1e9:
+			c.metric = "scaling_efficiency"
+		case s.cueScan(c.ti, c.tj, l, r, 8, accWords) < 1e9:
+			c.metric = "accuracy"
+		default:
+			c.metric = "other"
+		}
+		c.conf += 0.1
 		return
 	}
 	if s.cueScan(c.ti, c.tj, l, c.tj, 4, []string{"drop", "degrad", "loss", "penalty"}) < 1e9 {
@@ -951,6 +1002,48 @@ func (s *sentence) moreCost(k int) bool {
 	for j := k + 1; j < len(toks) && j <= k+2; j++ {
 		switch toks[j].lw {
 		case "memory", "latency", "energy", "storage", "communication", "overhead", "cost", "costs", "power", "time":
+			// "higher energy efficiency", "more memory savings" are gains.
+			return !(j+1 < len(toks) && hasPrefixAny(toks[j+1].lw, []string{"efficien", "saving", "reduction", "bandwidth"}))
+		}
+	}
+	return false
+}
+
+var machineNouns = map[string]bool{"laptop": true, "laptops": true, "desktop": true, "phone": true, "phones": true,
+	"smartphone": true, "machine": true, "machines": true, "server": true, "servers": true, "node": true, "nodes": true,
+	"gpu": true, "gpus": true, "card": true, "cards": true, "device": true, "devices": true, "workstation": true, "pc": true}
+
+// deviceSpec reports a memory size that describes a machine: "a laptop
+// with 16 GB RAM", "GPUs with 80 GB of memory".
+func (s *sentence) deviceSpec(c *cand) bool {
+	toks := s.toks
+	if c.ti < 2 || toks[c.ti-1].lw != "with" {
+		return false
+	}
+	for k := c.ti - 2; k >= 0 && k >= c.ti-4; k-- {
+		if machineNouns[toks[k].lw] || toks[k].masked {
+			return true
+		}
+		if isClausePunct(toks[k].lw) {
+			break
+		}
+	}
+	return false
+}
+
+// energyEfficiency reports "higher energy efficiency", "more
+// energy-efficient" or "better performance per watt" right after a factor.
+func (s *sentence) energyEfficiency(k, r int) bool {
+	toks := s.toks
+	for j := k; j < r && j < k+4; j++ {
+		w := toks[j].lw
+		if strings.HasPrefix(w, "energy-efficien") || strings.HasPrefix(w, "power-efficien") || w == "perf/watt" || w == "performance/watt" {
+			return true
+		}
+		if (w == "energy" || w == "power") && j+1 < r && strings.HasPrefix(toks[j+1].lw, "efficien") {
+			return true
+		}
+		if w == "per" && j+1 < r && (toks[j+1].lw == "watt" || toks[j+1].lw == "joule") {
 			return true
 		}
 	}
