@@ -18,7 +18,7 @@ type cand struct {
 	// bareSize is "a 175B model", a size without the word "parameters": it is
 	// the setting of any other figure in the sentence.
 	bareSize bool
-	prev    *cand // the figure before this one in the sentence
+	prev     *cand // the figure before this one in the sentence
 	// background figures are dropped but keep their metric for ellipses.
 	background bool
 
