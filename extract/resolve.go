@@ -357,15 +357,27 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			c.conf += 0.15
 			return
 		}
+		// Words of a qualifier ("more than 2x", "less than 3x") say nothing
+		// about what is measured.
+		ti0 := s.qualStart(c.ti)
 		// The verb that governs the clause may stand far before the figure
 		// ("reduces the communication volume and overhead by up to 22.89x").
-		ds := s.cueScan(c.ti, c.tj, l, r, 8, speedCues)
-		dr := s.cueScan(c.ti, c.tj, l, r, 8, reduceCues)
-		dc := s.cueScan(c.ti, c.tj, l, r, 8, capacityCues)
+		ds := s.cueScan(ti0, c.tj, l, r, 8, speedCues)
+		dr := s.cueScan(ti0, c.tj, l, r, 8, reduceCues)
+		dc := s.cueScan(ti0, c.tj, l, r, 8, capacityCues)
 		if ds == 1e9 && dr == 1e9 && dc == 1e9 {
-			ds = s.cueScan(c.ti, c.tj, l, c.tj, 16, speedCues)
-			dr = s.cueScan(c.ti, c.tj, l, c.tj, 16, reduceCues)
-			dc = s.cueScan(c.ti, c.tj, l, c.tj, 16, capacityCues)
+			// "more than 2x, nearly 3x and ~4x higher throughput": a list
+			// of figures shares the noun after its last member.
+			if rr := s.listEnd(r); rr > r {
+				ds = s.cueScan(ti0, c.tj, l, rr, 16, speedCues)
+				dr = s.cueScan(ti0, c.tj, l, rr, 16, reduceCues)
+				dc = s.cueScan(ti0, c.tj, l, rr, 16, capacityCues)
+			}
+		}
+		if ds == 1e9 && dr == 1e9 && dc == 1e9 {
+			ds = s.cueScan(ti0, c.tj, l, c.tj, 16, speedCues)
+			dr = s.cueScan(ti0, c.tj, l, c.tj, 16, reduceCues)
+			dc = s.cueScan(ti0, c.tj, l, c.tj, 16, capacityCues)
 		}
 		switch {
 		case dr < ds && dr < dc:
@@ -379,8 +391,8 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				c.metric = prev.metric
 				break
 			}
-			ws := s.cueScan(c.ti, c.tj, l, r, 8, weakSpeed)
-			wc := s.cueScan(c.ti, c.tj, l, r, 8, weakCapacity)
+			ws := s.cueScan(ti0, c.tj, l, r, 8, weakSpeed)
+			wc := s.cueScan(ti0, c.tj, l, r, 8, weakCapacity)
 			switch {
 			case wc < ws:
 				c.metric = "capacity_factor"
@@ -388,7 +400,7 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			case ws < 1e9:
 				c.metric = "speedup"
 				c.conf -= 0.1
-			case s.cueScan(c.ti, c.tj, sl, sr, 6, []string{"over", "than", "compared", "vs", "versus", "relative"}) < 1e9:
+			case s.cueScan(ti0, c.tj, sl, sr, 6, []string{"over", "than", "compared", "vs", "versus", "relative"}) < 1e9:
 				c.metric = "speedup"
 				c.conf -= 0.2
 			default:
@@ -491,7 +503,9 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				return
 			}
 		}
-		if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) < 1e9 {
+		if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) < 1e9 || c.v < 1 || s.perItem(l, r) {
+			// Sub-second times and times per query, request or token time
+			// one piece of work.
 			c.metric = "latency"
 		} else if s.cueScan(c.ti, c.tj, l, r, 10, []string{"train", "finish", "complet", "converge", "total", "end-to-end", "wall-clock", "time-to-solution", "job", "pretrain", "pre-train", "fine-tun", "prun", "compil", "simulat", "optimiz", "fitting"}) < 1e9 {
 			c.metric = "duration"
@@ -575,6 +589,11 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 	case after(0) == "loss" || after(1) == "loss" || after(0) == "drop" || after(1) == "drop" || after(1) == "degradation" || after(0) == "degradation" || after(0) == "overhead" ||
 		after(0) == "slower" || after(0) == "worse" || after(0) == "slowdown" || after(0) == "more" && s.moreCost(c.tj):
 		// "0.1% accuracy loss", "5% overhead": a cost the method pays, not a result.
+		c.drop = true
+		return
+	}
+	if s.costSubject(c, l) {
+		// "The overhead of our checkpointing is below 2%": a price paid.
 		c.drop = true
 		return
 	}
@@ -1048,4 +1067,73 @@ func (s *sentence) energyEfficiency(k, r int) bool {
 		}
 	}
 	return false
+}
+
+// qualStart returns where a qualifier phrase right before token ti starts
+// ("more than", "up to", "less than"), or ti when there is none.
+func (s *sentence) qualStart(ti int) int {
+	for p := ti - 1; p >= 0 && p >= ti-3; p-- {
+		if _, n := s.matchQual(p); n > 0 && p+n == ti {
+			return p
+		}
+	}
+	return ti
+}
+
+var itemNouns = map[string]bool{"query": true, "request": true, "token": true, "image": true, "frame": true,
+	"sample": true, "prompt": true, "inference": true, "response": true, "question": true, "iteration": true}
+
+// perItem reports "per query", "each request", "per-token" in [l,r).
+func (s *sentence) perItem(l, r int) bool {
+	toks := s.toks
+	for k := l; k < r; k++ {
+		w := toks[k].lw
+		if (w == "per" || w == "each" || w == "every") && k+1 < r && itemNouns[strings.TrimSuffix(toks[k+1].lw, "s")] {
+			return true
+		}
+		if (strings.HasPrefix(w, "per-") || strings.HasPrefix(w, "each-")) && itemNouns[w[strings.IndexByte(w, '-')+1:]] {
+			return true
+		}
+	}
+	return false
+}
+
+// costSubject reports a percentage whose subject is a cost ("the overhead
+// ... is 2%", "slowdown of 3%") with no verb or adjective of reducing it.
+func (s *sentence) costSubject(c *cand, l int) bool {
+	toks := s.toks
+	cost := false
+	for k := max(l, c.ti-8); k < c.ti; k++ {
+		w := toks[k].lw
+		if w == "overhead" || w == "overheads" || w == "slowdown" || w == "slowdowns" || w == "penalty" {
+			cost = true
+		}
+		if cost && hasPrefixAny(w, []string{"reduc", "cut", "lower", "decreas", "eliminat", "remov", "sav", "mitigat", "shrink", "drop", "less", "fewer", "by"}) {
+			return false
+		}
+	}
+	return cost
+}
+
+// listEnd extends a clause ending at r over following list members: ",
+// nearly 3x and ~4x higher". It returns r when no figure follows the comma.
+func (s *sentence) listEnd(r int) int {
+	toks := s.toks
+	for r < len(toks) && toks[r].lw == "," {
+		num := false
+		for k := r + 1; k < len(toks) && k <= r+3; k++ {
+			if toks[k].kind == tkNum && !toks[k].masked {
+				num = true
+				break
+			}
+		}
+		if !num {
+			break
+		}
+		r++
+		for r < len(toks) && !isClausePunct(toks[r].lw) {
+			r++
+		}
+	}
+	return r
 }
