@@ -242,16 +242,24 @@ func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 		}
 		return pickIn(segL, segR, want)
 	}
-	than := len(s.toks)
+	// The baseline's phrase runs from "than" to the end of its clause or the
+	// next conjunct ("than PETSc and uses 2x less memory on 64 nodes").
+	than, thanEnd := len(s.toks), len(s.toks)
 	for k := c.tj; k < len(s.toks); k++ {
 		if s.toks[k].lw == "than" {
 			than = k
+			for thanEnd = k + 1; thanEnd < len(s.toks); thanEnd++ {
+				w := s.toks[thanEnd].lw
+				if isClausePunct(w) || w == "and" || w == "while" || w == "whereas" || w == "but" || w == "which" {
+					break
+				}
+			}
 			break
 		}
 	}
 	pick0 := pick
 	pick = func(want func(m *hwMention) bool) *hwMention {
-		return pick0(func(m *hwMention) bool { return m.ti < than && want(m) })
+		return pick0(func(m *hwMention) bool { return (m.ti < than || m.ti >= thanEnd) && want(m) })
 	}
 	named = pick0(func(m *hwMention) bool { return m.entry != nil })
 	// Only a bare device count after "than" is the baseline's ("than ... on a

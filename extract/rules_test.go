@@ -408,6 +408,13 @@ var ruleCases = []struct {
 	{"overhead subject", "The overhead of our tracing is below 2%.", nil},
 	{"overhead reduced", "Our runtime reduces the overhead by 30%.",
 		[]w{{"improvement_pct", 30, 0, "%", "", "", 0, ""}}},
+	// Devices after "than": the baseline's only inside its phrase.
+	{"count after baseline conjunct", "Our solver is 2x faster than PETSc and scales to 512 GPUs.",
+		[]w{{"speedup", 2, 0, "x", "", "", 512, "PETSc"}}},
+	{"count inside baseline phrase", "Our solver is 6x faster than running on a single GPU.",
+		[]w{{"speedup", 6, 0, "x", "", "", 0, "*"}}},
+	{"named system after baseline", "The solver is 37% faster than PETSc and uses 2.3 times less memory on 64 nodes of Summit.",
+		[]w{{"improvement_pct", 37, 0, "%", "", "OLCF Summit", 64, "PETSc"}, {"reduction_factor", 2.3, 0, "x", "", "OLCF Summit", 64, "*"}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
