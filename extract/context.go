@@ -24,16 +24,8 @@ func (s *sentence) baselineCueAt(k int) int {
 	case "over":
 		// "over 114K tokens" is a qualifier, "over cuBLAS" a baseline.
 		if nx != "" && toks[k+1].kind != tkNum && nx != "the" || nx == "the" && k+2 < len(toks) && toks[k+2].kind != tkNum {
-			switch nx {
-			case "time", "all", "multiple", "different", "previous", "various":
+			if s.overSpan(k) {
 				return 0
-			case "a", "an":
-				if k+2 < len(toks) {
-					switch toks[k+2].lw {
-					case "period", "range", "span", "wide", "variety", "number", "set", "course", "total", "single", "long":
-						return 0
-					}
-				}
 			}
 			return 1
 		}
@@ -711,4 +703,39 @@ func (s *sentence) ownDeviceSlot(c *cand) bool {
 		k++
 	}
 	return k < len(toks) && !toks[k].masked && toks[k].kind == tkWord && isCapitalised(toks[k].w)
+}
+
+// overSpan reports "over" opening a span or a set rather than a baseline:
+// "over time", "over all benchmarks", "over a wide range of inputs", "over
+// the course of training". A determiner and a noun followed by "of" is a
+// span; "over the state of the art" and "over a single GPU" are baselines.
+func (s *sentence) overSpan(k int) bool {
+	toks := s.toks
+	at := func(j int) string {
+		if j < len(toks) {
+			return toks[j].lw
+		}
+		return ""
+	}
+	switch at(k + 1) {
+	case "time", "all", "multiple", "different", "various", "several", "many", "each", "every", "both", "hundreds", "thousands", "millions":
+		return true
+	case "a", "an", "the":
+		switch at(k + 2) {
+		case "past", "last", "next", "years", "decade", "decades", "lifetime", "duration":
+			return true // "over the past decade"
+		}
+		for j := k + 2; j <= k+4 && j < len(toks); j++ {
+			if at(j) == "state" {
+				return false
+			}
+			if at(j) == "of" {
+				return j > k+2
+			}
+			if isClausePunct(at(j)) || toks[j].kind == tkNum {
+				return false
+			}
+		}
+	}
+	return false
 }
