@@ -240,7 +240,9 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		// "GPUs are 10x faster than CPUs": a fact about hardware, not a result.
 		return true
 	}
-	if (toks[0].lw == "in" || toks[0].lw == "over") && len(toks) > 3 && (toks[1].lw == "the" || toks[1].lw == "recent") && (toks[2].lw == "last" || toks[2].lw == "past") {
+	if !own && s.historyOpening() {
+		// "Over the past decade, ...", "In recent years, ...", "Since 2019,
+		// ...": the sentence tells the field's history.
 		return true
 	}
 	// A baseline's figure: "compared to 30TF using PyTorch", "than the 1.5x
@@ -1136,4 +1138,38 @@ func (s *sentence) listEnd(r int) int {
 		}
 	}
 	return r
+}
+
+// historyOpening reports a sentence that opens with a span of the field's
+// past: "In the last five years", "Over the past decade", "In recent
+// years", "Since 2019".
+func (s *sentence) historyOpening() bool {
+	toks := s.toks
+	if len(toks) < 3 {
+		return false
+	}
+	switch toks[0].lw {
+	case "since":
+		_, rest, _, ok := parseLeadingNumber(toks[1].w)
+		return ok && rest == "" || toks[1].lw == "the"
+	case "in", "over", "during", "throughout":
+	default:
+		return false
+	}
+	k := 1
+	if toks[k].lw == "the" {
+		k++
+	}
+	switch toks[k].lw {
+	case "last", "past", "recent", "previous":
+	default:
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+3; j++ {
+		switch toks[j].lw {
+		case "year", "years", "decade", "decades", "months", "generations", "few":
+			return true
+		}
+	}
+	return false
 }

@@ -428,6 +428,12 @@ var ruleCases = []struct {
 		[]w{{"speedup", 1.5, 0, "x", "", "", 0, ""}}},
 	{"over all", "Our compiler is 1.3x faster over all benchmarks.",
 		[]w{{"speedup", 1.3, 0, "x", "", "", 0, ""}}},
+	// History of the field.
+	{"since year", "Since 2018, training throughput has grown 20x.", nil},
+	{"in recent years", "In recent years, accelerators became 10x faster.", nil},
+	{"during the past", "During the past decade, peak FLOPS rose by 100x.", nil},
+	{"in the last stage", "In the last stage, FooPipe runs 3x faster.",
+		[]w{{"speedup", 3, 0, "x", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
