@@ -201,7 +201,9 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 			// "However, the training of NeuS takes 8 hours": a limitation of prior work.
 			return true
 		}
-		if hypoMarkers[w] && !(w == "if" && (k > 0 && toks[k-1].lw == "even" || k+1 < len(toks) && toks[k+1].lw == "any")) {
+		if hypoMarkers[w] && !(w == "if" && (k > 0 && toks[k-1].lw == "even" || k+1 < len(toks) && toks[k+1].lw == "any")) &&
+			!(strings.HasPrefix(w, "requirement") && k > 0 && resourceNouns[toks[k-1].lw]) {
+			// "memory requirements" is a measured quantity, not a target.
 			// "even if" concedes and "if any" hedges; neither makes the figure hypothetical.
 			return true
 		}
@@ -276,9 +278,15 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		}
 	}
 	// "from 80 GB to 24 GB": the first figure is the starting point.
-	if !c.hasHi && c.ti > 0 && toks[c.ti-1].lw == "from" {
-		if c.tj+1 < len(toks) && toks[c.tj].lw == "to" && toks[c.tj+1].kind == tkNum {
-			return true
+	if q := s.qualStart(c.ti); !c.hasHi && q > 0 && toks[q-1].lw == "from" {
+		// "from 80 GB to 24 GB", "from more than 780GB of memory to less than 48GB".
+		for k := c.tj; k < len(toks) && k <= c.tj+5 && !isClausePunct(toks[k].lw); k++ {
+			if toks[k].lw == "to" {
+				if e := k + 1 + len(s.qualAt(k+1)); e < len(toks) && toks[e].kind == tkNum {
+					return true
+				}
+				break
+			}
 		}
 		// "reduces latency to 35 ms from 120 ms": the starting point again.
 		if l, r := s.clause(c.ti, c.tj); s.cueScan(c.ti, c.tj, l, r, 12, []string{"reduc", "decreas", "increas", "improv", "cut", "lower", "rais", "boost", "drop", "shrink", "grow"}) < 1e9 {
@@ -480,6 +488,17 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				c.drop = true
 				return
 			}
+			if strings.HasSuffix(s.toks[p].lw, "ing") && p > 0 && (s.toks[p-1].lw == "of" || s.toks[p-1].lw == "for" || s.toks[p-1].lw == "when" || s.toks[p-1].lw == "while") {
+				// "the memory requirements of finetuning a 65B model": the setting.
+				c.drop = true
+				return
+			}
+		}
+		if c.bareSize && !(p >= 0 && hasPrefixAny(s.toks[p].lw, []string{"train", "fine-tun", "finetun", "serv", "fit", "scal", "run", "deploy", "host", "pretrain", "pre-train"})) {
+			// Without the word "parameters" the model must be the object of a
+			// training or serving verb: "trains a 175B model".
+			c.drop = true
+			return
 		}
 		if s.cueScan(c.ti, c.tj, l, c.tj, 12, []string{"train", "fine-tun", "finetun", "serv", "fit", "scal", "run", "infer", "support", "enabl", "deploy", "host", "handle", "up"}) == 1e9 {
 			c.drop = true
@@ -545,7 +564,7 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			return
 		}
 		c.metric, c.unitLabel = "memory", "GB"
-		if s.cueScan(c.ti, c.tj, l, r, 3, []string{"sav", "less", "fewer", "reduc", "cut", "lower"}) < 1e9 {
+		if s.cueScan(s.qualStart(c.ti), c.tj, l, r, 3, []string{"sav", "less", "fewer", "reduc", "cut", "lower"}) < 1e9 {
 			// "saves 2.1 TB": an amount saved is not memory used.
 			c.metric = "other"
 		}
@@ -1172,4 +1191,19 @@ func (s *sentence) historyOpening() bool {
 		}
 	}
 	return false
+}
+
+// resourceNouns name a measured cost: "memory requirements" are measured.
+var resourceNouns = map[string]bool{"memory": true, "storage": true, "compute": true, "bandwidth": true, "energy": true,
+	"power": true, "resource": true, "hardware": true, "gpu": true, "space": true}
+
+// qualAt returns the qualifier phrase starting at token k, if any.
+func (s *sentence) qualAt(k int) []token {
+	if k >= len(s.toks) {
+		return nil
+	}
+	if _, n := s.matchQual(k); n > 0 {
+		return s.toks[k : k+n]
+	}
+	return nil
 }

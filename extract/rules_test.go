@@ -434,6 +434,12 @@ var ruleCases = []struct {
 	{"during the past", "During the past decade, peak FLOPS rose by 100x.", nil},
 	{"in the last stage", "In the last stage, FooPipe runs 3x faster.",
 		[]w{{"speedup", 3, 0, "x", "", "", 0, ""}}},
+	// Model sizes as settings; start points behind qualifiers.
+	{"requirements of finetuning", "Our method reduces the memory requirements of finetuning a 33B parameter model from more than 500GB of GPU memory to less than 30GB.",
+		[]w{{"memory", 30, 0, "GB", "up_to", "", 0, ""}}},
+	{"bare size not object of training verb", "We show that a 7B model distilled with our method matches a 30B model.", nil},
+	{"days to hours", "End-to-end training time is reduced from 10 days to 20 hours.",
+		[]w{{"duration", 72000, 0, "s", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
