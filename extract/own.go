@@ -104,7 +104,11 @@ func coinedName(w string) bool {
 			}
 		case c >= 'a' && c <= 'z':
 			lower++
-		case c >= '0' && c <= '9', c == '-':
+		case c >= '0' && c <= '9':
+			// "LLaMA-65B", "GPT-3": versioned model names are mostly
+			// somebody else's; the paper's own must be introduced.
+			return false
+		case c == '-':
 		default:
 			return false
 		}

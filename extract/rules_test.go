@@ -440,6 +440,15 @@ var ruleCases = []struct {
 	{"bare size not object of training verb", "We show that a 7B model distilled with our method matches a 30B model.", nil},
 	{"days to hours", "End-to-end training time is reduced from 10 days to 20 hours.",
 		[]w{{"duration", 72000, 0, "s", "", "", 0, ""}}},
+	// Contrasts and expectations.
+	{"contrasted bare factor", "Prior systems typically achieve 1.5x speedups; our design achieves 2.8x.",
+		[]w{{"speedup", 2.8, 0, "x", "", "", 0, ""}}},
+	{"expected speedup", "We expect a 2x speedup on next-generation hardware.", nil},
+	{"whereas own", "The existing implementation takes 40 minutes, whereas ours takes 3 minutes.",
+		[]w{{"duration", 180, 0, "s", "", "", 0, ""}}},
+	{"but coined subject", "Existing systems like Megatron-LM achieve only 40% MFU, but MegaScale reaches 55.2% MFU on 12,288 GPUs.",
+		[]w{{"peak_fraction", 55.2, 0, "%", "", "", 12288, ""}}},
+	{"versioned model name is not the system", "However, LLaMA-65B takes 3 hours per epoch.", nil},
 	// Hard negatives: none of these is a claim of the paper.
 	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
