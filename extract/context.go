@@ -82,6 +82,11 @@ func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
 			return s.baselinePhrase(end+skip, cands)
 		}
 		if t.lw == "by" && end > start && strings.HasSuffix(toks[end-1].lw, "ed") && end+1 < len(toks) && toks[end+1].kind == tkWord {
+			if isCapitalised(toks[start].w) && toks[start].kind == tkWord {
+				// "GPT-3 175B served by FasterTransformer": a named model and its runtime.
+				end++
+				continue
+			}
 			// "the baseline method proposed by instant-ngp": the agent is the baseline.
 			return s.baselinePhrase(end+1, cands)
 		}
@@ -587,6 +592,15 @@ func isFigureToken(w string) bool {
 	_, rest, _, ok := parseLeadingNumber(w)
 	if !ok {
 		return false
+	}
+	if len(rest) > 1 && rest[0] == '-' && !isDigit(rest[1]) && rest[1] != '~' {
+		// "8-GPU baseline", "4-bit": a compound adjective unless the rest
+		// is a unit or multiplier ("10-fold", "500-billion").
+		if d, ok := lookupUnit(rest); ok {
+			return d.kind != ukNonClaim
+		}
+		m, _ := splitMultiplier(rest)
+		return m != 1
 	}
 	if rest == "" || rest[0] == '~' || rest[0] == '-' || rest[0] == '+' || rest[0] == '%' {
 		return true

@@ -449,6 +449,13 @@ var ruleCases = []struct {
 	{"but coined subject", "Existing systems like Megatron-LM achieve only 40% MFU, but MegaScale reaches 55.2% MFU on 12,288 GPUs.",
 		[]w{{"peak_fraction", 55.2, 0, "%", "", "", 12288, ""}}},
 	{"versioned model name is not the system", "However, LLaMA-65B takes 3 hours per epoch.", nil},
+	// Baseline phrases.
+	{"named model served by", "Compared with OPT 66B served by DeepSpeed-Inference, our engine cuts latency by 1.7x.",
+		[]w{{"reduction_factor", 1.7, 0, "x", "", "", 0, "OPT 66B served by DeepSpeed-Inference"}}},
+	{"fused count in baseline", "Compared to the 4-GPU baseline, our method is 3.5x faster.",
+		[]w{{"speedup", 3.5, 0, "x", "", "", 0, "4-GPU baseline"}}},
+	{"unlike after", "Our system sustains 3x higher throughput, unlike DeepSpeed.",
+		[]w{{"speedup", 3, 0, "x", "", "", 0, "DeepSpeed"}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
