@@ -768,6 +768,10 @@ func (s *sentence) classifyBare(c *cand, l int) {
 	if c.tj < len(toks) && hasPrefixAny(toks[c.tj].lw, accWords) && c.v <= 100 {
 		// "up to 0.8 accuracy", "0.92 F1".
 		c.metric, c.unitLabel = "accuracy", "score"
+		if c.ti > 0 && (toks[c.ti-1].lw == "by" || strings.HasPrefix(toks[c.ti].w, "+")) {
+			// "outperforms the baseline by 1.2 BLEU": a gain in the score.
+			c.metric, c.unitLabel = "other", toks[c.tj].w
+		}
 		c.tj++
 		c.conf += 0.1
 		return
@@ -1120,6 +1124,10 @@ func (s *sentence) perItem(l, r int) bool {
 			return true
 		}
 		if (strings.HasPrefix(w, "per-") || strings.HasPrefix(w, "each-")) && itemNouns[w[strings.IndexByte(w, '-')+1:]] {
+			return true
+		}
+		if (w == "the" || w == "all") && k > l && toks[k-1].lw == "of" && k+1 < r && itemNouns[strings.TrimSuffix(toks[k+1].lw, "s")] {
+			// "90% of the requests finish within 2 seconds".
 			return true
 		}
 	}

@@ -456,6 +456,10 @@ var ruleCases = []struct {
 		[]w{{"speedup", 3.5, 0, "x", "", "", 0, "4-GPU baseline"}}},
 	{"unlike after", "Our system sustains 3x higher throughput, unlike DeepSpeed.",
 		[]w{{"speedup", 3, 0, "x", "", "", 0, "DeepSpeed"}}},
+	{"score gain", "Our model outperforms the baseline by 1.2 BLEU.",
+		[]w{{"other", 1.2, 0, "BLEU", "", "", 0, "baseline"}}},
+	{"share of requests", "With our scheduler, 90% of the requests finish within 2 seconds.",
+		[]w{{"latency", 2, 0, "s", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
