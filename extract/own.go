@@ -62,7 +62,9 @@ func (s *sentence) systemSubject(lo, ti int) bool {
 			continue
 		}
 		start = false
-		if t.kind == tkWord && !t.masked && (s.sys[t.lw] || coinedName(t.w)) {
+		// Once the abstract has named its system, other coined names are
+		// somebody else's ("We present X. vLLM typically wastes 60%...").
+		if t.kind == tkWord && !t.masked && (s.sys[t.lw] || len(s.sys) == 0 && coinedName(t.w)) {
 			return true
 		}
 	}

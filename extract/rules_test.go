@@ -460,6 +460,7 @@ var ruleCases = []struct {
 		[]w{{"other", 1.2, 0, "BLEU", "", "", 0, "baseline"}}},
 	{"share of requests", "With our scheduler, 90% of the requests finish within 2 seconds.",
 		[]w{{"latency", 2, 0, "s", "", "", 0, ""}}},
+	{"other coined name after introduction", "We present PagedKV. Today, vLLM typically takes 3 hours to load a model.", nil},
 	// Hard negatives: none of these is a claim of the paper.
 	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
