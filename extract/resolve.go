@@ -138,6 +138,23 @@ func (s *sentence) resolve(cands []*cand) {
 		}
 		s.qualify(c, prev)
 	}
+	// "Megatron-LM reaches 52% MFU, while our system reaches 60%": of two
+	// contrasted figures of one kind, the one outside the paper's own
+	// statement is the baseline's.
+	if own {
+		for _, c := range cands {
+			if c.drop || s.ownStatement(c) {
+				continue
+			}
+			for _, o := range cands {
+				if o != c && !o.drop && o.metric == c.metric && s.ownStatement(o) &&
+					s.contrastBetween(min(c.tj, o.tj), max(c.ti, o.ti)) {
+					c.drop = true
+					break
+				}
+			}
+		}
+	}
 	// "requires 14 GB to serve a 70B model": a bare model size next to
 	// another result is that result's setting.
 	for _, c := range cands {
@@ -231,10 +248,20 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		}
 	}
 	// "It takes 3 hours per scene with prior methods": the figure belongs to
-	// prior work named after it.
+	// prior work named after it. "Serving a 175B model requires 5 A100
+	// GPUs" is a resource bill of the status quo.
 	if !own && !sysOwn {
 		for k := c.tj; k < hi; k++ {
 			if priorMarkers[toks[k].lw] && !priorAdverbs[toks[k].lw] && genericNounNear(toks, k) && !afterStrictComparison(toks, k) {
+				return true
+			}
+			if priorAdverbs[toks[k].lw] && strings.HasPrefix(toks[k].lw, "requir") && s.priorCue(k) {
+				return true
+			}
+		}
+		// "..., e.g., GPT-3 needs 350 GB": an illustration of the problem.
+		for k := lo; k < c.ti; k++ {
+			if w := toks[k].lw; w == "e.g" || w == "e.g." || w == "example" && k > 0 && toks[k-1].lw == "for" {
 				return true
 			}
 		}
@@ -725,7 +752,10 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		c.conf += 0.15
 		return
 	}
-	if c.prev != nil && c.prev.background && c.prev.metric != "" && c.prev.unit.kind == c.unit.kind && c.ti-c.prev.tj <= 6 {
+	if c.prev != nil && c.prev.metric != "" && c.prev.unit.kind == c.unit.kind &&
+		(c.prev.background && c.ti-c.prev.tj <= 6 || c.ti-c.prev.tj <= 10 && s.contrastBetween(c.prev.tj, c.ti)) {
+		// "X reaches 52% MFU, while ours reaches 60%": the contrasted figure
+		// measures the same thing.
 		c.metric = c.prev.metric
 		c.conf += 0.05
 		return
@@ -1221,4 +1251,29 @@ func (s *sentence) qualAt(k int) []token {
 		return s.toks[k : k+n]
 	}
 	return nil
+}
+
+// contrastBetween reports "while", "whereas" or "but" between tokens a and b.
+func (s *sentence) contrastBetween(a, b int) bool {
+	for k := a; k < b && k < len(s.toks); k++ {
+		switch s.toks[k].lw {
+		case "while", "whereas", "but":
+			return true
+		}
+	}
+	return false
+}
+
+// ownStatement reports a figure whose own statement says "we/our" or has
+// the paper's system as its subject.
+func (s *sentence) ownStatement(c *cand) bool {
+	lo, hi := s.scope(c)
+	for k := lo; k < hi; k++ {
+		if ownMarkers[s.toks[k].lw] {
+			return true
+		}
+	}
+	// In a sentence that says "our", a coined name elsewhere is the other
+	// party; only a name the abstract introduced is the paper's.
+	return len(s.sys) > 0 && s.systemSubject(lo, c.ti)
 }

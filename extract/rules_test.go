@@ -474,6 +474,12 @@ var ruleCases = []struct {
 	{"size like a name", "Serving models like a 175B model is costly.", nil},
 	{"named size before model", "We fine-tune the Llama-2 7B model in 3 hours.",
 		[]w{{"duration", 10800, 0, "s", "", "", 0, ""}}},
+	{"contrasted prior figure", "Megatron-LM achieves 52% MFU on 3072 GPUs, while our system reaches 60%.",
+		[]w{{"peak_fraction", 60, 0, "%", "", "", 3072, ""}}},
+	{"contrast of different kinds keeps both", "Our system reaches 60% MFU, while memory use drops by 30%.",
+		[]w{{"peak_fraction", 60, 0, "%", "", "", 0, ""}, {"improvement_pct", 30, 0, "%", "", "", 0, ""}}},
+	{"example of the problem", "Large language models require hundreds of GBs of memory, e.g., GPT-3 needs 350 GB.", nil},
+	{"requires after bare size", "Serving a 175B model requires 5 A100 GPUs.", nil},
 	// Hard negatives: none of these is a claim of the paper.
 	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
