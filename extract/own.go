@@ -18,7 +18,7 @@ func (s *sentence) scope(c *cand) (int, int) {
 		switch w := toks[k].lw; {
 		case w == ";" || w == ":":
 			lo, pending = k+1, false
-		case isContrastWord(w):
+		case isContrastWord(w) && !s.participial(k):
 			if k == lo || k == lo+1 && (toks[lo].lw == "however" || toks[lo].lw == ",") {
 				pending = true // "While A, B": A ends at the comma
 			} else {
@@ -31,11 +31,17 @@ func (s *sentence) scope(c *cand) (int, int) {
 	hi := c.tj
 	for ; hi < len(toks); hi++ {
 		w := toks[hi].lw
-		if w == ";" || w == ":" || isContrastWord(w) || w == "," && pending {
+		if w == ";" || w == ":" || isContrastWord(w) && !s.participial(hi) || w == "," && pending {
 			break
 		}
 	}
 	return lo, hi
+}
+
+// participial reports "while keeping ...", "while using ...": the same
+// subject goes on, so the statement (and any "must" or "if") goes on too.
+func (s *sentence) participial(k int) bool {
+	return k+1 < len(s.toks) && s.toks[k].lw == "while" && strings.HasSuffix(s.toks[k+1].lw, "ing")
 }
 
 func isContrastWord(w string) bool {

@@ -480,6 +480,9 @@ var ruleCases = []struct {
 		[]w{{"peak_fraction", 60, 0, "%", "", "", 0, ""}, {"improvement_pct", 30, 0, "%", "", "", 0, ""}}},
 	{"example of the problem", "Large language models require hundreds of GBs of memory, e.g., GPT-3 needs 350 GB.", nil},
 	{"requires after bare size", "Serving a 175B model requires 5 A100 GPUs.", nil},
+	{"participial while keeps the modality", "The service must sustain 1M queries per second while keeping latency under 10 ms.", nil},
+	{"participial while own", "We achieve 93.1% top-1 accuracy while using 40% fewer FLOPs.",
+		[]w{{"accuracy", 93.1, 0, "%", "", "", 0, ""}, {"improvement_pct", 40, 0, "%", "", "", 0, ""}}},
 	// Hard negatives: none of these is a claim of the paper.
 	{"percent slower", "The checked build is 5% slower than the release build.", nil},
 	{"more cost", "The naive variant needs 2x more memory and has 1.5x higher latency.", nil},
