@@ -15,7 +15,10 @@ type cand struct {
 	approx  bool // "~500" or "orders of magnitude"
 	plus    bool // "10+%"
 	numWord bool
-	prev    *cand // the figure before this one in the sentence
+	// bareSize is "a 175B model", a size without the word "parameters": it is
+	// the setting of any other figure in the sentence.
+	bareSize bool
+	prev     *cand // the figure before this one in the sentence
 	// background figures are dropped but keep their metric for ellipses.
 	background bool
 
@@ -66,6 +69,11 @@ func (s *sentence) parseWordNumber(i int) (*cand, int) {
 	toks := s.toks
 	lw := toks[i].lw
 	// "an order of magnitude", "two orders of magnitude"
+	if v, ok := numberWords[lw]; ok && i+3 < len(toks) {
+		if (toks[i+1].lw == "order" || toks[i+1].lw == "orders") && toks[i+2].lw == "of" && toks[i+3].lw == "magnitude" {
+			return &cand{ti: i, tj: i + 4, v: math.Pow(10, v), unit: unitDef{kind: ukFactor, scale: 1}, approx: true, numWord: true}, i + 4
+		}
+	}
 	// "a factor two speed up", "by a factor of three".
 	if v, ok := numberWords[lw]; ok && lw != "a" && lw != "an" && lw != "single" && afterFactorWord(toks, i) {
 		return &cand{ti: i, tj: i + 1, v: v, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true}, i + 1
@@ -79,11 +87,6 @@ func (s *sentence) parseWordNumber(i int) (*cand, int) {
 	if lw == "twice" && i+1 < len(toks) && (toks[i+1].lw == "as" || hasPrefixAny(toks[i+1].lw, speedCues) || hasPrefixAny(toks[i+1].lw, capacityCues) || toks[i+1].lw == "the") {
 		// "twice as fast", "twice the throughput".
 		return &cand{ti: i, tj: i + 1, v: 2, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true}, i + 1
-	}
-	if v, ok := numberWords[lw]; ok && i+3 < len(toks) {
-		if (toks[i+1].lw == "order" || toks[i+1].lw == "orders") && toks[i+2].lw == "of" && toks[i+3].lw == "magnitude" {
-			return &cand{ti: i, tj: i + 4, v: math.Pow(10, v), unit: unitDef{kind: ukFactor, scale: 1}, approx: true, numWord: true}, i + 4
-		}
 	}
 	if k := strings.IndexByte(lw, '-'); k > 0 {
 		if v, ok := numberWords[lw[:k]]; ok && lw[:k] != "a" && lw[:k] != "an" && lw[:k] != "single" {
@@ -267,6 +270,11 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 			j += n
 		}
 	}
+	if c.unit.kind == ukNone && mult > 1 && s.bareModelSize(i, j) {
+		// "trains a 175B model": the model noun implies parameters.
+		c.unit = unitDef{kind: ukParams, scale: 1}
+		c.bareSize = true
+	}
 	if c.unit.kind == ukNone && afterFactorWord(toks, i) {
 		c.unit = unitDef{kind: ukFactor, scale: 1}
 	}
@@ -420,6 +428,13 @@ func afterFactorWord(toks []token, i int) bool {
 	if i > 0 && toks[i-1].lw == "factor" {
 		return true
 	}
+	// "a speedup of 17.6 over the sequential code": the noun names the unit.
+	if i > 1 && toks[i-1].lw == "of" {
+		switch toks[i-2].lw {
+		case "speedup", "speed-up", "speedups", "speed-ups", "acceleration":
+			return true
+		}
+	}
 	return i > 1 && toks[i-1].lw == "of" && (toks[i-2].lw == "factor" ||
 		toks[i-2].lw == "ratio" && i > 2 && (strings.HasPrefix(toks[i-3].lw, "compress") || strings.HasPrefix(toks[i-3].lw, "reduc")))
 }
@@ -436,4 +451,24 @@ func factorish(left, right string) bool {
 	}
 	d, ok := lookupUnit(rest)
 	return ok && d.kind == ukFactor
+}
+
+// bareModelSize reports "a 65B model" at token i (unit ends at j): a
+// multiplied number right before a model noun and after a function word.
+// After a capitalised word it is a model's name ("GPT-3 175B", "Llama-2 7B").
+func (s *sentence) bareModelSize(i, j int) bool {
+	toks := s.toks
+	if j >= len(toks) {
+		return false
+	}
+	switch toks[j].lw {
+	case "model", "models", "llm", "llms", "language", "transformer", "network":
+	default:
+		return false
+	}
+	if i == 0 {
+		return false
+	}
+	p := toks[i-1]
+	return p.kind == tkWord && !p.masked && !isCapitalised(p.w) && !strings.ContainsAny(p.w, "0123456789")
 }

@@ -24,19 +24,13 @@ func (s *sentence) baselineCueAt(k int) int {
 	case "over":
 		// "over 114K tokens" is a qualifier, "over cuBLAS" a baseline.
 		if nx != "" && toks[k+1].kind != tkNum && nx != "the" || nx == "the" && k+2 < len(toks) && toks[k+2].kind != tkNum {
-			switch nx {
-			case "time", "all", "multiple", "different", "previous", "various":
+			if s.overSpan(k) {
 				return 0
-			case "a", "an":
-				if k+2 < len(toks) {
-					switch toks[k+2].lw {
-					case "period", "range", "span", "wide", "variety", "number", "set", "course", "total", "single", "long":
-						return 0
-					}
-				}
 			}
 			return 1
 		}
+	case "unlike":
+		return 1
 	case "in":
 		if nx == "comparison" && k+2 < len(toks) && (toks[k+2].lw == "to" || toks[k+2].lw == "with") {
 			return 3
@@ -88,6 +82,11 @@ func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
 			return s.baselinePhrase(end+skip, cands)
 		}
 		if t.lw == "by" && end > start && strings.HasSuffix(toks[end-1].lw, "ed") && end+1 < len(toks) && toks[end+1].kind == tkWord {
+			if isCapitalised(toks[start].w) && toks[start].kind == tkWord {
+				// "GPT-3 175B served by FasterTransformer": a named model and its runtime.
+				end++
+				continue
+			}
 			// "the baseline method proposed by instant-ngp": the agent is the baseline.
 			return s.baselinePhrase(end+1, cands)
 		}
@@ -185,7 +184,11 @@ func (s *sentence) baselineFor(c *cand, cands []*cand) (string, int, int) {
 		// "Comparative analysis against X, ..., demonstrates that ...".
 		framed := (w == "against" || w == "versus" || w == "vs") && k > 0 && (strings.HasPrefix(toks[k-1].lw, "compar") ||
 			k > 1 && strings.HasPrefix(toks[k-2].lw, "compar") || toks[k-1].lw == "benchmarked" || toks[k-1].lw == "evaluated")
-		if framed || w == "compared" || w == "relative" || w == "in" || w == "comparing" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") || w == "beats" || w == "beating" {
+		if w == "unlike" && c.unit.kind != ukFactor && c.unit.kind != ukPct {
+			// "Unlike X, ours renders at 90 FPS": no comparison is measured.
+			return "", 0, 0
+		}
+		if framed || w == "unlike" || w == "compared" || w == "relative" || w == "in" || w == "comparing" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") || w == "beats" || w == "beating" {
 			if bl, i, j := s.baselinePhrase(k+n, cands); bl != "" {
 				return bl, i, j
 			}
@@ -236,16 +239,24 @@ func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 		}
 		return pickIn(segL, segR, want)
 	}
-	than := len(s.toks)
+	// The baseline's phrase runs from "than" to the end of its clause or the
+	// next conjunct ("than PETSc and uses 2x less memory on 64 nodes").
+	than, thanEnd := len(s.toks), len(s.toks)
 	for k := c.tj; k < len(s.toks); k++ {
 		if s.toks[k].lw == "than" {
 			than = k
+			for thanEnd = k + 1; thanEnd < len(s.toks); thanEnd++ {
+				w := s.toks[thanEnd].lw
+				if isClausePunct(w) || w == "and" || w == "while" || w == "whereas" || w == "but" || w == "which" {
+					break
+				}
+			}
 			break
 		}
 	}
 	pick0 := pick
 	pick = func(want func(m *hwMention) bool) *hwMention {
-		return pick0(func(m *hwMention) bool { return m.ti < than && want(m) })
+		return pick0(func(m *hwMention) bool { return (m.ti < than || m.ti >= thanEnd) && want(m) })
 	}
 	named = pick0(func(m *hwMention) bool { return m.entry != nil })
 	// Only a bare device count after "than" is the baseline's ("than ... on a
@@ -582,6 +593,15 @@ func isFigureToken(w string) bool {
 	if !ok {
 		return false
 	}
+	if len(rest) > 1 && rest[0] == '-' && !isDigit(rest[1]) && rest[1] != '~' {
+		// "8-GPU baseline", "4-bit": a compound adjective unless the rest
+		// is a unit or multiplier ("10-fold", "500-billion").
+		if d, ok := lookupUnit(rest); ok {
+			return d.kind != ukNonClaim
+		}
+		m, _ := splitMultiplier(rest)
+		return m != 1
+	}
 	if rest == "" || rest[0] == '~' || rest[0] == '-' || rest[0] == '+' || rest[0] == '%' {
 		return true
 	}
@@ -697,4 +717,39 @@ func (s *sentence) ownDeviceSlot(c *cand) bool {
 		k++
 	}
 	return k < len(toks) && !toks[k].masked && toks[k].kind == tkWord && isCapitalised(toks[k].w)
+}
+
+// overSpan reports "over" opening a span or a set rather than a baseline:
+// "over time", "over all benchmarks", "over a wide range of inputs", "over
+// the course of training". A determiner and a noun followed by "of" is a
+// span; "over the state of the art" and "over a single GPU" are baselines.
+func (s *sentence) overSpan(k int) bool {
+	toks := s.toks
+	at := func(j int) string {
+		if j < len(toks) {
+			return toks[j].lw
+		}
+		return ""
+	}
+	switch at(k + 1) {
+	case "time", "all", "multiple", "different", "various", "several", "many", "each", "every", "both", "hundreds", "thousands", "millions":
+		return true
+	case "a", "an", "the":
+		switch at(k + 2) {
+		case "past", "last", "next", "years", "decade", "decades", "lifetime", "duration":
+			return true // "over the past decade"
+		}
+		for j := k + 2; j <= k+4 && j < len(toks); j++ {
+			if at(j) == "state" {
+				return false
+			}
+			if at(j) == "of" {
+				return j > k+2
+			}
+			if isClausePunct(at(j)) || toks[j].kind == tkNum {
+				return false
+			}
+		}
+	}
+	return false
 }

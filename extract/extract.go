@@ -51,9 +51,11 @@ func Extract(abstract string) []Claim {
 			}
 		}
 	}
+	names := systemNames(doc.sents)
 	var out []Claim
 	prevBaseline := ""
 	for _, s := range doc.sents {
+		s.sys = names
 		cands := s.findCandidates()
 		s.resolve(cands)
 		anaphoric := s.continuesPrevious()
@@ -135,6 +137,8 @@ type sentence struct {
 	lower string // lower-cased sentence
 	toks  []token
 	hw    []hwMention
+	// sys holds the lower-cased names the abstract gives its own system.
+	sys map[string]bool
 }
 
 // newSentence tokenizes s[a:b] into the free part of buf and returns the

@@ -49,7 +49,7 @@ func init() {
 	}
 	set(unitDef{kind: ukFactor}, "x", "times", "fold", "-fold", "×")
 	set(unitDef{kind: ukOOM}, "oom", "ooms")
-	set(unitDef{kind: ukFPS}, "fps", "hz", "frame/s", "frames/s", "f/s")
+	set(unitDef{kind: ukFPS}, "fps", "hz", "frame/s", "frames/s", "f/s", "frames/sec", "frame/sec", "frames/second")
 	set(unitDef{kind: ukTFLOPS}, "tflops", "tflop/s", "tflop", "tf", "tf/s", "teraflops", "teraflop/s", "teraflop", "tflops/s")
 	set(unitDef{kind: ukTFLOPS, perGPU: true}, "tflops/gpu", "tflop/s/gpu", "tf/gpu", "teraflops/gpu", "tflops/device", "tflops/accelerator")
 	set(unitDef{kind: ukTFLOPS, scale: 0.001}, "gflops", "gflop/s", "gigaflops", "gflop", "gigaflop/s")

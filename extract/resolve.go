@@ -96,7 +96,8 @@ func genericNounNear(toks []token, k int) bool {
 var trendMarkers = []string{"grown", "grew", "growing", "doubled", "doubling", "exploded", "skyrocket"}
 
 var hypoMarkers = map[string]bool{"if": true, "want": true, "desired": true, "desire": true, "gap": true, "would": true,
-	"should": true, "must": true, "target": true, "requirement": true, "requirements": true, "expected": true}
+	"should": true, "must": true, "target": true, "requirement": true, "requirements": true, "expected": true,
+	"expect": true, "expects": true, "anticipate": true, "anticipated": true, "projected": true}
 
 var accWords = []string{"accuracy", "f1", "psnr", "ssim", "lpips", "miou", "bleu", "auc", "map", "fid", "fvd", "kid", "iou", "top-1", "top-5", "score", "rouge", "chamfer", "wer", "perplexity"}
 
@@ -136,6 +137,35 @@ func (s *sentence) resolve(cands []*cand) {
 			continue
 		}
 		s.qualify(c, prev)
+	}
+	// "Megatron-LM reaches 52% MFU, while our system reaches 60%": of two
+	// contrasted figures of one kind, the one outside the paper's own
+	// statement is the baseline's.
+	if own {
+		for _, c := range cands {
+			if c.drop || s.ownStatement(c) {
+				continue
+			}
+			for _, o := range cands {
+				if o != c && !o.drop && o.metric == c.metric && s.ownStatement(o) &&
+					s.contrastBetween(min(c.tj, o.tj), max(c.ti, o.ti)) {
+					c.drop = true
+					break
+				}
+			}
+		}
+	}
+	// "requires 14 GB to serve a 70B model": a bare model size next to
+	// another result is that result's setting.
+	for _, c := range cands {
+		if c.bareSize && !c.drop {
+			for _, o := range cands {
+				if o != c && !o.drop && !o.bareSize {
+					c.drop = true
+					break
+				}
+			}
+		}
 	}
 	// Second pass: things that look across candidates.
 	for _, c := range cands {
@@ -178,29 +208,36 @@ func (s *sentence) resolve(cands []*cand) {
 // number right after "compared to" / "than".
 func (s *sentence) isBackground(c *cand, own bool) bool {
 	toks := s.toks
-	for k := 0; k < c.ti; k++ {
+	// Cue words count only in the figure's own statement: "Existing systems
+	// typically reach 30%, while X reaches 71%" or "X must handle 10K
+	// events/s; it achieves 4x" say nothing hypothetical about the second figure.
+	lo, hi := s.scope(c)
+	sysOwn := s.systemSubject(lo, c.ti)
+	for k := lo; k < c.ti; k++ {
 		w := toks[k].lw
-		if w == "however" && !own {
+		if w == "however" && !own && !sysOwn && !s.favourable(c, lo, hi) {
 			// "However, the training of NeuS takes 8 hours": a limitation of prior work.
 			return true
 		}
-		if hypoMarkers[w] && !(w == "if" && (k > 0 && toks[k-1].lw == "even" || k+1 < len(toks) && toks[k+1].lw == "any")) {
+		if hypoMarkers[w] && !(w == "if" && (k > 0 && toks[k-1].lw == "even" || k+1 < len(toks) && toks[k+1].lw == "any")) &&
+			!(strings.HasPrefix(w, "requirement") && k > 0 && resourceNouns[toks[k-1].lw]) {
+			// "memory requirements" is a measured quantity, not a target.
 			// "even if" concedes and "if any" hedges; neither makes the figure hypothetical.
 			return true
 		}
 		if hasPrefixAny(w, trendMarkers) || (w == "increased" || w == "risen" || w == "improved") && k > 0 && (toks[k-1].lw == "has" || toks[k-1].lw == "have") && !own {
 			return true
 		}
-		if !own && priorMarkers[w] && !afterComparison(toks, k) && (priorAdverbs[w] || k < 4 || genericNounNear(toks, k)) {
+		if !own && !sysOwn && s.priorCue(k) && !afterComparison(toks, k) && (priorAdverbs[w] || k-lo < 4 || genericNounNear(toks, k)) {
 			return true
 		}
 	}
 	// "While existing systems reach only 30% utilization, ours ...": within
 	// the figure's own clause prior work is the subject, even in a sentence
 	// where the paper also speaks.
-	if l, _ := s.clause(c.ti, c.tj); own {
+	if l, _ := s.clause(c.ti, c.tj); own || sysOwn {
 		verb := false
-		for k := l; k < c.ti; k++ {
+		for k := max(l, lo); k < c.ti; k++ {
 			w := toks[k].lw
 			if hasPrefixAny(w, []string{"improv", "accelerat", "speed", "enhanc", "extend", "boost", "outperform", "surpass", "beat"}) {
 				verb = true
@@ -211,10 +248,20 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		}
 	}
 	// "It takes 3 hours per scene with prior methods": the figure belongs to
-	// prior work named after it.
-	if !own {
-		for k := c.tj; k < len(toks); k++ {
+	// prior work named after it. "Serving a 175B model requires 5 A100
+	// GPUs" is a resource bill of the status quo.
+	if !own && !sysOwn {
+		for k := c.tj; k < hi; k++ {
 			if priorMarkers[toks[k].lw] && !priorAdverbs[toks[k].lw] && genericNounNear(toks, k) && !afterStrictComparison(toks, k) {
+				return true
+			}
+			if priorAdverbs[toks[k].lw] && strings.HasPrefix(toks[k].lw, "requir") && s.priorCue(k) {
+				return true
+			}
+		}
+		// "..., e.g., GPT-3 needs 350 GB": an illustration of the problem.
+		for k := lo; k < c.ti; k++ {
+			if w := toks[k].lw; w == "e.g" || w == "e.g." || w == "example" && k > 0 && toks[k-1].lw == "for" {
 				return true
 			}
 		}
@@ -223,7 +270,9 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		// "GPUs are 10x faster than CPUs": a fact about hardware, not a result.
 		return true
 	}
-	if (toks[0].lw == "in" || toks[0].lw == "over") && len(toks) > 3 && (toks[1].lw == "the" || toks[1].lw == "recent") && (toks[2].lw == "last" || toks[2].lw == "past") {
+	if !own && s.historyOpening() {
+		// "Over the past decade, ...", "In recent years, ...", "Since 2019,
+		// ...": the sentence tells the field's history.
 		return true
 	}
 	// A baseline's figure: "compared to 30TF using PyTorch", "than the 1.5x
@@ -257,9 +306,15 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		}
 	}
 	// "from 80 GB to 24 GB": the first figure is the starting point.
-	if !c.hasHi && c.ti > 0 && toks[c.ti-1].lw == "from" {
-		if c.tj+1 < len(toks) && toks[c.tj].lw == "to" && toks[c.tj+1].kind == tkNum {
-			return true
+	if q := s.qualStart(c.ti); !c.hasHi && q > 0 && toks[q-1].lw == "from" {
+		// "from 80 GB to 24 GB", "from more than 780GB of memory to less than 48GB".
+		for k := c.tj; k < len(toks) && k <= c.tj+5 && !isClausePunct(toks[k].lw); k++ {
+			if toks[k].lw == "to" {
+				if e := k + 1 + len(s.qualAt(k+1)); e < len(toks) && toks[e].kind == tkNum {
+					return true
+				}
+				break
+			}
 		}
 		// "reduces latency to 35 ms from 120 ms": the starting point again.
 		if l, r := s.clause(c.ti, c.tj); s.cueScan(c.ti, c.tj, l, r, 12, []string{"reduc", "decreas", "increas", "improv", "cut", "lower", "rais", "boost", "drop", "shrink", "grow"}) < 1e9 {
@@ -334,15 +389,33 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			c.conf += 0.2
 			return
 		}
+		if s.energyEfficiency(c.tj, r) {
+			// "2.7x higher energy efficiency" is work per joule, not time.
+			c.metric, c.unitLabel = "other", "x"
+			c.conf += 0.15
+			return
+		}
+		// Words of a qualifier ("more than 2x", "less than 3x") say nothing
+		// about what is measured.
+		ti0 := s.qualStart(c.ti)
 		// The verb that governs the clause may stand far before the figure
 		// ("reduces the communication volume and overhead by up to 22.89x").
-		ds := s.cueScan(c.ti, c.tj, l, r, 8, speedCues)
-		dr := s.cueScan(c.ti, c.tj, l, r, 8, reduceCues)
-		dc := s.cueScan(c.ti, c.tj, l, r, 8, capacityCues)
+		ds := s.cueScan(ti0, c.tj, l, r, 8, speedCues)
+		dr := s.cueScan(ti0, c.tj, l, r, 8, reduceCues)
+		dc := s.cueScan(ti0, c.tj, l, r, 8, capacityCues)
 		if ds == 1e9 && dr == 1e9 && dc == 1e9 {
-			ds = s.cueScan(c.ti, c.tj, l, c.tj, 16, speedCues)
-			dr = s.cueScan(c.ti, c.tj, l, c.tj, 16, reduceCues)
-			dc = s.cueScan(c.ti, c.tj, l, c.tj, 16, capacityCues)
+			// "more than 2x, nearly 3x and ~4x higher throughput": a list
+			// of figures shares the noun after its last member.
+			if rr := s.listEnd(r); rr > r {
+				ds = s.cueScan(ti0, c.tj, l, rr, 16, speedCues)
+				dr = s.cueScan(ti0, c.tj, l, rr, 16, reduceCues)
+				dc = s.cueScan(ti0, c.tj, l, rr, 16, capacityCues)
+			}
+		}
+		if ds == 1e9 && dr == 1e9 && dc == 1e9 {
+			ds = s.cueScan(ti0, c.tj, l, c.tj, 16, speedCues)
+			dr = s.cueScan(ti0, c.tj, l, c.tj, 16, reduceCues)
+			dc = s.cueScan(ti0, c.tj, l, c.tj, 16, capacityCues)
 		}
 		switch {
 		case dr < ds && dr < dc:
@@ -356,8 +429,14 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				c.metric = prev.metric
 				break
 			}
-			ws := s.cueScan(c.ti, c.tj, l, r, 8, weakSpeed)
-			wc := s.cueScan(c.ti, c.tj, l, r, 8, weakCapacity)
+			if prev != nil && prev.background && prev.metric != "" && prev.unit.kind == ukFactor && c.ti-prev.tj <= 8 {
+				// "Prior systems reach 1.2x speedups; ours achieves 3.1x": the
+				// contrasted figure measures the same thing.
+				c.metric = prev.metric
+				break
+			}
+			ws := s.cueScan(ti0, c.tj, l, r, 8, weakSpeed)
+			wc := s.cueScan(ti0, c.tj, l, r, 8, weakCapacity)
 			switch {
 			case wc < ws:
 				c.metric = "capacity_factor"
@@ -365,7 +444,7 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			case ws < 1e9:
 				c.metric = "speedup"
 				c.conf -= 0.1
-			case s.cueScan(c.ti, c.tj, sl, sr, 6, []string{"over", "than", "compared", "vs", "versus", "relative"}) < 1e9:
+			case s.cueScan(ti0, c.tj, sl, sr, 6, []string{"over", "than", "compared", "vs", "versus", "relative"}) < 1e9:
 				c.metric = "speedup"
 				c.conf -= 0.2
 			default:
@@ -443,6 +522,17 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				c.drop = true
 				return
 			}
+			if strings.HasSuffix(s.toks[p].lw, "ing") && p > 0 && (s.toks[p-1].lw == "of" || s.toks[p-1].lw == "for" || s.toks[p-1].lw == "when" || s.toks[p-1].lw == "while") {
+				// "the memory requirements of finetuning a 65B model": the setting.
+				c.drop = true
+				return
+			}
+		}
+		if c.bareSize && !(p >= 0 && hasPrefixAny(s.toks[p].lw, []string{"train", "fine-tun", "finetun", "serv", "fit", "scal", "run", "deploy", "host", "pretrain", "pre-train"})) {
+			// Without the word "parameters" the model must be the object of a
+			// training or serving verb: "trains a 175B model".
+			c.drop = true
+			return
 		}
 		if s.cueScan(c.ti, c.tj, l, c.tj, 12, []string{"train", "fine-tun", "finetun", "serv", "fit", "scal", "run", "infer", "support", "enabl", "deploy", "host", "handle", "up"}) == 1e9 {
 			c.drop = true
@@ -468,7 +558,9 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				return
 			}
 		}
-		if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) < 1e9 {
+		if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) < 1e9 || c.v < 1 || s.perItem(l, r) {
+			// Sub-second times and times per query, request or token time
+			// one piece of work.
 			c.metric = "latency"
 		} else if s.cueScan(c.ti, c.tj, l, r, 10, []string{"train", "finish", "complet", "converge", "total", "end-to-end", "wall-clock", "time-to-solution", "job", "pretrain", "pre-train", "fine-tun", "prun", "compil", "simulat", "optimiz", "fitting"}) < 1e9 {
 			c.metric = "duration"
@@ -488,6 +580,11 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				return
 			}
 		}
+		if s.deviceSpec(c) {
+			// "a laptop with 16 GB RAM": what the machine has.
+			c.drop = true
+			return
+		}
 		if c.tj < len(s.toks) && (deviceNouns[s.toks[c.tj].lw] || s.toks[c.tj].lw == "hbm" || s.toks[c.tj].lw == "vram") {
 			c.drop = true
 			return
@@ -501,7 +598,7 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			return
 		}
 		c.metric, c.unitLabel = "memory", "GB"
-		if s.cueScan(c.ti, c.tj, l, r, 3, []string{"sav", "less", "fewer", "reduc", "cut", "lower"}) < 1e9 {
+		if s.cueScan(s.qualStart(c.ti), c.tj, l, r, 3, []string{"sav", "less", "fewer", "reduc", "cut", "lower"}) < 1e9 {
 			// "saves 2.1 TB": an amount saved is not memory used.
 			c.metric = "other"
 		}
@@ -548,6 +645,39 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		after(0) == "slower" || after(0) == "worse" || after(0) == "slowdown" || after(0) == "more" && s.moreCost(c.tj):
 		// "0.1% accuracy loss", "5% overhead": a cost the method pays, not a result.
 		c.drop = true
+		return
+	}
+	if s.costSubject(c, l) {
+		// "The overhead of our checkpointing is below 2%": a price paid.
+		c.drop = true
+		return
+	}
+	if c.ti > 0 && toks[c.ti-1].lw == "within" {
+		// "within 0.1% of the baseline" is a tolerance; "within 5% of peak"
+		// says at least 95% of peak.
+		if after(0) == "of" && s.cueScan(c.ti, c.tj, c.tj, r, 4, []string{"peak", "theoretical", "roofline", "optimal", "ideal"}) < 1e9 && !c.hasHi && c.v < 100 {
+			c.v = 100 - c.v
+			c.metric, c.qual = "peak_fraction", QualAtLeast
+			c.conf += 0.1
+			return
+		}
+		c.drop = true
+		return
+	}
+	if c.ti > 2 && toks[c.ti-1].lw == "to" && toks[c.ti-2].kind == tkNum && toks[c.ti-3].lw == "from" {
+		// "improves the hit rate from 61% to 78%": the end point is a level
+		// reached, not an improvement.
+		switch {
+		case s.cueScan(c.ti, c.tj, l, r, 8, []string{"peak", "utilization", "utilisation", "mfu", "hfu"}) < 1e9:
+			c.metric = "peak_fraction"
+		case s.cueScan(c.ti, c.tj, l, r, 8, []string{"efficiency"}) < 1e9:
+			c.metric = "scaling_efficiency"
+		case s.cueScan(c.ti, c.tj, l, r, 8, accWords) < 1e9:
+			c.metric = "accuracy"
+		default:
+			c.metric = "other"
+		}
+		c.conf += 0.1
 		return
 	}
 	if s.cueScan(c.ti, c.tj, l, c.tj, 4, []string{"drop", "degrad", "loss", "penalty"}) < 1e9 {
@@ -622,7 +752,10 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		c.conf += 0.15
 		return
 	}
-	if c.prev != nil && c.prev.background && c.prev.metric != "" && c.prev.unit.kind == c.unit.kind && c.ti-c.prev.tj <= 6 {
+	if c.prev != nil && c.prev.metric != "" && c.prev.unit.kind == c.unit.kind &&
+		(c.prev.background && c.ti-c.prev.tj <= 6 || c.ti-c.prev.tj <= 10 && s.contrastBetween(c.prev.tj, c.ti)) {
+		// "X reaches 52% MFU, while ours reaches 60%": the contrasted figure
+		// measures the same thing.
 		c.metric = c.prev.metric
 		c.conf += 0.05
 		return
@@ -665,6 +798,10 @@ func (s *sentence) classifyBare(c *cand, l int) {
 	if c.tj < len(toks) && hasPrefixAny(toks[c.tj].lw, accWords) && c.v <= 100 {
 		// "up to 0.8 accuracy", "0.92 F1".
 		c.metric, c.unitLabel = "accuracy", "score"
+		if c.ti > 0 && (toks[c.ti-1].lw == "by" || strings.HasPrefix(toks[c.ti].w, "+")) {
+			// "outperforms the baseline by 1.2 BLEU": a gain in the score.
+			c.metric, c.unitLabel = "other", toks[c.tj].w
+		}
 		c.tj++
 		c.conf += 0.1
 		return
@@ -946,8 +1083,197 @@ func (s *sentence) moreCost(k int) bool {
 	for j := k + 1; j < len(toks) && j <= k+2; j++ {
 		switch toks[j].lw {
 		case "memory", "latency", "energy", "storage", "communication", "overhead", "cost", "costs", "power", "time":
+			// "higher energy efficiency", "more memory savings" are gains.
+			return !(j+1 < len(toks) && hasPrefixAny(toks[j+1].lw, []string{"efficien", "saving", "reduction", "bandwidth"}))
+		}
+	}
+	return false
+}
+
+var machineNouns = map[string]bool{"laptop": true, "laptops": true, "desktop": true, "phone": true, "phones": true,
+	"smartphone": true, "machine": true, "machines": true, "server": true, "servers": true, "node": true, "nodes": true,
+	"gpu": true, "gpus": true, "card": true, "cards": true, "device": true, "devices": true, "workstation": true, "pc": true}
+
+// deviceSpec reports a memory size that describes a machine: "a laptop
+// with 16 GB RAM", "GPUs with 80 GB of memory".
+func (s *sentence) deviceSpec(c *cand) bool {
+	toks := s.toks
+	if c.ti < 2 || toks[c.ti-1].lw != "with" {
+		return false
+	}
+	for k := c.ti - 2; k >= 0 && k >= c.ti-4; k-- {
+		if machineNouns[toks[k].lw] || toks[k].masked {
+			return true
+		}
+		if isClausePunct(toks[k].lw) {
+			break
+		}
+	}
+	return false
+}
+
+// energyEfficiency reports "higher energy efficiency", "more
+// energy-efficient" or "better performance per watt" right after a factor.
+func (s *sentence) energyEfficiency(k, r int) bool {
+	toks := s.toks
+	for j := k; j < r && j < k+4; j++ {
+		w := toks[j].lw
+		if strings.HasPrefix(w, "energy-efficien") || strings.HasPrefix(w, "power-efficien") || w == "perf/watt" || w == "performance/watt" {
+			return true
+		}
+		if (w == "energy" || w == "power") && j+1 < r && strings.HasPrefix(toks[j+1].lw, "efficien") {
+			return true
+		}
+		if w == "per" && j+1 < r && (toks[j+1].lw == "watt" || toks[j+1].lw == "joule") {
 			return true
 		}
 	}
 	return false
+}
+
+// qualStart returns where a qualifier phrase right before token ti starts
+// ("more than", "up to", "less than"), or ti when there is none.
+func (s *sentence) qualStart(ti int) int {
+	for p := ti - 1; p >= 0 && p >= ti-3; p-- {
+		if _, n := s.matchQual(p); n > 0 && p+n == ti {
+			return p
+		}
+	}
+	return ti
+}
+
+var itemNouns = map[string]bool{"query": true, "request": true, "token": true, "image": true, "frame": true,
+	"sample": true, "prompt": true, "inference": true, "response": true, "question": true, "iteration": true}
+
+// perItem reports "per query", "each request", "per-token" in [l,r).
+func (s *sentence) perItem(l, r int) bool {
+	toks := s.toks
+	for k := l; k < r; k++ {
+		w := toks[k].lw
+		if (w == "per" || w == "each" || w == "every") && k+1 < r && itemNouns[strings.TrimSuffix(toks[k+1].lw, "s")] {
+			return true
+		}
+		if (strings.HasPrefix(w, "per-") || strings.HasPrefix(w, "each-")) && itemNouns[w[strings.IndexByte(w, '-')+1:]] {
+			return true
+		}
+		if (w == "the" || w == "all") && k > l && toks[k-1].lw == "of" && k+1 < r && itemNouns[strings.TrimSuffix(toks[k+1].lw, "s")] {
+			// "90% of the requests finish within 2 seconds".
+			return true
+		}
+	}
+	return false
+}
+
+// costSubject reports a percentage whose subject is a cost ("the overhead
+// ... is 2%", "slowdown of 3%") with no verb or adjective of reducing it.
+func (s *sentence) costSubject(c *cand, l int) bool {
+	toks := s.toks
+	cost := false
+	for k := max(l, c.ti-8); k < c.ti; k++ {
+		w := toks[k].lw
+		if w == "overhead" || w == "overheads" || w == "slowdown" || w == "slowdowns" || w == "penalty" {
+			cost = true
+		}
+		if cost && hasPrefixAny(w, []string{"reduc", "cut", "lower", "decreas", "eliminat", "remov", "sav", "mitigat", "shrink", "drop", "less", "fewer", "by"}) {
+			return false
+		}
+	}
+	return cost
+}
+
+// listEnd extends a clause ending at r over following list members: ",
+// nearly 3x and ~4x higher". It returns r when no figure follows the comma.
+func (s *sentence) listEnd(r int) int {
+	toks := s.toks
+	for r < len(toks) && toks[r].lw == "," {
+		num := false
+		for k := r + 1; k < len(toks) && k <= r+3; k++ {
+			if toks[k].kind == tkNum && !toks[k].masked {
+				num = true
+				break
+			}
+		}
+		if !num {
+			break
+		}
+		r++
+		for r < len(toks) && !isClausePunct(toks[r].lw) {
+			r++
+		}
+	}
+	return r
+}
+
+// historyOpening reports a sentence that opens with a span of the field's
+// past: "In the last five years", "Over the past decade", "In recent
+// years", "Since 2019".
+func (s *sentence) historyOpening() bool {
+	toks := s.toks
+	if len(toks) < 3 {
+		return false
+	}
+	switch toks[0].lw {
+	case "since":
+		_, rest, _, ok := parseLeadingNumber(toks[1].w)
+		return ok && rest == "" || toks[1].lw == "the"
+	case "in", "over", "during", "throughout":
+	default:
+		return false
+	}
+	k := 1
+	if toks[k].lw == "the" {
+		k++
+	}
+	switch toks[k].lw {
+	case "last", "past", "recent", "previous":
+	default:
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+3; j++ {
+		switch toks[j].lw {
+		case "year", "years", "decade", "decades", "months", "generations", "few":
+			return true
+		}
+	}
+	return false
+}
+
+// resourceNouns name a measured cost: "memory requirements" are measured.
+var resourceNouns = map[string]bool{"memory": true, "storage": true, "compute": true, "bandwidth": true, "energy": true,
+	"power": true, "resource": true, "hardware": true, "gpu": true, "space": true}
+
+// qualAt returns the qualifier phrase starting at token k, if any.
+func (s *sentence) qualAt(k int) []token {
+	if k >= len(s.toks) {
+		return nil
+	}
+	if _, n := s.matchQual(k); n > 0 {
+		return s.toks[k : k+n]
+	}
+	return nil
+}
+
+// contrastBetween reports "while", "whereas" or "but" between tokens a and b.
+func (s *sentence) contrastBetween(a, b int) bool {
+	for k := a; k < b && k < len(s.toks); k++ {
+		switch s.toks[k].lw {
+		case "while", "whereas", "but":
+			return true
+		}
+	}
+	return false
+}
+
+// ownStatement reports a figure whose own statement says "we/our" or has
+// the paper's system as its subject.
+func (s *sentence) ownStatement(c *cand) bool {
+	lo, hi := s.scope(c)
+	for k := lo; k < hi; k++ {
+		if ownMarkers[s.toks[k].lw] {
+			return true
+		}
+	}
+	// In a sentence that says "our", a coined name elsewhere is the other
+	// party; only a name the abstract introduced is the paper's.
+	return len(s.sys) > 0 && s.systemSubject(lo, c.ti)
 }
