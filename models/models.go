@@ -13,6 +13,13 @@ const (
 	StatusRetracted = "retracted"
 )
 
+// liveClaim selects claims that listings show. It is spelled as a literal,
+// not a bound parameter, because the partial indexes of the leaderboards are
+// defined WHERE status <> 'retracted' and a planner can only use them when
+// the query says the same (SQLite always; PostgreSQL once it switches to a
+// generic plan).
+const liveClaim = "c.status <> '" + StatusRetracted + "'"
+
 // Metric is one leaderboard: an entry of the claim schema's vocabulary.
 type Metric struct {
 	ID             int64

@@ -150,7 +150,13 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 // papers and hardware only when the filter or the sort needs them.
 func (s *Store) orderedIDs(ctx context.Context, m *Metric, f LeaderboardFilter) *gorm.DB {
 	q := s.db.WithContext(ctx).Table("claims c")
-	if f.Query != "" || f.Year != 0 || f.HasCode != nil || f.Sort == "paper" || f.Sort == "date" {
+	switch {
+	case s.dialect == DialectSQLite && (f.Sort == "paper" || f.Sort == "date"):
+		// SQLite would join every claim of the metric and sort them all;
+		// CROSS JOIN makes it walk the papers' title or date index instead and
+		// stop after one page (PostgreSQL's planner finds that plan itself).
+		q = s.db.WithContext(ctx).Table("papers p").Joins("CROSS JOIN claims c").Where("c.paper_id = p.id")
+	case f.Query != "" || f.Year != 0 || f.HasCode != nil || f.Sort == "paper" || f.Sort == "date":
 		q = q.Joins("JOIN papers p ON p.id = c.paper_id")
 	}
 	if len(f.Hardware) > 0 || f.Sort == "hardware" {
@@ -199,7 +205,7 @@ func (s *Store) ordered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
 // filtered adds f's conditions to a query over claims c, papers p, hardware h.
 // Every value is a bound parameter.
 func (s *Store) filtered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
-	q = q.Where("c.metric_id = ? AND c.status <> ?", m.ID, StatusRetracted)
+	q = q.Where("c.metric_id = ? AND "+liveClaim, m.ID)
 	if len(f.Status) > 0 {
 		q = q.Where("c.status IN ?", f.Status)
 	}
@@ -256,7 +262,7 @@ func escapeLike(s string) string {
 func (s *Store) HardwareOfMetric(ctx context.Context, metricID int64) ([]Hardware, error) {
 	var hw []Hardware
 	err := s.db.WithContext(ctx).Table("hardware h").Select("h.*").
-		Where("EXISTS (SELECT 1 FROM claims c WHERE c.hardware_id = h.id AND c.metric_id = ? AND c.status <> ?)", metricID, StatusRetracted).
+		Where("EXISTS (SELECT 1 FROM claims c WHERE c.hardware_id = h.id AND c.metric_id = ? AND "+liveClaim+")", metricID).
 		Order("h.name").Scan(&hw).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: hardware of metric %d: %w", metricID, err)
@@ -306,10 +312,18 @@ func (s *Store) MetricSummaries(ctx context.Context) ([]MetricSummary, error) {
 		m := &metrics[i]
 		sum := MetricSummary{Metric: *m, Claims: n[m.ID]}
 		if sum.Claims > 0 {
-			var best []ClaimRow
-			err := s.LeaderboardQuery(ctx, m, LeaderboardFilter{Metric: m.Slug, Sort: "value"}).Limit(1).Scan(&best).Error
+			// The id first, from the value index alone, then its row: with the
+			// joins in one query SQLite's planner could sort the whole metric.
+			var ids []int64
+			err := s.orderedIDs(ctx, m, LeaderboardFilter{Metric: m.Slug, Sort: "value"}).Limit(1).Pluck("c.id", &ids).Error
 			if err != nil {
 				return nil, fmt.Errorf("store: best claim of %q: %w", m.Slug, err)
+			}
+			var best []ClaimRow
+			if len(ids) == 1 {
+				if err := s.claimRows(ctx).Where("c.id = ?", ids[0]).Scan(&best).Error; err != nil {
+					return nil, fmt.Errorf("store: best claim of %q: %w", m.Slug, err)
+				}
 			}
 			if len(best) == 1 {
 				sum.Best = &best[0]
@@ -363,7 +377,7 @@ func (s *Store) GetHardware(ctx context.Context, slug string) (*Hardware, error)
 func (s *Store) ClaimsOnHardware(ctx context.Context, hardwareID int64) ([]ClaimRow, error) {
 	var rows []ClaimRow
 	err := s.claimRows(ctx).
-		Where("c.hardware_id = ? AND c.status <> ?", hardwareID, StatusRetracted).
+		Where("c.hardware_id = ? AND "+liveClaim, hardwareID).
 		Order("m.position, CASE WHEN m.higher_is_better THEN -c.value ELSE c.value END, c.id").
 		Limit(5000).Scan(&rows).Error
 	if err != nil {

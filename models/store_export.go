@@ -165,7 +165,7 @@ type FeedEntry struct {
 func (s *Store) NewestClaims(ctx context.Context, metricID int64, limit int) ([]FeedEntry, error) {
 	var out []FeedEntry
 	err := s.claimRows(ctx).Select(claimRowColumns+", c.created_at, c.updated_at").
-		Where("c.metric_id = ? AND c.status <> ?", metricID, StatusRetracted).
+		Where("c.metric_id = ? AND "+liveClaim, metricID).
 		Order("c.id DESC").Limit(limit).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: newest claims of metric %d: %w", metricID, err)
@@ -183,7 +183,7 @@ type HardwareCount struct {
 func (s *Store) HardwareList(ctx context.Context) ([]HardwareCount, error) {
 	var out []HardwareCount
 	err := s.db.WithContext(ctx).Table("hardware h").
-		Select("h.*, (SELECT COUNT(*) FROM claims c WHERE c.hardware_id = h.id AND c.status <> ?) AS claims", StatusRetracted).
+		Select("h.*, (SELECT COUNT(*) FROM claims c WHERE c.hardware_id = h.id AND " + liveClaim + ") AS claims").
 		Order("h.name, h.id").Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: list hardware: %w", err)

@@ -42,7 +42,7 @@ func (s *Store) Search(ctx context.Context, query string) (*SearchResults, error
 		return nil, fmt.Errorf("store: search papers: %w", err)
 	}
 	err = s.claimRows(ctx).
-		Where("c.status <> ?", StatusRetracted).
+		Where(liveClaim).
 		Where(textMatch, like, like, like, like).
 		Order("m.position, c.id").Limit(SearchLimit).Scan(&res.Claims).Error
 	if err != nil {
