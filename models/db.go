@@ -3,13 +3,19 @@ package models
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/url"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/glebarez/sqlite"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/pressly/goose/v3"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
@@ -54,7 +60,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	)
 	switch dialect {
 	case DialectPostgres:
-		db, err = gorm.Open(postgres.Open(dsn), cfg)
+		db, err = gorm.Open(postgres.Open(withConnectTimeout(dsn)), cfg)
 	default:
 		db, err = gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg)
 	}
@@ -81,6 +87,58 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		return nil, fmt.Errorf("store: connect %s: %w", dialect, err)
 	}
 	return s, nil
+}
+
+// connectTimeout bounds one attempt to reach PostgreSQL. Without it a
+// database host that drops packets holds every request for the operating
+// system's TCP timeout (minutes); with it pages fail fast with 503.
+const connectTimeout = 5
+
+// withConnectTimeout adds connect_timeout to a postgres URL that has none.
+func withConnectTimeout(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.Query().Has("connect_timeout") {
+		return dsn // pgx reports a malformed URL better than we would
+	}
+	q := u.Query()
+	q.Set("connect_timeout", strconv.Itoa(connectTimeout))
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// Unavailable reports whether err says the database cannot serve anyone
+// right now, rather than that this request is wrong: PostgreSQL unreachable,
+// shutting down or starting up, or SQLite busy, read-only or on a full disk.
+// ErrorCode turns it into EUnavailable, which the web layer answers with 503
+// so clients and load balancers retry instead of reporting a bug.
+func Unavailable(err error) bool {
+	if err == nil {
+		return false
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		// 08: connection exception; 53: insufficient resources (disk full,
+		// too many connections); 57P0x: admin or crash shutdown, starting up.
+		return strings.HasPrefix(pgErr.Code, "08") || strings.HasPrefix(pgErr.Code, "53") ||
+			strings.HasPrefix(pgErr.Code, "57P")
+	}
+	var connErr *pgconn.ConnectError
+	if errors.As(err, &connErr) || pgconn.Timeout(err) {
+		return true
+	}
+	var sqliteErr interface{ Code() int }
+	if errors.As(err, &sqliteErr) {
+		switch sqliteErr.Code() & 0xff { // the primary result code
+		case 5, 8, 10, 13, 14: // BUSY, READONLY, IOERR, FULL, CANTOPEN
+			return true
+		}
+		return false
+	}
+	var netErr net.Error
+	return errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) ||
+		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, context.DeadlineExceeded)
 }
 
 // sqliteDSN turns a file path into a DSN that turns on foreign keys, WAL and a
