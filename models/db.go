@@ -65,7 +65,13 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db, err = gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", dialect, err)
+		// An SQLite path names the file an operator must look at (a read-only
+		// or missing directory); a PostgreSQL URL may hold a password.
+		where := dialect
+		if dialect == DialectSQLite {
+			where += " " + strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite://"), "file:")
+		}
+		return nil, fmt.Errorf("store: open %s: %w", where, err)
 	}
 	sqlDB, err := db.DB()
 	if err != nil {
