@@ -10,7 +10,9 @@
 // Corrections are limited per client address, so each submission comes from
 // its own loopback address (127.1.0.0/16, all local on Linux) like distinct
 // visitors; -single-ip sends them from one address to see the 429s instead.
-// It is a load tool, not part of the server; scripts/mixedload.sh runs it.
+// With -proxy it serves a reverse proxy that does the same for another tool
+// (scripts/sqlmap.sh). It is a test tool, not part of the server;
+// scripts/mixedload.sh and scripts/faults.sh run it.
 package main
 
 import (
@@ -68,10 +70,14 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs.StringVar(&cfg.acked, "acked", "", "write the ids of acknowledged corrections here, one a line")
 	fs.BoolVar(&cfg.singleIP, "single-ip", false, "send corrections from one address (expect 429s beyond the limit)")
 	fs.DurationVar(&cfg.timeout, "timeout", 10*time.Second, "client timeout of one request")
+	proxy := fs.String("proxy", "", "instead of loading, serve at this address a proxy to -base that gives each request its own loopback address")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	cfg.base = strings.TrimRight(cfg.base, "/")
+	if *proxy != "" {
+		return visitorProxy(ctx, *proxy, cfg.base)
+	}
 	site, err := discover(ctx, cfg.base)
 	if err != nil {
 		return err
