@@ -55,7 +55,10 @@ check_acked() {
   acked=$(sort -u "$1" | grep -c . || true)
   stored=$(sort -u "$2" | grep -c . || true)
   lost=$(comm -23 <(sort -u "$1") <(sort -u "$2") | grep -c . || true)
-  echo "acknowledged: $acked  stored: $stored  acknowledged but missing: $lost"
+  unacked=$(comm -13 <(sort -u "$1") <(sort -u "$2") | grep -c . || true)
+  # Stored but never acknowledged can happen (the answer was lost or timed
+  # out on the way back); acknowledged but not stored must never.
+  echo "acknowledged: $acked  stored: $stored  acknowledged but missing: $lost  stored but not acknowledged: $unacked"
   [ "$lost" -eq 0 ]
 }
 
