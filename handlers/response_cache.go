@@ -33,14 +33,34 @@ type cachedResponse struct {
 
 // responseCache holds the responses of one data version.
 type responseCache struct {
-	mu      sync.Mutex
-	version int64
-	bytes   int
-	entries map[string]*cachedResponse
+	mu       sync.Mutex
+	version  int64
+	bytes    int
+	entries  map[string]*cachedResponse
+	inflight map[string]chan struct{} // keys being rendered now, closed when done
 }
 
 func newResponseCache() *responseCache {
-	return &responseCache{entries: map[string]*cachedResponse{}}
+	return &responseCache{entries: map[string]*cachedResponse{}, inflight: map[string]chan struct{}{}}
+}
+
+// claim makes the caller the one request that renders key, or returns a
+// channel that closes when the request already rendering it is done. Without
+// it, 32 concurrent first visits to a slow page all run its queries at once.
+func (rc *responseCache) claim(key string) (wait <-chan struct{}, done func()) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	if ch, ok := rc.inflight[key]; ok {
+		return ch, nil
+	}
+	ch := make(chan struct{})
+	rc.inflight[key] = ch
+	return nil, func() {
+		rc.mu.Lock()
+		delete(rc.inflight, key)
+		rc.mu.Unlock()
+		close(ch)
+	}
 }
 
 // get returns the entry for key at version v, dropping every entry when a
@@ -83,7 +103,21 @@ func (a *app) cached(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		c.Set(dataVersionKey, v)
 		key := req.URL.RequestURI()
-		if e := a.cache.get(v.Version, key); e != nil {
+		e := a.cache.get(v.Version, key)
+		if e == nil && req.Method == http.MethodGet {
+			wait, done := a.cache.claim(key)
+			if done != nil {
+				defer done()
+			} else {
+				select {
+				case <-wait:
+					e = a.cache.get(v.Version, key)
+				case <-req.Context().Done():
+					return req.Context().Err()
+				}
+			}
+		}
+		if e != nil {
 			h := c.Response().Header()
 			for k, vals := range e.header {
 				h[k] = vals

@@ -1,5 +1,6 @@
 // Package ingest reads papers from their sources (the trending-papers page,
-// JSON Lines), runs the extractor over them and hands them to the store.
+// JSON Lines, the arXiv API's Atom feed), runs the extractor over them and
+// hands them to the store, one transaction per file.
 package ingest
 
 import (
@@ -9,23 +10,32 @@ import (
 
 // Record is one paper as read from a source, before extraction.
 type Record struct {
-	Title     string
-	Abstract  string
-	ArxivID   string
-	URL       string
-	CodeURL   string
-	Authors   string
-	Published *time.Time
-	Line      int // where the record starts in its file, for error messages
+	Title           string
+	Abstract        string
+	ArxivID         string // without version: "2401.01234", "hep-th/0601001"
+	ArxivVersion    int    // 2 for 2401.01234v2, 0 if the source does not say
+	URL             string
+	CodeURL         string
+	ProjectURL      string
+	Authors         string
+	PrimaryCategory string
+	Published       *time.Time
+	Line            int // where the record starts in its file, for error messages
+	Entry           int // the record's position in its file, counting from 1
 }
 
-// ParseError names the file and line at fault, so a user can fix the input.
+// ParseError names the file and line (and, in a feed, the entry) at fault, so
+// a user can fix the input.
 type ParseError struct {
-	File string
-	Line int
-	Msg  string
+	File  string
+	Line  int
+	Entry int // 0 when the line says it all
+	Msg   string
 }
 
 func (e *ParseError) Error() string {
+	if e.Entry > 0 {
+		return fmt.Sprintf("%s:%d: entry %d: %s", e.File, e.Line, e.Entry, e.Msg)
+	}
 	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
 }

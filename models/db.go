@@ -60,7 +60,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	)
 	switch dialect {
 	case DialectPostgres:
-		db, err = gorm.Open(postgres.Open(withConnectTimeout(dsn)), cfg)
+		db, err = gorm.Open(postgres.Open(postgresDSN(dsn)), cfg)
 	default:
 		db, err = gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg)
 	}
@@ -93,23 +93,6 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		return nil, fmt.Errorf("store: connect %s: %w", dialect, err)
 	}
 	return s, nil
-}
-
-// connectTimeout bounds one attempt to reach PostgreSQL. Without it a
-// database host that drops packets holds every request for the operating
-// system's TCP timeout (minutes); with it pages fail fast with 503.
-const connectTimeout = 5
-
-// withConnectTimeout adds connect_timeout to a postgres URL that has none.
-func withConnectTimeout(dsn string) string {
-	u, err := url.Parse(dsn)
-	if err != nil || u.Query().Has("connect_timeout") {
-		return dsn // pgx reports a malformed URL better than we would
-	}
-	q := u.Query()
-	q.Set("connect_timeout", strconv.Itoa(connectTimeout))
-	u.RawQuery = q.Encode()
-	return u.String()
 }
 
 // Unavailable reports whether err says the database cannot serve anyone
@@ -145,6 +128,31 @@ func Unavailable(err error) bool {
 		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
 		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||
 		errors.Is(err, context.DeadlineExceeded)
+}
+
+// connectTimeout bounds one attempt to reach PostgreSQL. Without it a
+// database host that drops packets holds every request for the operating
+// system's TCP timeout (minutes); with it pages fail fast with 503.
+const connectTimeout = 5
+
+// postgresDSN turns JIT compilation off unless the URL says otherwise: it adds
+// tens of milliseconds to the short queries of a page view and pays off only
+// for long analytical ones. Unknown URL parameters reach the server as settings.
+// It also adds connect_timeout when the URL has none.
+func postgresDSN(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return dsn // let the driver report the malformed URL
+	}
+	q := u.Query()
+	if !q.Has("jit") {
+		q.Set("jit", "off")
+	}
+	if !q.Has("connect_timeout") {
+		q.Set("connect_timeout", strconv.Itoa(connectTimeout))
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // sqliteDSN turns a file path into a DSN that turns on foreign keys, WAL and a

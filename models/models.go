@@ -48,8 +48,18 @@ type Paper struct {
 	CodeURL      string
 	Authors      string
 	PublishedOn  *time.Time
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// ArxivVersion is the arXiv version of the stored abstract (0: unknown),
+	// so an older version arriving later does not overwrite a newer one.
+	ArxivVersion    int
+	PrimaryCategory string
+	ProjectURL      string
+	// SourceName, SourceFile and IngestedAt tell where the stored version of
+	// the paper came from ("arxiv", "feed.xml") and when it was written.
+	SourceName string
+	SourceFile string
+	IngestedAt *time.Time
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
 }
 
 // Claim is one quantitative claim of a paper, in its metric's canonical unit.

@@ -222,8 +222,7 @@ func (s *Store) filtered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
 	}
 	if f.Query != "" {
 		like := "%" + escapeLike(strings.ToLower(f.Query)) + "%"
-		q = q.Where(`(LOWER(p.title) LIKE ? ESCAPE '\' OR LOWER(c.subject) LIKE ? ESCAPE '\'
-			OR LOWER(c.baseline) LIKE ? ESCAPE '\' OR LOWER(c.evidence) LIKE ? ESCAPE '\')`, like, like, like, like)
+		q = q.Where(textMatch, like, like, like, like)
 	}
 	if f.Min != nil {
 		q = q.Where("c.value >= ?", *f.Min)
@@ -244,6 +243,13 @@ func (s *Store) filtered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
 	}
 	return q
 }
+
+// textMatch is the free-text condition over a claim c: its subject, baseline
+// or evidence, or its paper's title. Two semi-joins, one per table, so each
+// can use its own (trigram) indexes; an OR across joined tables could use none.
+const textMatch = `(c.id IN (SELECT id FROM claims WHERE LOWER(subject) LIKE ? ESCAPE '\'
+		OR LOWER(baseline) LIKE ? ESCAPE '\' OR LOWER(evidence) LIKE ? ESCAPE '\')
+	OR c.paper_id IN (SELECT id FROM papers WHERE LOWER(title) LIKE ? ESCAPE '\'))`
 
 // escapeLike makes user text match literally inside a LIKE pattern.
 func escapeLike(s string) string {

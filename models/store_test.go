@@ -171,3 +171,22 @@ func TestMetricCountsFollowWrites(t *testing.T) {
 		}
 	})
 }
+
+func TestPaperCountFollowsWrites(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := testdb.MustOpen(t, dsn)
+		MustSave(t, s, samplePaper("One", 1, "fps"), samplePaper("Two", 2, "fps"), samplePaper("Three", 3, "fps"))
+		if n, err := s.CountPapers(ctx); err != nil || n != 3 {
+			t.Fatalf("after inserting 3: %d, %v", n, err)
+		}
+		if err := s.GormDB().Exec("DELETE FROM papers WHERE title = 'Two'").Error; err != nil {
+			t.Fatal(err)
+		}
+		var real int64
+		s.GormDB().Raw("SELECT COUNT(*) FROM papers").Scan(&real)
+		if n, _ := s.CountPapers(ctx); n != 2 || real != 2 {
+			t.Fatalf("after deleting one: maintained %d, counted %d", n, real)
+		}
+	})
+}

@@ -7,6 +7,7 @@
 #
 #   scripts/loadtest.sh [BASE_URL]        (default http://127.0.0.1:8080)
 #   DURATION=20s CONNECTIONS=32 THREADS=2 METRIC=speedup scripts/loadtest.sh
+#   SERVER_PID=1234 ...   also prints the server's current and peak RSS
 #
 # Needs wrk (Debian package wrk); curl; psql for the COPY comparison.
 set -euo pipefail
@@ -34,7 +35,10 @@ to_ms() {
 
 REF_RPS=""
 measure() { # name path
-  local name=$1 path=$2 out rps p50 p99 non2xx ratio
+  local name=$1 path=$2 out rps p50 p99 non2xx ratio first
+  # The first request renders the page (nothing cached for this URL yet, on a
+  # fresh server); wrk's then measure the steady state.
+  first=$(curl -s -o /dev/null -w '%{time_total}' "$BASE$path" | awk '{printf "%.1f", $1 * 1000}')
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$path")
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
@@ -42,11 +46,11 @@ measure() { # name path
   non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out")
   [ -n "$REF_RPS" ] || REF_RPS=$rps
   ratio=$(awk -v a="$rps" -v b="$REF_RPS" 'BEGIN { printf "%.3f", a / b }')
-  printf '%-22s %10s %9s %9s %8s %6s  %s\n' "$name" "$rps" "$p50" "$p99" "$ratio" "${non2xx:-0}" "$path"
+  printf '%-22s %10s %9s %9s %9s %8s %6s  %s\n' "$name" "$rps" "$p50" "$p99" "$first" "$ratio" "${non2xx:-0}" "$path"
 }
 
 echo "# $(date -u +%FT%TZ) $BASE  wrk -t$THREADS -c$CONNECTIONS -d$DURATION  ($(nproc) cores)"
-printf '%-22s %10s %9s %9s %8s %6s  %s\n' "url" "req/s" "p50 ms" "p99 ms" "x healthz" "non2xx" "path"
+printf '%-22s %10s %9s %9s %9s %8s %6s  %s\n' "url" "req/s" "p50 ms" "p99 ms" "first ms" "x healthz" "non2xx" "path"
 measure healthz "/healthz"
 measure leaderboard-default "/leaderboards/$METRIC"
 measure sort-paper "/leaderboards/$METRIC?sort=paper"
@@ -69,4 +73,8 @@ if [ -n "${DATABASE_URL:-}" ] && command -v psql >/dev/null; then
   awk -v a="$t0" -v b="$t1" -v c="$t2" -v rc="$rows_copy" -v rh="$rows_csv" 'BEGIN {
     copy = b - a; csv = c - b
     printf "csv export: %d lines in %.2fs; COPY: %d lines in %.2fs; ratio %.2f\n", rh, csv, rc, copy, csv / copy }'
+fi
+
+if [ -n "${SERVER_PID:-}" ] && [ -r "/proc/$SERVER_PID/status" ]; then
+  awk '/^VmRSS|^VmHWM/ {printf "server %s %.1f MB\n", $1, $2 / 1024}' "/proc/$SERVER_PID/status"
 fi

@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/claimboard/claimboard/ingest"
@@ -15,8 +18,13 @@ import (
 func runIngest(ctx context.Context, args []string, getenv func(string) string, sio stdio) error {
 	fs := newFlagSet("ingest", sio.errOut)
 	dsn := dbFlag(fs, getenv)
+	format := fs.String("format", ingest.FormatAuto, "input format: "+strings.Join(ingest.Formats, ", ")+" (auto tells them apart by content)")
+	skipBad := fs.Bool("skip-bad", false, "write the good records of a file with bad ones, and list the bad ones")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
+	}
+	if !slices.Contains(ingest.Formats, *format) {
+		return usagef("ingest: --format must be one of %s, not %q", strings.Join(ingest.Formats, ", "), *format)
 	}
 	if fs.NArg() == 0 {
 		return usagef("ingest: name at least one FILE (or - for standard input)")
@@ -31,21 +39,41 @@ func runIngest(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	defer store.Close()
+
 	start := time.Now()
 	var total models.SaveStats
+	errs := 0
+	summary := func() {
+		fmt.Fprintf(sio.out, "papers: %d added, %d updated, %d unchanged; claims: %d; errors: %d; elapsed %s\n",
+			total.Added, total.Updated, total.Unchanged, total.Claims, errs, time.Since(start).Round(time.Millisecond))
+	}
 	for _, in := range inputs {
-		st, err := ingest.File(ctx, store, in.name, in.data)
+		bar := newProgress(sio.errOut, in.name, time.Now)
+		res, err := ingest.Ingest(ctx, store, in.name, in.data, ingest.Options{
+			Format: *format, SkipBad: *skipBad, Progress: bar.update,
+		})
+		bar.done()
 		if err != nil {
+			errs++
+			summary()
+			var pe *ingest.ParseError
+			if errors.As(err, &pe) {
+				return fmt.Errorf("%w (nothing of %s was written)", err, in.name)
+			}
 			return err
 		}
-		fmt.Fprintf(sio.out, "%s: %d added, %d updated, %d unchanged, %d claims\n", in.name, st.Added, st.Updated, st.Unchanged, st.Claims)
-		total.Added += st.Added
-		total.Updated += st.Updated
-		total.Unchanged += st.Unchanged
-		total.Claims += st.Claims
+		for _, b := range res.Bad {
+			fmt.Fprintf(sio.errOut, "skipped %s\n", b)
+		}
+		errs += len(res.Bad)
+		fmt.Fprintf(sio.out, "%s (%s): %d added, %d updated, %d unchanged, %d claims, %d bad\n",
+			in.name, res.Format, res.Added, res.Updated, res.Unchanged, res.Claims, len(res.Bad))
+		total.Added += res.Added
+		total.Updated += res.Updated
+		total.Unchanged += res.Unchanged
+		total.Claims += res.Claims
 	}
-	fmt.Fprintf(sio.out, "papers: %d added, %d updated, %d unchanged; claims: %d; errors: 0; elapsed %s\n",
-		total.Added, total.Updated, total.Unchanged, total.Claims, time.Since(start).Round(time.Millisecond))
+	summary()
 	return nil
 }
 
@@ -75,4 +103,77 @@ func readInputs(names []string, stdin io.Reader) ([]input, error) {
 		out = append(out, input{n, data})
 	}
 	return out, nil
+}
+
+// progressMin is the smallest input that gets a progress bar: smaller ones
+// finish before a bar would tell anything.
+const progressMin = 2000
+
+// progress draws "name  12000/100000  12%  4100/s  ETA 21s" on one terminal
+// line, at most ten times a second; it is silent when w is not a terminal.
+type progress struct {
+	w        io.Writer
+	name     string
+	now      func() time.Time
+	start    time.Time
+	last     time.Time
+	drawn    bool
+	terminal bool
+}
+
+func newProgress(w io.Writer, name string, now func() time.Time) *progress {
+	return &progress{w: w, name: name, now: now, start: now(), terminal: isTerminal(w)}
+}
+
+// isTerminal tells whether w is a character device, as a terminal is.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+func (p *progress) update(done, total int) {
+	if !p.terminal || total < progressMin {
+		return
+	}
+	now := p.now()
+	if done < total && now.Sub(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = now
+	fmt.Fprint(p.w, "\r\x1b[K"+progressLine(p.name, done, total, now.Sub(p.start)))
+	p.drawn = true
+}
+
+// done clears the bar so the summary lines start on a clean line.
+func (p *progress) done() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}
+
+// progressLine renders one state of the bar: count, share, rate and ETA.
+func progressLine(name string, done, total int, elapsed time.Duration) string {
+	const width = 24
+	filled := 0
+	if total > 0 {
+		filled = done * width / total
+	}
+	rate := 0.0
+	if elapsed > 0 {
+		rate = float64(done) / elapsed.Seconds()
+	}
+	eta := "?"
+	if rate > 0 {
+		eta = (time.Duration(float64(total-done)/rate) * time.Second).Round(time.Second).String()
+	}
+	pct := 0
+	if total > 0 {
+		pct = done * 100 / total
+	}
+	return fmt.Sprintf("%s [%s%s] %d/%d %3d%% %.0f/s ETA %s", name,
+		strings.Repeat("#", filled), strings.Repeat(".", width-filled), done, total, pct, rate, eta)
 }

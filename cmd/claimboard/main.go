@@ -52,7 +52,11 @@ const usage = `usage: claimboard <command> [flags]
 commands:
   serve                       run the web server (the default)
   migrate up|down|status      manage the database schema
-  ingest [--db DB] FILE...|-  load papers (trending-papers page text or JSON Lines)
+  ingest [--format auto|page|jsonl|arxiv] [--skip-bad] [--db DB] FILE...|-
+                              load papers: trending-papers page text, JSON Lines or
+                              arXiv Atom; one transaction per file
+  reextract [--db DB]         run the current extractor over every paper, keeping
+                              every claim a human has touched
   extract [--format jsonl|csv] FILE...|-
                               print the claims found in papers, without a database
   export [--format csv|jsonl] [--metric M] [--base-url URL]
@@ -90,6 +94,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runMigrate(ctx, args, getenv, sio)
 	case "ingest":
 		return runIngest(ctx, args, getenv, sio)
+	case "reextract":
+		return runReextract(ctx, args, getenv, sio)
 	case "extract":
 		return runExtract(ctx, args, sio)
 	case "export":
