@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -12,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/claimboard/claimboard/handlers"
 	"github.com/claimboard/claimboard/internal/testdb"
@@ -167,6 +170,13 @@ func TestUnavailableIsOnlyAboutTheDatabase(t *testing.T) {
 		if models.Unavailable(err) {
 			t.Errorf("Unavailable(%v) = true", err)
 		}
+	}
+	// GORM joins a rollback's error after the query's with %v, so only the
+	// last is in the chain: seen under faults.sh as a 500 before this case.
+	joined := fmt.Errorf("%v; %w", errors.New("FATAL: terminating connection (SQLSTATE 57P01)"),
+		fmt.Errorf("failed to deallocate cached statement(s): %w", pgconn.ErrConnClosed))
+	if models.ErrorCode(joined) != models.EUnavailable {
+		t.Errorf("ErrorCode(%v) = %q, want unavailable", joined, models.ErrorCode(joined))
 	}
 	_, err := net.Dial("tcp", "127.0.0.1:1")
 	if !models.Unavailable(err) || models.ErrorCode(err) != models.EUnavailable {

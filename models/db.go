@@ -123,8 +123,12 @@ func Unavailable(err error) bool {
 		}
 		return false
 	}
+	// A closed connection also shows up behind GORM's joined errors, which
+	// keep only the last one unwrappable ("FATAL ... 57P01; failed to
+	// deallocate cached statement(s): conn closed").
 	var netErr net.Error
 	return errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) ||
+		errors.Is(err, pgconn.ErrConnClosed) || errors.Is(err, sql.ErrConnDone) ||
 		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
 		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||
 		errors.Is(err, context.DeadlineExceeded)
