@@ -28,6 +28,8 @@ func statusOf(err error) int {
 		return http.StatusUnauthorized
 	case models.ETooMany:
 		return http.StatusTooManyRequests
+	case models.EUnavailable:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -56,6 +58,10 @@ func (a *app) handleError(err error, c echo.Context) {
 		msg = "Something went wrong on our side. It has been logged."
 		if status == http.StatusServiceUnavailable {
 			msg = "The service is temporarily unavailable. Please try again shortly."
+			// The database is restarting or unreachable: tell clients when to retry.
+			if c.Response().Header().Get("Retry-After") == "" {
+				c.Response().Header().Set("Retry-After", "5")
+			}
 		}
 	}
 	if c.Request().Method == http.MethodHead {

@@ -3,13 +3,19 @@ package models
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/url"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/glebarez/sqlite"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/pressly/goose/v3"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
@@ -59,7 +65,13 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db, err = gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", dialect, err)
+		// An SQLite path names the file an operator must look at (a read-only
+		// or missing directory); a PostgreSQL URL may hold a password.
+		where := dialect
+		if dialect == DialectSQLite {
+			where += " " + strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite://"), "file:")
+		}
+		return nil, fmt.Errorf("store: open %s: %w", where, err)
 	}
 	sqlDB, err := db.DB()
 	if err != nil {
@@ -83,9 +95,54 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	return s, nil
 }
 
+// Unavailable reports whether err says the database cannot serve anyone
+// right now, rather than that this request is wrong: PostgreSQL unreachable,
+// shutting down or starting up, or SQLite busy, read-only or on a full disk.
+// ErrorCode turns it into EUnavailable, which the web layer answers with 503
+// so clients and load balancers retry instead of reporting a bug.
+func Unavailable(err error) bool {
+	if err == nil {
+		return false
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		// 08: connection exception; 53: insufficient resources (disk full,
+		// too many connections); 57P0x: admin or crash shutdown, starting up.
+		return strings.HasPrefix(pgErr.Code, "08") || strings.HasPrefix(pgErr.Code, "53") ||
+			strings.HasPrefix(pgErr.Code, "57P")
+	}
+	var connErr *pgconn.ConnectError
+	if errors.As(err, &connErr) || pgconn.Timeout(err) {
+		return true
+	}
+	var sqliteErr interface{ Code() int }
+	if errors.As(err, &sqliteErr) {
+		switch sqliteErr.Code() & 0xff { // the primary result code
+		case 5, 8, 10, 13, 14: // BUSY, READONLY, IOERR, FULL, CANTOPEN
+			return true
+		}
+		return false
+	}
+	// A closed connection also shows up behind GORM's joined errors, which
+	// keep only the last one unwrappable ("FATAL ... 57P01; failed to
+	// deallocate cached statement(s): conn closed").
+	var netErr net.Error
+	return errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) ||
+		errors.Is(err, pgconn.ErrConnClosed) || errors.Is(err, sql.ErrConnDone) ||
+		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, context.DeadlineExceeded)
+}
+
+// connectTimeout bounds one attempt to reach PostgreSQL. Without it a
+// database host that drops packets holds every request for the operating
+// system's TCP timeout (minutes); with it pages fail fast with 503.
+const connectTimeout = 5
+
 // postgresDSN turns JIT compilation off unless the URL says otherwise: it adds
 // tens of milliseconds to the short queries of a page view and pays off only
 // for long analytical ones. Unknown URL parameters reach the server as settings.
+// It also adds connect_timeout when the URL has none.
 func postgresDSN(dsn string) string {
 	u, err := url.Parse(dsn)
 	if err != nil {
@@ -94,8 +151,11 @@ func postgresDSN(dsn string) string {
 	q := u.Query()
 	if !q.Has("jit") {
 		q.Set("jit", "off")
-		u.RawQuery = q.Encode()
 	}
+	if !q.Has("connect_timeout") {
+		q.Set("connect_timeout", strconv.Itoa(connectTimeout))
+	}
+	u.RawQuery = q.Encode()
 	return u.String()
 }
 

@@ -12,7 +12,8 @@ const (
 	ENotFound     = "not_found"
 	EConflict     = "conflict"
 	EUnauthorized = "unauthorized"
-	ETooMany      = "too_many" // a limit on attempts or submissions was reached
+	ETooMany      = "too_many"    // a limit on attempts or submissions was reached
+	EUnavailable  = "unavailable" // the database is down, restarting, full or read-only: try again later
 	EInternal     = "internal"
 )
 
@@ -49,6 +50,9 @@ func ErrorCode(err error) string {
 	}
 	if err == nil {
 		return ""
+	}
+	if Unavailable(err) {
+		return EUnavailable
 	}
 	return EInternal
 }

@@ -51,6 +51,11 @@ func (s *Store) claimRows(ctx context.Context) *gorm.DB {
 
 // GetMetric returns a metric by slug, or ENotFound.
 func (s *Store) GetMetric(ctx context.Context, slug string) (*Metric, error) {
+	// A slug that cannot exist never reaches the database: PostgreSQL refuses
+	// invalid UTF-8 with an error that would otherwise be a 500.
+	if !validSlug(slug) {
+		return nil, Errorf(ENotFound, "no leaderboard named %q", clipText(slug, 40))
+	}
 	var m Metric
 	err := s.db.WithContext(ctx).Where("slug = ?", slug).Take(&m).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -361,6 +366,11 @@ type ClaimDetail struct {
 
 // GetHardware returns a device by slug, or ENotFound.
 func (s *Store) GetHardware(ctx context.Context, slug string) (*Hardware, error) {
+	// A slug that cannot exist never reaches the database: PostgreSQL refuses
+	// invalid UTF-8 with an error that would otherwise be a 500.
+	if !validSlug(slug) {
+		return nil, Errorf(ENotFound, "no hardware named %q", clipText(slug, 40))
+	}
 	var h Hardware
 	err := s.db.WithContext(ctx).Where("slug = ?", slug).Take(&h).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {

@@ -219,7 +219,10 @@ func (f SuggestionForm) parse(current *ClaimDetail, abstract string, metrics map
 	bad := InvalidFields{}
 	text := func(name, v string, limit int) string {
 		v = strings.TrimSpace(v)
-		if utf8.RuneCountInString(v) > limit {
+		if !utf8.ValidString(v) {
+			// PostgreSQL would refuse the bytes on insert, a 500 instead of a message.
+			bad[name] = "is not valid text (UTF-8)"
+		} else if utf8.RuneCountInString(v) > limit {
 			bad[name] = fmt.Sprintf("must be at most %d characters", limit)
 		} else if strings.ContainsFunc(v, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }) {
 			bad[name] = "must not contain control characters"

@@ -97,6 +97,7 @@ func (s *Store) RemoveModerator(ctx context.Context, username string) error {
 // LoginWait returns how long logins for username from ipHash must wait, or 0
 // when they may proceed.
 func (s *Store) LoginWait(ctx context.Context, username, ipHash string, now time.Time) (time.Duration, error) {
+	username = loginName(username)
 	since := now.UTC().Add(-LoginWindow)
 	var wait time.Duration
 	for _, q := range []struct {
@@ -123,6 +124,7 @@ func (s *Store) LoginWait(ctx context.Context, username, ipHash string, now time
 // Authenticate checks a username and password. A failure is recorded for
 // throttling and reported as EUnauthorized without saying which part was wrong.
 func (s *Store) Authenticate(ctx context.Context, username, password, ipHash string) (*Moderator, error) {
+	username = loginName(username)
 	var m Moderator
 	err := s.db.WithContext(ctx).Where("username = ?", username).Take(&m).Error
 	found := err == nil
@@ -150,4 +152,11 @@ func (s *Store) Authenticate(ctx context.Context, username, password, ipHash str
 		return nil, Errorf(EUnauthorized, "Wrong username or password.")
 	}
 	return &m, nil
+}
+
+// loginName makes a typed username safe to query with: PostgreSQL refuses
+// invalid UTF-8 and NUL bytes with an error (a 500), while such a name can
+// match no moderator and must still count as a failed attempt.
+func loginName(username string) string {
+	return strings.ReplaceAll(strings.ToValidUTF8(username, "\uFFFD"), "\x00", "\uFFFD")
 }
