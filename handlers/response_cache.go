@@ -16,6 +16,8 @@ import (
 // entry belongs to one data version (the trigger-maintained counter that
 // every write bumps), and each request reads that version first, so a change
 // made through any server process is visible on the very next request here.
+// Concurrent requests share those reads (models.versionRounds) without
+// giving that up.
 const (
 	cacheMaxBytes  = 64 << 20 // the whole cache
 	cacheMaxEntry  = 1 << 20  // one response; bigger ones (large CSVs) stream uncached

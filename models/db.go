@@ -35,6 +35,8 @@ type Store struct {
 	db      *gorm.DB
 	sqlDB   *sql.DB
 	dialect string
+
+	versions *versionRounds // shares data-version reads between requests
 }
 
 // DialectOf tells which database a --db value names: a postgres:// or
@@ -86,6 +88,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		sqlDB.SetMaxIdleConns(8)
 	}
 	s := &Store{db: db, sqlDB: sqlDB, dialect: dialect}
+	s.versions = &versionRounds{read: s.readDataVersion}
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if err := sqlDB.PingContext(pingCtx); err != nil {

@@ -18,8 +18,19 @@ type DataVersion struct {
 	ChangedAt time.Time // second resolution
 }
 
-// DataVersion reads the counter: one primary-key lookup, whatever the table sizes.
+// DataVersion returns the counter as of a read that started after the call:
+// never older than any write committed before it. Concurrent callers share
+// reads (see versionRounds), so the cost under load is one primary-key
+// lookup per database round trip, not per request.
 func (s *Store) DataVersion(ctx context.Context) (DataVersion, error) {
+	if s.versions == nil { // a Store made for a transaction reads directly
+		return s.readDataVersion(ctx)
+	}
+	return s.versions.get(ctx)
+}
+
+// readDataVersion reads the counter: one primary-key lookup, whatever the table sizes.
+func (s *Store) readDataVersion(ctx context.Context) (DataVersion, error) {
 	var (
 		v  DataVersion
 		at int64

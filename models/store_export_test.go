@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/claimboard/claimboard/internal/testdb"
@@ -150,6 +151,53 @@ func TestDataVersionChangesWithEveryWrite(t *testing.T) {
 				prev = v
 			}
 		}
+	})
+}
+
+// Shared version reads must keep the per-request guarantee on a real
+// database: after a write commits, the next DataVersion from any goroutine
+// is at least the version that write produced, however many run at once.
+func TestDataVersionSeesEveryCommittedWriteUnderConcurrency(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := testdb.MustOpen(t, dsn)
+		MustSave(t, s, exportPapers()[:3]...)
+		db := s.GormDB()
+		var wg sync.WaitGroup
+		for g := range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range 15 {
+					if g%2 == 0 { // half only read, so reads overlap writes
+						if _, err := s.DataVersion(ctx); err != nil {
+							t.Error(err)
+							return
+						}
+						continue
+					}
+					err := db.Exec("UPDATE claims SET confidence = ? WHERE id = (SELECT MIN(id) FROM claims)", float64(g*100+i)/10000).Error
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					var committed int64
+					if err := db.Raw("SELECT version FROM data_version WHERE id = 1").Scan(&committed).Error; err != nil {
+						t.Error(err)
+						return
+					}
+					v, err := s.DataVersion(ctx)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					if v.Version < committed {
+						t.Errorf("DataVersion = %d after a write committed version %d", v.Version, committed)
+					}
+				}
+			}()
+		}
+		wg.Wait()
 	})
 }
 
