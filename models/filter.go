@@ -167,3 +167,9 @@ func clipText(s string, n int) string {
 	}
 	return s
 }
+
+// needsPapers and needsHardware say whether f's conditions (not its sort)
+// read columns of papers p or hardware h; filtered's joins follow them.
+func (f LeaderboardFilter) needsPapers() bool { return f.Year != 0 || f.HasCode != nil }
+
+func (f LeaderboardFilter) needsHardware() bool { return len(f.Hardware) > 0 }

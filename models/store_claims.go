@@ -161,20 +161,27 @@ func (s *Store) orderedIDs(ctx context.Context, m *Metric, f LeaderboardFilter) 
 		// CROSS JOIN makes it walk the papers' title or date index instead and
 		// stop after one page (PostgreSQL's planner finds that plan itself).
 		q = s.db.WithContext(ctx).Table("papers p").Joins("CROSS JOIN claims c").Where("c.paper_id = p.id")
-	case f.Query != "" || f.Year != 0 || f.HasCode != nil || f.Sort == "paper" || f.Sort == "date":
+	case f.needsPapers() || f.Sort == "paper" || f.Sort == "date":
 		q = q.Joins("JOIN papers p ON p.id = c.paper_id")
 	}
-	if len(f.Hardware) > 0 || f.Sort == "hardware" {
+	if f.needsHardware() || f.Sort == "hardware" {
 		q = q.Joins("LEFT JOIN hardware h ON h.id = c.hardware_id")
 	}
 	return s.ordered(s.filtered(q, m, f), m, f)
 }
 
-// countCapped counts the claims matching f, reading at most TotalCap+1 rows.
+// countCapped counts the claims matching f, reading at most TotalCap+1 rows
+// and joining only the tables f's conditions name: for a common search word
+// the count reads thousands of rows, and a join per row would dominate it.
 func (s *Store) countCapped(ctx context.Context, m *Metric, f LeaderboardFilter, n *int64) error {
-	counted := s.filtered(s.db.WithContext(ctx).Table("claims c").Select("1").
-		Joins("JOIN papers p ON p.id = c.paper_id").
-		Joins("LEFT JOIN hardware h ON h.id = c.hardware_id"), m, f).Limit(TotalCap + 1)
+	q := s.db.WithContext(ctx).Table("claims c").Select("1")
+	if f.needsPapers() {
+		q = q.Joins("JOIN papers p ON p.id = c.paper_id")
+	}
+	if f.needsHardware() {
+		q = q.Joins("LEFT JOIN hardware h ON h.id = c.hardware_id")
+	}
+	counted := s.filtered(q, m, f).Limit(TotalCap + 1)
 	if err := s.db.WithContext(ctx).Table("(?) AS t", counted).Count(n).Error; err != nil {
 		return fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
 	}
@@ -251,11 +258,14 @@ func (s *Store) filtered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
 }
 
 // textMatch is the free-text condition over a claim c: its subject, baseline
-// or evidence, or its paper's title. Two semi-joins, one per table, so each
-// can use its own (trigram) indexes; an OR across joined tables could use none.
-const textMatch = `(c.id IN (SELECT id FROM claims WHERE LOWER(subject) LIKE ? ESCAPE '\'
-		OR LOWER(baseline) LIKE ? ESCAPE '\' OR LOWER(evidence) LIKE ? ESCAPE '\')
-	OR c.paper_id IN (SELECT id FROM papers WHERE LOWER(title) LIKE ? ESCAPE '\'))`
+// or evidence, or its paper's title, all on c's own row (paper_title_lc is a
+// trigger-kept copy, migration 00010). One row's OR lets PostgreSQL choose
+// per query between walking the sort's index with this as a filter, which
+// finds a page of a common word at once, and a bitmap OR of the four trigram
+// indexes, which finds a rare word without reading every claim. The earlier
+// OR of two semi-joins could do neither.
+const textMatch = `(LOWER(c.subject) LIKE ? ESCAPE '\' OR LOWER(c.baseline) LIKE ? ESCAPE '\'
+	OR LOWER(c.evidence) LIKE ? ESCAPE '\' OR c.paper_title_lc LIKE ? ESCAPE '\')`
 
 // escapeLike makes user text match literally inside a LIKE pattern.
 func escapeLike(s string) string {

@@ -190,3 +190,66 @@ func TestPaperCountFollowsWrites(t *testing.T) {
 		}
 	})
 }
+
+// Search matches a claim by its paper's title through a trigger-kept copy on
+// the claim (migration 00010); a newer arXiv version that renames the paper
+// must move its claims to the new title's words at once, on both databases,
+// whether the claims were written by SavePapers or the bulk loader.
+func TestSearchByPaperTitleFollowsRenames(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := testdb.MustOpen(t, dsn)
+		v1 := samplePaper("Quokka: Streaming Splats", 277, "fps")
+		v1.ArxivID, v1.ArxivVersion = "2401.00001", 1
+		MustSave(t, s, v1, samplePaper("Unrelated Renderer", 583, "fps"))
+		matches := func(q string) []float64 {
+			t.Helper()
+			lb, err := s.Leaderboard(ctx, models.LeaderboardFilter{Metric: "fps", Query: q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var vals []float64
+			for _, r := range lb.Rows {
+				vals = append(vals, r.Value)
+			}
+			res, err := s.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Claims) != len(vals) {
+				t.Fatalf("q=%q: search page finds %d claims, leaderboard %d", q, len(res.Claims), len(vals))
+			}
+			return vals
+		}
+		if got := matches("QUOKKA"); len(got) != 1 || got[0] != 277 {
+			t.Fatalf("q=QUOKKA before rename = %v, want [277]", got)
+		}
+		v2 := v1
+		v2.Title, v2.ArxivVersion = "Wombat: Streaming Splats", 2
+		MustSave(t, s, v2)
+		if got := matches("quokka"); len(got) != 0 {
+			t.Fatalf("q=quokka after rename = %v, want nothing", got)
+		}
+		if got := matches("wombat"); len(got) != 1 || got[0] != 277 {
+			t.Fatalf("q=wombat after rename = %v, want [277]", got)
+		}
+		// Evidence still matches, for both papers.
+		if got := matches("rtx 3090"); len(got) != 2 {
+			t.Fatalf("q=rtx 3090 = %v, want both claims", got)
+		}
+		bulk := []models.PaperInput{samplePaper("Numbat: Bulk Loaded", 99, "fps")}
+		if _, err := s.BulkLoad(ctx, func() (models.PaperInput, bool) {
+			if len(bulk) == 0 {
+				return models.PaperInput{}, false
+			}
+			p := bulk[0]
+			bulk = bulk[1:]
+			return p, true
+		}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if got := matches("numbat"); len(got) != 1 || got[0] != 99 {
+			t.Fatalf("q=numbat after bulk load = %v, want [99]", got)
+		}
+	})
+}
