@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/claimboard/claimboard/internal/testdb"
@@ -252,4 +253,22 @@ func TestSearchByPaperTitleFollowsRenames(t *testing.T) {
 			t.Fatalf("q=numbat after bulk load = %v, want [99]", got)
 		}
 	})
+}
+
+// The text filter once was an OR of two IN-subqueries, which PostgreSQL can
+// only run as a subplan per claim: fine on a small table, no answer in 30 s
+// on a million claims for a common word. Whatever the data size, a search's
+// plan must not contain a subplan.
+func TestSearchPlanHasNoSubplanOnPostgres(t *testing.T) {
+	s := testdb.MustOpen(t, testdb.PostgresURL(t))
+	MustSave(t, s, samplePaper("Quokka: Streaming Splats", 277, "fps"))
+	for _, sort := range []string{"", "paper", "hardware", "date"} {
+		plan, err := s.ExplainLeaderboard(context.Background(), models.LeaderboardFilter{Metric: "fps", Query: "gpu", Sort: sort})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(plan, "claims") || strings.Contains(plan, "SubPlan") {
+			t.Fatalf("sort=%q: plan of a search:\n%s", sort, plan)
+		}
+	}
 }
