@@ -71,16 +71,31 @@ func (s *Store) GetMetric(ctx context.Context, slug string) (*Metric, error) {
 type Leaderboard struct {
 	Metric Metric
 	Rows   []ClaimRow
-	// Total counts matching claims up to TotalCap; TotalCapped says there are
-	// more, so a page view never counts a million rows.
+	// Total counts matching claims up to the filter's cap (TotalCap, or
+	// TextTotalCap with free text); TotalCapped says there are more, so a page
+	// view never counts a million rows.
 	Total       int64
 	TotalCapped bool
 	HasNext     bool
 	Filter      LeaderboardFilter
 }
 
-// TotalCap bounds the count shown on a leaderboard page.
-const TotalCap = 10000
+// TotalCap bounds the count shown on a leaderboard page. TextTotalCap is
+// the bound when the filter has free text: no index answers a substring
+// match, so every counted row costs a LIKE over its texts, and counting to
+// 10,000 matches of a middling word read half of a million claims (0.2 s).
+const (
+	TotalCap     = 10000
+	TextTotalCap = 1000
+)
+
+// totalCap is the count bound for f.
+func totalCap(f LeaderboardFilter) int64 {
+	if f.Query != "" {
+		return TextTotalCap
+	}
+	return TotalCap
+}
 
 // sortColumns maps sort keys to SQL; user text only ever selects a key.
 var sortColumns = map[string]string{
@@ -115,8 +130,8 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 		if err := s.countCapped(ctx, m, f, &lb.Total); err != nil {
 			return nil, err
 		}
-		if lb.Total > TotalCap {
-			lb.Total, lb.TotalCapped = TotalCap, true
+		if limit := totalCap(f); lb.Total > limit {
+			lb.Total, lb.TotalCapped = limit, true
 		}
 	}
 	// Deferred join: find the page's ids with the narrowest query the filter
@@ -170,7 +185,7 @@ func (s *Store) orderedIDs(ctx context.Context, m *Metric, f LeaderboardFilter) 
 	return s.ordered(s.filtered(q, m, f), m, f)
 }
 
-// countCapped counts the claims matching f, reading at most TotalCap+1 rows
+// countCapped counts the claims matching f, reading at most totalCap(f)+1 rows
 // and joining only the tables f's conditions name: for a common search word
 // the count reads thousands of rows, and a join per row would dominate it.
 func (s *Store) countCapped(ctx context.Context, m *Metric, f LeaderboardFilter, n *int64) error {
@@ -181,7 +196,7 @@ func (s *Store) countCapped(ctx context.Context, m *Metric, f LeaderboardFilter,
 	if f.needsHardware() {
 		q = q.Joins("LEFT JOIN hardware h ON h.id = c.hardware_id")
 	}
-	counted := s.filtered(q, m, f).Limit(TotalCap + 1)
+	counted := s.filtered(q, m, f).Limit(int(totalCap(f)) + 1)
 	if err := s.db.WithContext(ctx).Table("(?) AS t", counted).Count(n).Error; err != nil {
 		return fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
 	}

@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -271,4 +272,42 @@ func TestSearchPlanHasNoSubplanOnPostgres(t *testing.T) {
 			t.Fatalf("sort=%q: plan of a search:\n%s", sort, plan)
 		}
 	}
+}
+
+// A free-text filter counts to TextTotalCap, other views to TotalCap: beyond
+// its cap a total is shown as "N+", never as a wrong exact number.
+func TestLeaderboardTotalCaps(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := testdb.MustOpen(t, dsn)
+		n := models.TextTotalCap + 1
+		i := 0
+		if _, err := s.BulkLoad(ctx, func() (models.PaperInput, bool) {
+			if i == n {
+				return models.PaperInput{}, false
+			}
+			i++
+			return samplePaper(fmt.Sprintf("Paper %d", i), float64(i), "fps"), true
+		}, nil); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			f      models.LeaderboardFilter
+			total  int64
+			capped bool
+		}{
+			{models.LeaderboardFilter{Metric: "fps"}, int64(n), false},
+			{models.LeaderboardFilter{Metric: "fps", Hardware: []string{"nvidia-rtx-3090"}}, int64(n), false},
+			{models.LeaderboardFilter{Metric: "fps", Query: "rtx"}, models.TextTotalCap, true},
+			{models.LeaderboardFilter{Metric: "fps", Query: "paper 100"}, 3, false}, // papers 100, 1000 and 1001
+		} {
+			lb, err := s.Leaderboard(ctx, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if lb.Total != tc.total || lb.TotalCapped != tc.capped {
+				t.Errorf("%+v: total %d capped %v, want %d %v", tc.f, lb.Total, lb.TotalCapped, tc.total, tc.capped)
+			}
+		}
+	})
 }

@@ -34,12 +34,13 @@ to_ms() {
 }
 
 REF_RPS=""
-measure() { # name path
+measure() { # name path [wrk args...]
   local name=$1 path=$2 out rps p50 p99 non2xx ratio first
+  shift 2
   # The first request renders the page (nothing cached for this URL yet, on a
   # fresh server); wrk's then measure the steady state.
   first=$(curl -s -o /dev/null -w '%{time_total}' "$BASE$path" | awk '{printf "%.1f", $1 * 1000}')
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$path")
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$BASE$path")
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
@@ -60,6 +61,9 @@ measure search "/leaderboards/$METRIC?q=pipeline"
 measure deep-page "/leaderboards/$METRIC?page=150"
 measure home "/"
 measure csv-filtered "/leaderboards/$METRIC.csv?hardware=$HW"
+# Not a cached page: every request a new search, so this is the database's
+# own throughput for uncached views (see uncached-search.lua).
+measure search-uncached "/leaderboards/$METRIC" -s "$(dirname "$0")/uncached-search.lua"
 
 if [ -n "${DATABASE_URL:-}" ] && command -v psql >/dev/null; then
   # The export's rows as PostgreSQL would write them itself: same joins, same order.
