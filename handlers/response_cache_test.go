@@ -5,7 +5,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/claimboard/claimboard/internal/testdb"
 	"github.com/claimboard/claimboard/models"
@@ -41,6 +44,64 @@ func TestResponseCacheFollowsWritesFromOtherProcesses(t *testing.T) {
 			if body := rec.Body.String(); !strings.Contains(body, "4242") && !strings.Contains(body, "4,242") {
 				t.Errorf("GET %s after a write elsewhere still shows the old data", target)
 			}
+		}
+	})
+}
+
+// Under concurrent load requests share data-version reads; no request that
+// starts after another process's write has committed may get the cached page
+// from before it.
+func TestResponseCacheUnderLoadShowsAWriteOnTheNextRequest(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		s := mustSite(t, dsn)
+		other := testdb.MustOpen(t, dsn)
+		var written atomic.Bool
+		var stale, served, servedAfter atomic.Int64
+		stop := make(chan struct{})
+		var wg sync.WaitGroup
+		for range 16 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					select {
+					case <-stop:
+						return
+					default:
+					}
+					after := written.Load() // read before the request starts
+					rec := httptest.NewRecorder()
+					s.e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/leaderboards/fps", nil))
+					if rec.Code != http.StatusOK {
+						t.Errorf("status %d", rec.Code)
+						return
+					}
+					served.Add(1)
+					if after {
+						servedAfter.Add(1)
+						if !strings.Contains(rec.Body.String(), "4,242") {
+							stale.Add(1)
+						}
+					}
+				}
+			}()
+		}
+		time.Sleep(100 * time.Millisecond) // the cache is warm and busy
+		abs := "We reach 4242 FPS on a GPU."
+		_, err := other.SavePapers(context.Background(), []models.PaperInput{{Title: "Written elsewhere", Abstract: abs,
+			Claims: []models.ClaimInput{{Metric: "fps", Value: 4242, Unit: "FPS", Evidence: "4242 FPS", EvidenceStart: 9, EvidenceEnd: 17}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		written.Store(true)
+		time.Sleep(100 * time.Millisecond)
+		close(stop)
+		wg.Wait()
+		if n := stale.Load(); n > 0 {
+			t.Fatalf("%d of %d responses that started after the write showed the page from before it", n, servedAfter.Load())
+		}
+		if servedAfter.Load() == 0 || served.Load() == servedAfter.Load() {
+			t.Fatalf("load before/after the write: %d/%d requests; the test checked nothing", served.Load()-servedAfter.Load(), servedAfter.Load())
 		}
 	})
 }
