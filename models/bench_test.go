@@ -33,3 +33,28 @@ func BenchmarkLeaderboardQueryBuild(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDataVersion measures the per-request freshness check with 32
+// concurrent callers on PostgreSQL: "shared" is what requests do
+// (Store.DataVersion, reads shared between callers), "direct" a read per
+// call, the reference it replaced. Needs TEST_DATABASE_URL.
+func BenchmarkDataVersion(b *testing.B) {
+	s := testdb.MustOpen(b, testdb.PostgresURL(b))
+	ctx := context.Background()
+	for _, bc := range []struct {
+		name string
+		read func(context.Context) (models.DataVersion, error)
+	}{{"shared", s.DataVersion}, {"direct", s.ReadDataVersionDirect}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetParallelism(16) // x GOMAXPROCS (2 here): 32 callers
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					if _, err := bc.read(ctx); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
+		})
+	}
+}

@@ -34,3 +34,9 @@ func (s *Store) ExplainLeaderboard(ctx context.Context, f LeaderboardFilter) (st
 	}
 	return strings.Join(plan, "\n"), nil
 }
+
+// ReadDataVersionDirect is the unshared read, the reference for the
+// benchmark of shared reads.
+func (s *Store) ReadDataVersionDirect(ctx context.Context) (DataVersion, error) {
+	return s.readDataVersion(ctx)
+}
