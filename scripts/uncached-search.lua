@@ -2,7 +2,7 @@
 -- from the response cache and each runs the leaderboard's queries. The word
 -- comes from a list of common systems-paper words; min= varies by a
 -- negligible amount (values are positive and far above it) only to make every
--- URL distinct. Usage: wrk -s scripts/uncached-search.lua URL/leaderboards/METRIC
+-- URL distinct, also across runs against the same server. Usage: wrk -s scripts/uncached-search.lua URL/leaderboards/METRIC
 local words = {"gpu", "memory", "training", "inference", "attention", "sparse",
   "pipeline", "latency", "cache", "kernel", "quantization", "distributed",
   "transformer", "graph", "parallel", "compiler", "storage", "network",
@@ -13,8 +13,10 @@ function setup(thread)
   thread:set("tid", threads)
 end
 local n = 0
+local run = os.time() % 100000 -- seconds: distinct per run
 function request()
   n = n + 1
   local w = words[(n % #words) + 1]
-  return wrk.format("GET", wrk.path .. "?q=" .. w .. string.format("&min=%.12f", (n * 16 + tid) * 1e-12))
+  local k = (run * 1e7 + n) * 16 + tid
+  return wrk.format("GET", wrk.path .. "?q=" .. w .. string.format("&min=%.0fe-18", k))
 end
