@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"net"
 	"net/http"
+	"strconv"
 	"sync"
 
 	"github.com/labstack/echo/v4"
@@ -131,6 +132,8 @@ func (a *app) cached(next echo.HandlerFunc) echo.HandlerFunc {
 				c.Response().WriteHeader(http.StatusOK)
 				return nil
 			}
+			// A known length spares chunked encoding and tells downloads their size.
+			h.Set(echo.HeaderContentLength, strconv.Itoa(len(e.body)))
 			return c.Blob(http.StatusOK, e.header.Get("Content-Type"), e.body)
 		}
 		if req.Method != http.MethodGet {
