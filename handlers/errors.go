@@ -1,7 +1,9 @@
 package handlers
 
 import (
+	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"strings"
 
@@ -10,6 +12,10 @@ import (
 	"github.com/claimboard/claimboard/models"
 	"github.com/claimboard/claimboard/views"
 )
+
+// statusClientClosed is what the access log records for a request whose
+// client disconnected before the answer (nginx's 499); it is never sent.
+const statusClientClosed = 499
 
 // statusOf maps domain error codes to HTTP status: the only place that does.
 func statusOf(err error) int {
@@ -41,6 +47,12 @@ func (a *app) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	if errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil {
+		// The client went away (closed the tab, or a load generator stopped)
+		// while we worked: nobody reads a reply, and nothing failed here.
+		c.Response().WriteHeader(statusClientClosed)
+		return
+	}
 	status := statusOf(err)
 	msg := models.ErrorMessage(err)
 	var he *echo.HTTPError
@@ -54,7 +66,11 @@ func (a *app) handleError(err error, c echo.Context) {
 		}
 	}
 	if status >= 500 {
-		a.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
+		level := slog.LevelError
+		if status == http.StatusServiceUnavailable {
+			level = slog.LevelWarn // the database is away; /readyz says so too
+		}
+		a.log.Log(c.Request().Context(), level, "request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
 		msg = "Something went wrong on our side. It has been logged."
 		if status == http.StatusServiceUnavailable {
 			msg = "The service is temporarily unavailable. Please try again shortly."

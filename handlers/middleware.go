@@ -37,7 +37,10 @@ func (a *app) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		res := c.Response()
 		level := slog.LevelInfo
-		if res.Status >= 500 {
+		switch {
+		case res.Status == http.StatusServiceUnavailable:
+			level = slog.LevelWarn
+		case res.Status >= 500:
 			level = slog.LevelError
 		}
 		a.log.LogAttrs(c.Request().Context(), level, "request",
