@@ -14,8 +14,8 @@ import (
 type ClaimStats struct {
 	Added   int // fresh claims written
 	Removed int // untouched extracted claims deleted
-	Kept    int // claims left exactly as they were: Human plus extracted ones found again
-	Human   int // claims a human has touched (corrected, verified, retracted or revised)
+	Kept    int // claims that keep their row and id: Human plus extracted ones found again
+	Human   int // claims a human has touched (corrected, verified, retracted, revised or with a suggestion)
 }
 
 // PaperText is what re-extraction reads of a paper.
@@ -39,7 +39,9 @@ func (s *Store) PaperTexts(ctx context.Context, after int64, limit int) ([]Paper
 // ReplaceClaims gives each paper in fresh the claims of a new extraction, in
 // one transaction. Claims a human has touched are kept exactly as they are and
 // suppress a fresh claim taken from the same words; untouched extracted claims
-// found again are kept, the others are deleted and the new ones inserted.
+// found again keep their row and id (pages and suggestions link to it), with
+// the new extractor's version and confidence; the others are deleted and the
+// new ones inserted.
 func (s *Store) ReplaceClaims(ctx context.Context, fresh map[int64][]ClaimInput) (ClaimStats, error) {
 	var cs ClaimStats
 	ids := make([]int64, 0, len(fresh))
@@ -84,10 +86,13 @@ type claimRow struct {
 	ExtractorVersion string
 	Status           string
 	Revisions        int
+	Corrections      int // suggestions about the claim, whatever their state
 }
 
 // signature identifies what an extraction said, so one found again by the
-// next run keeps its row (and its id, which pages link to).
+// next run keeps its row (and its id, which pages link to). Which extractor
+// said it, and how sure it was, are not part of it: an extractor upgrade that
+// reads the same claim must not churn every id.
 func (c *claimRow) signature() string {
 	f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 	high, hw, count := "-", "-", "-"
@@ -102,7 +107,7 @@ func (c *claimRow) signature() string {
 	}
 	return strings.Join([]string{strconv.FormatInt(c.MetricID, 10), f(c.Value), high, c.Unit, c.RawText,
 		c.Qualifier, hw, count, c.Baseline, c.Subject, c.Condition, c.Evidence, strconv.Itoa(c.EvidenceStart),
-		strconv.Itoa(c.EvidenceEnd), f(c.Confidence), c.ExtractorVersion}, "\x1f")
+		strconv.Itoa(c.EvidenceEnd)}, "\x1f")
 }
 
 // spot is where in the abstract a claim was read: the number as written
@@ -117,7 +122,12 @@ func (c *claimRow) spot() string {
 	return c.RawText + "\x1f" + c.Evidence
 }
 
-func (c *claimRow) touched() bool { return c.Status != StatusExtracted || c.Revisions > 0 }
+// touched says a human has acted on the claim. A suggestion counts, decided
+// or not: deleting the claim would cascade to it and erase it from the public
+// record of corrections.
+func (c *claimRow) touched() bool {
+	return c.Status != StatusExtracted || c.Revisions > 0 || c.Corrections > 0
+}
 
 func checkClaims(claims []ClaimInput, metrics map[string]int64) error {
 	return checkPaper(&PaperInput{Title: "x", Abstract: "x", Claims: claims}, metrics)
@@ -200,7 +210,8 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 		err := b.tx.Raw(`SELECT c.id, c.paper_id, c.metric_id, c.value, c.value_high, c.unit, c.raw_text,
 			c.qualifier, c.hardware_id, c.hardware_count, c.baseline, c.subject, c.condition, c.evidence,
 			c.evidence_start, c.evidence_end, c.confidence, c.extractor_version, c.status,
-			(SELECT COUNT(*) FROM claim_revisions r WHERE r.claim_id = c.id) AS revisions
+			(SELECT COUNT(*) FROM claim_revisions r WHERE r.claim_id = c.id) AS revisions,
+			(SELECT COUNT(*) FROM corrections k WHERE k.claim_id = c.id) AS corrections
 			FROM claims c WHERE c.paper_id IN ?`, ids[lo:min(lo+saveChunk, len(ids))]).Scan(&rows).Error
 		if err != nil {
 			return cs, fmt.Errorf("read claims: %w", err)
@@ -217,10 +228,10 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 	for _, r := range rows {
 		byPaper[r.PaperID] = append(byPaper[r.PaperID], r)
 	}
-	var insert []claimRow
+	var insert, refresh []claimRow
 	var drop []int64
 	for _, id := range ids {
-		untouched := map[string][]int64{}
+		untouched := map[string][]*claimRow{}
 		decided := map[string]bool{}
 		for i := range stored[id] {
 			c := &stored[id][i]
@@ -231,7 +242,7 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 				cs.Human++
 				continue
 			}
-			untouched[c.signature()] = append(untouched[c.signature()], c.ID)
+			untouched[c.signature()] = append(untouched[c.signature()], c)
 		}
 		for i := range byPaper[id] {
 			c := &byPaper[id][i]
@@ -239,6 +250,11 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 			if same := untouched[sig]; len(same) > 0 {
 				untouched[sig] = same[1:]
 				cs.Kept++
+				if old := same[0]; old.ExtractorVersion != c.ExtractorVersion || old.Confidence != c.Confidence {
+					r := *c
+					r.ID = old.ID
+					refresh = append(refresh, r)
+				}
 				continue
 			}
 			if sp := c.spot(); sp != "" && decided[sp] {
@@ -247,7 +263,9 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 			insert = append(insert, *c)
 		}
 		for _, left := range untouched {
-			drop = append(drop, left...)
+			for _, c := range left {
+				drop = append(drop, c.ID)
+			}
 		}
 	}
 	for lo := 0; lo < len(drop); lo += saveChunk {
@@ -255,12 +273,16 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 		// The guard is repeated in the statement: a moderator who touched a
 		// claim since it was read above still wins.
 		res := b.tx.Exec(`DELETE FROM claims WHERE id IN ? AND status = ?
-			AND NOT EXISTS (SELECT 1 FROM claim_revisions r WHERE r.claim_id = claims.id)`, part, StatusExtracted)
+			AND NOT EXISTS (SELECT 1 FROM claim_revisions r WHERE r.claim_id = claims.id)
+			AND NOT EXISTS (SELECT 1 FROM corrections k WHERE k.claim_id = claims.id)`, part, StatusExtracted)
 		if res.Error != nil {
 			return cs, fmt.Errorf("delete replaced claims: %w", res.Error)
 		}
 		cs.Removed += int(res.RowsAffected)
 		cs.Human += len(part) - int(res.RowsAffected)
+	}
+	if err := b.refreshClaims(refresh); err != nil {
+		return cs, err
 	}
 	if err := insertClaimRows(b.ctx, b.tx, b.dialect, insert, b.now); err != nil {
 		return cs, err
@@ -268,4 +290,29 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 	cs.Added = len(insert)
 	cs.Kept += cs.Human
 	return cs, nil
+}
+
+// refreshClaims writes the new extractor version and confidence of claims
+// found again, a thousand per statement: after an extractor upgrade that is
+// every claim in the database. Same guard as the delete: only a claim still
+// untouched is refreshed.
+func (b *Batch) refreshClaims(rows []claimRow) error {
+	const per = 1000
+	for lo := 0; lo < len(rows); lo += per {
+		part := rows[lo:min(lo+per, len(rows))]
+		values := make([]string, len(part))
+		args := make([]any, 0, 3*len(part)+2)
+		for i, r := range part {
+			values[i] = "(CAST(? AS bigint), CAST(? AS text), CAST(? AS double precision))"
+			args = append(args, r.ID, r.ExtractorVersion, r.Confidence)
+		}
+		args = append(args, b.now, StatusExtracted)
+		q := `WITH v (id, ev, conf) AS (VALUES ` + strings.Join(values, ", ") + `)
+			UPDATE claims SET extractor_version = v.ev, confidence = v.conf, updated_at = ?
+			FROM v WHERE claims.id = v.id AND claims.status = ?`
+		if err := b.tx.Exec(q, args...).Error; err != nil {
+			return fmt.Errorf("refresh kept claims: %w", err)
+		}
+	}
+	return nil
 }

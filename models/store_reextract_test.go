@@ -124,3 +124,70 @@ func TestNewVersionOfAPaperKeepsHumanDecisions(t *testing.T) {
 		}
 	})
 }
+
+// An extractor upgrade that reads the same claims keeps their rows and ids
+// (pages and suggestions link to them) and records the new version and
+// confidence; what it reads differently is still replaced.
+func TestReplaceClaimsAfterAnExtractorUpgradeKeepsIDs(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := testdb.MustOpen(t, dsn)
+		paperID, ids := humanTouched(t, s)
+		before := allClaims(t, s, paperID)
+		upgraded := func(c models.ClaimInput) models.ClaimInput {
+			c.ExtractorVersion, c.Confidence = "2", 0.75
+			return c
+		}
+		fresh := map[int64][]models.ClaimInput{paperID: {
+			upgraded(claimIn("fps", 1, "1 FPS", 5)), upgraded(claimIn("fps", 2, "2 FPS", 17)),
+			upgraded(claimIn("fps", 3, "3 FPS", 29)), upgraded(claimIn("fps", 40, "4 FPS", 41)),
+		}}
+		cs, err := s.ReplaceClaims(ctx, fresh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cs != (models.ClaimStats{Added: 1, Removed: 1, Kept: 3, Human: 2}) {
+			t.Fatalf("stats = %+v, want claim 2 kept, claim 3 replaced by 40", cs)
+		}
+		after := allClaims(t, s, paperID)
+		got, ok := after[ids[2]]
+		if !ok || got.ExtractorVersion != "2" || got.Confidence != 0.75 || got.Value != 3 {
+			t.Fatalf("claim %d found again by the new extractor: %+v (present %v)", ids[2], got, ok)
+		}
+		for _, id := range ids[:2] { // human decisions stay exactly as they were
+			if !reflect.DeepEqual(after[id], before[id]) {
+				t.Errorf("human-touched claim %d changed:\nbefore %+v\nafter  %+v", id, before[id], after[id])
+			}
+		}
+	})
+}
+
+// A suggestion about a claim, pending or decided, is part of the public
+// record: a re-extraction that no longer finds the claim must not delete it
+// (which would cascade to the suggestion).
+func TestReplaceClaimsKeepsClaimsWithSuggestions(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := testdb.MustOpen(t, dsn)
+		paperID, ids := humanTouched(t, s)
+		db := s.GormDB()
+		for i, state := range map[int]string{2: "pending", 3: "rejected"} {
+			err := db.Exec("INSERT INTO corrections (paper_id, claim_id, kind, reason, status) VALUES (?, ?, 'not_a_claim', 'not a measurement', ?)",
+				paperID, ids[i], state).Error
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		cs, err := s.ReplaceClaims(ctx, map[int64][]models.ClaimInput{paperID: nil})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cs.Removed != 0 || cs.Human != 4 {
+			t.Fatalf("stats = %+v, want nothing removed: every claim has a human decision or a suggestion", cs)
+		}
+		var n int64
+		if err := db.Raw("SELECT COUNT(*) FROM corrections WHERE paper_id = ?", paperID).Scan(&n).Error; err != nil || n != 2 {
+			t.Fatalf("suggestions after re-extraction = %d, %v; want 2", n, err)
+		}
+	})
+}
