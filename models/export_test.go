@@ -24,7 +24,7 @@ func (s *Store) ExplainLeaderboard(ctx context.Context, f LeaderboardFilter) (st
 	var plan []string
 	for _, stmt := range []*gorm.Statement{
 		dry.orderedIDs(ctx, m, f).Limit(f.PerPage + 1).Select("c.id").Find(&[]int64{}).Statement,
-		dry.filtered(dry.db.WithContext(ctx).Table("claims c").Select("1"), m, f).Limit(int(totalCap(f)) + 1).Find(&[]int64{}).Statement,
+		dry.countedRows(ctx, m, f).Find(&[]int64{}).Statement,
 	} {
 		var lines []string
 		if err := s.db.WithContext(ctx).Raw("EXPLAIN "+stmt.SQL.String(), stmt.Vars...).Scan(&lines).Error; err != nil {

@@ -189,6 +189,14 @@ func (s *Store) orderedIDs(ctx context.Context, m *Metric, f LeaderboardFilter) 
 // and joining only the tables f's conditions name: for a common search word
 // the count reads thousands of rows, and a join per row would dominate it.
 func (s *Store) countCapped(ctx context.Context, m *Metric, f LeaderboardFilter, n *int64) error {
+	if err := s.db.WithContext(ctx).Table("(?) AS t", s.countedRows(ctx, m, f)).Count(n).Error; err != nil {
+		return fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
+	}
+	return nil
+}
+
+// countedRows selects up to totalCap(f)+1 rows matching f, for countCapped.
+func (s *Store) countedRows(ctx context.Context, m *Metric, f LeaderboardFilter) *gorm.DB {
 	q := s.db.WithContext(ctx).Table("claims c").Select("1")
 	if f.needsPapers() {
 		q = q.Joins("JOIN papers p ON p.id = c.paper_id")
@@ -196,11 +204,7 @@ func (s *Store) countCapped(ctx context.Context, m *Metric, f LeaderboardFilter,
 	if f.needsHardware() {
 		q = q.Joins("LEFT JOIN hardware h ON h.id = c.hardware_id")
 	}
-	counted := s.filtered(q, m, f).Limit(int(totalCap(f)) + 1)
-	if err := s.db.WithContext(ctx).Table("(?) AS t", counted).Count(n).Error; err != nil {
-		return fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
-	}
-	return nil
+	return s.filtered(q, m, f).Limit(int(totalCap(f)) + 1)
 }
 
 // LeaderboardQuery is the one query behind every view of a leaderboard (page,
