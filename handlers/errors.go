@@ -17,6 +17,19 @@ import (
 // client disconnected before the answer (nginx's 499); it is never sent.
 const statusClientClosed = 499
 
+// failureLevel is how loudly a failed request is logged. A 503 because the
+// database is away is a warning (/readyz reports it too); a 503 because a
+// request ran out of time is a slow query of ours, an error like any 500.
+func failureLevel(status int, err error) slog.Level {
+	switch {
+	case status < 500:
+		return slog.LevelInfo
+	case status == http.StatusServiceUnavailable && !errors.Is(err, context.DeadlineExceeded):
+		return slog.LevelWarn
+	}
+	return slog.LevelError
+}
+
 // statusOf maps domain error codes to HTTP status: the only place that does.
 func statusOf(err error) int {
 	var he *echo.HTTPError
@@ -66,11 +79,7 @@ func (a *app) handleError(err error, c echo.Context) {
 		}
 	}
 	if status >= 500 {
-		level := slog.LevelError
-		if status == http.StatusServiceUnavailable {
-			level = slog.LevelWarn // the database is away; /readyz says so too
-		}
-		a.log.Log(c.Request().Context(), level, "request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
+		a.log.Log(c.Request().Context(), failureLevel(status, err), "request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
 		msg = "Something went wrong on our side. It has been logged."
 		if status == http.StatusServiceUnavailable {
 			msg = "The service is temporarily unavailable. Please try again shortly."

@@ -36,14 +36,7 @@ func (a *app) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 			c.Error(err) // commit the error response so the logged status is the real one
 		}
 		res := c.Response()
-		level := slog.LevelInfo
-		switch {
-		case res.Status == http.StatusServiceUnavailable:
-			level = slog.LevelWarn
-		case res.Status >= 500:
-			level = slog.LevelError
-		}
-		a.log.LogAttrs(c.Request().Context(), level, "request",
+		a.log.LogAttrs(c.Request().Context(), failureLevel(res.Status, err), "request",
 			slog.String("method", c.Request().Method),
 			slog.String("path", c.Request().URL.Path),
 			slog.Int("status", res.Status),

@@ -208,6 +208,11 @@ func (s *Store) SubmitCorrection(ctx context.Context, in NewSuggestion) (*Correc
 	c.Reason = strings.TrimSpace(in.Form.Reason)
 	c.Contact = strings.TrimSpace(in.Form.Contact)
 	if err := db.Create(&c).Error; err != nil {
+		if errors.Is(err, gorm.ErrForeignKeyViolated) {
+			// A re-extraction replaced the claim (or a paper was removed)
+			// between reading it above and writing this.
+			return nil, Errorf(ENotFound, "This claim was just replaced by a new extraction of its paper; open the paper again to see its current claims.")
+		}
 		return nil, fmt.Errorf("store: submit correction: %w", err)
 	}
 	return &c, nil

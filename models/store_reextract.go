@@ -204,6 +204,14 @@ func insertClaimRows(ctx context.Context, tx *gorm.DB, dialect string, rows []cl
 // human has touched: see ReplaceClaims.
 func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimStats, error) {
 	var cs ClaimStats
+	// On PostgreSQL the claims read are locked until commit: a suggestion or
+	// revision arriving meanwhile waits, then fails on a claim that is gone,
+	// instead of committing beside the delete and being erased by its
+	// cascade. (SQLite has one writer; the transaction already excludes it.)
+	lockRows := ""
+	if b.dialect == DialectPostgres {
+		lockRows = " FOR UPDATE OF c"
+	}
 	stored := map[int64][]claimRow{}
 	for lo := 0; lo < len(ids); lo += saveChunk {
 		var rows []claimRow
@@ -212,7 +220,7 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 			c.evidence_start, c.evidence_end, c.confidence, c.extractor_version, c.status,
 			(SELECT COUNT(*) FROM claim_revisions r WHERE r.claim_id = c.id) AS revisions,
 			(SELECT COUNT(*) FROM corrections k WHERE k.claim_id = c.id) AS corrections
-			FROM claims c WHERE c.paper_id IN ?`, ids[lo:min(lo+saveChunk, len(ids))]).Scan(&rows).Error
+			FROM claims c WHERE c.paper_id IN ?`+lockRows, ids[lo:min(lo+saveChunk, len(ids))]).Scan(&rows).Error
 		if err != nil {
 			return cs, fmt.Errorf("read claims: %w", err)
 		}
@@ -272,9 +280,7 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 		part := drop[lo:min(lo+saveChunk, len(drop))]
 		// The guard is repeated in the statement: a moderator who touched a
 		// claim since it was read above still wins.
-		res := b.tx.Exec(`DELETE FROM claims WHERE id IN ? AND status = ?
-			AND NOT EXISTS (SELECT 1 FROM claim_revisions r WHERE r.claim_id = claims.id)
-			AND NOT EXISTS (SELECT 1 FROM corrections k WHERE k.claim_id = claims.id)`, part, StatusExtracted)
+		res := b.tx.Exec(`DELETE FROM claims WHERE id IN ? AND `+stillUntouched, part, StatusExtracted)
 		if res.Error != nil {
 			return cs, fmt.Errorf("delete replaced claims: %w", res.Error)
 		}
@@ -291,6 +297,12 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 	cs.Kept += cs.Human
 	return cs, nil
 }
+
+// stillUntouched repeats touched() in SQL over claims, with the status as its
+// one parameter: a moderator who acted on a claim after it was read still wins.
+const stillUntouched = `claims.status = ?
+	AND NOT EXISTS (SELECT 1 FROM claim_revisions r WHERE r.claim_id = claims.id)
+	AND NOT EXISTS (SELECT 1 FROM corrections k WHERE k.claim_id = claims.id)`
 
 // refreshClaims writes the new extractor version and confidence of claims
 // found again, a thousand per statement: after an extractor upgrade that is
@@ -309,7 +321,7 @@ func (b *Batch) refreshClaims(rows []claimRow) error {
 		args = append(args, b.now, StatusExtracted)
 		q := `WITH v (id, ev, conf) AS (VALUES ` + strings.Join(values, ", ") + `)
 			UPDATE claims SET extractor_version = v.ev, confidence = v.conf, updated_at = ?
-			FROM v WHERE claims.id = v.id AND claims.status = ?`
+			FROM v WHERE claims.id = v.id AND ` + stillUntouched
 		if err := b.tx.Exec(q, args...).Error; err != nil {
 			return fmt.Errorf("refresh kept claims: %w", err)
 		}

@@ -11,9 +11,12 @@ ALTER TABLE claims ADD COLUMN paper_title_lc text NOT NULL DEFAULT '';
 UPDATE claims c SET paper_title_lc = lower(p.title) FROM papers p WHERE p.id = c.paper_id;
 
 -- +goose StatementBegin
+-- FOR SHARE: the foreign key's own lock (KEY SHARE) does not conflict with a
+-- title-only rename, so without it a rename committing beside this insert
+-- would leave the claim with the old title for good.
 CREATE FUNCTION claims_paper_title() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    SELECT lower(title) INTO NEW.paper_title_lc FROM papers WHERE id = NEW.paper_id;
+    SELECT lower(title) INTO NEW.paper_title_lc FROM papers WHERE id = NEW.paper_id FOR SHARE;
     RETURN NEW;
 END
 $$;
