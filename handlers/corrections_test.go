@@ -22,10 +22,11 @@ import (
 // client is one visitor of the router: it keeps its cookies between requests
 // like a browser and reads the CSRF token from the pages it gets.
 type client struct {
-	t       *testing.T
-	s       site
-	cookies map[string]*http.Cookie
-	ip      string
+	t         *testing.T
+	s         site
+	cookies   map[string]*http.Cookie
+	ip        string
+	formToken string // the _csrf of the last page with a form
 }
 
 func newClient(t *testing.T, s site, ip string) *client {
@@ -58,6 +59,9 @@ func (cl *client) do(method, target string, form url.Values) (*httptest.Response
 	if err != nil {
 		cl.t.Fatalf("%s %s: parse HTML: %v", method, target, err)
 	}
+	if v, ok := doc.Find(`input[name="_csrf"]`).First().Attr("value"); ok {
+		cl.formToken = v
+	}
 	return rec, doc
 }
 
@@ -66,14 +70,15 @@ func (cl *client) get(target string) (*httptest.ResponseRecorder, *goquery.Docum
 	return cl.do(http.MethodGet, target, nil)
 }
 
-// post sends form with the visitor's CSRF token, as the site's forms do.
+// post sends form with the CSRF token of the last page that had a form, as
+// the site's forms do.
 func (cl *client) post(target string, form url.Values) (*httptest.ResponseRecorder, *goquery.Document) {
 	cl.t.Helper()
 	if form == nil {
 		form = url.Values{}
 	}
-	if c := cl.cookies["_csrf"]; c != nil && form.Get("_csrf") == "" {
-		form.Set("_csrf", c.Value)
+	if form.Get("_csrf") == "" {
+		form.Set("_csrf", cl.formToken)
 	}
 	return cl.do(http.MethodPost, target, form)
 }
@@ -117,6 +122,7 @@ func login(t *testing.T, cl *client, name string) {
 	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/moderation" {
 		t.Fatalf("login = %d to %q", rec.Code, rec.Header().Get("Location"))
 	}
+	cl.get("/moderation") // follow the redirect, as a browser does
 }
 
 func TestSuggestModerateAndRecord(t *testing.T) {
@@ -452,7 +458,7 @@ func TestTwoModeratorsOneClaim(t *testing.T) {
 		_, bq := bob.get("/moderation")
 		accept := func(cl *client, queue *goquery.Document, i int) (*httptest.ResponseRecorder, *goquery.Document) {
 			item := queue.Find(`[data-testid="pending"]`).Eq(i)
-			form := url.Values{"_csrf": {cl.cookies["_csrf"].Value}, "version": {item.Find(`input[name="version"]`).AttrOr("value", "")}}
+			form := url.Values{"_csrf": {queue.Find(`input[name="_csrf"]`).First().AttrOr("value", "")}, "version": {item.Find(`input[name="version"]`).AttrOr("value", "")}}
 			return cl.post("/moderation/"+item.AttrOr("data-correction-id", "")+"/accept", form)
 		}
 		if rec, _ := accept(alice, aq, 0); rec.Code != http.StatusSeeOther {
@@ -508,5 +514,44 @@ func TestCookiesOverTLS(t *testing.T) {
 	}
 	if rec.Code != http.StatusSeeOther || sess == nil || !sess.Secure || !sess.HttpOnly || sess.SameSite != http.SameSiteLaxMode || sess.MaxAge <= 0 {
 		t.Fatalf("login over TLS = %d, session cookie %+v", rec.Code, sess)
+	}
+}
+
+// A site that can plant cookies for our domain can make a matching _csrf
+// cookie and field, which passes a plain double-submit check. A moderator's
+// forms carry a token tied to the session instead, so that pair is refused,
+// while visitors without a session keep the double-submit token.
+func TestModeratorFormsNeedTheSessionsToken(t *testing.T) {
+	s := mustSite(t, testdb.SQLiteURL(t))
+	mustModerator(t, s, "alice")
+	mod := newClient(t, s, "203.0.113.21")
+	login(t, mod, "alice")
+	_, doc := mod.get("/claims/1")
+	form := formValues(doc, `[data-testid="verify-form"]`)
+	pageToken := form.Get("_csrf")
+	session := mod.cookies["claimboard_session"].Value
+	if pageToken == "" || pageToken == mod.cookies["_csrf"].Value || strings.Contains(doc.Text(), session) {
+		t.Fatalf("moderator's form token %q: empty, equal to the cookie, or the page shows the session", pageToken)
+	}
+	planted := strings.Repeat("P", 43)
+	mod.cookies["_csrf"] = &http.Cookie{Name: "_csrf", Value: planted}
+	forged := formValues(doc, `[data-testid="verify-form"]`)
+	forged.Set("_csrf", planted)
+	if rec, _ := mod.do(http.MethodPost, "/moderation/claims/1/verify", forged); rec.Code != http.StatusForbidden {
+		t.Fatalf("planted cookie and field pair with a moderator's session = %d, want 403", rec.Code)
+	}
+	if rec, _ := mod.post("/moderation/claims/1/verify", form); rec.Code != http.StatusSeeOther {
+		t.Fatalf("the page's own token = %d, want 303", rec.Code)
+	}
+	visitor := newClient(t, s, "198.51.100.21")
+	_, doc = visitor.get("/claims/1/corrections")
+	suggestion := formValues(doc, `[data-testid="correction-form"]`)
+	suggestion.Set("reason", "not a measurement")
+	suggestion.Set("not_a_claim", "1")
+	if suggestion.Get("_csrf") != visitor.cookies["_csrf"].Value {
+		t.Fatal("a visitor's form token is not the double-submit cookie")
+	}
+	if rec, _ := visitor.post("/claims/1/corrections", suggestion); rec.Code != http.StatusCreated {
+		t.Fatalf("visitor's suggestion = %d", rec.Code)
 	}
 }

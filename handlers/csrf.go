@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
 	"errors"
@@ -18,6 +19,11 @@ import (
 // field. It needs no JavaScript and no server state, so it works across
 // processes. (Echo's CSRF middleware is not used: on browsers that send
 // Sec-Fetch-Site it skips the token and puts a placeholder in forms.)
+//
+// A logged-in moderator's forms carry a token derived from the session
+// instead (sessionCSRF): a site that can plant cookies for our domain (a
+// sibling subdomain, plain HTTP) could set a matching cookie and field pair,
+// but it cannot know the session token behind a moderator's.
 const (
 	csrfCookie   = "_csrf"
 	csrfField    = "_csrf"
@@ -44,6 +50,9 @@ func csrfIssue(next echo.HandlerFunc) echo.HandlerFunc {
 			c.SetCookie(&http.Cookie{Name: csrfCookie, Value: token, Path: "/", HttpOnly: true,
 				SameSite: http.SameSiteLaxMode, Secure: c.Scheme() == "https"})
 		}
+		if ck, err := c.Cookie(sessionCookie); err == nil && moderatorOf(c) != nil {
+			token = sessionCSRF(ck.Value)
+		}
 		c.Set(csrfKey, token)
 		return next(c)
 	}
@@ -65,6 +74,9 @@ func csrfCheck(next echo.HandlerFunc) echo.HandlerFunc {
 			return echo.NewHTTPError(http.StatusBadRequest, "The form could not be read.")
 		}
 		token, sent := cookieToken(c), req.PostForm.Get(csrfField)
+		if ck, err := c.Cookie(sessionCookie); err == nil && moderatorOf(c) != nil {
+			token = sessionCSRF(ck.Value)
+		}
 		if token == "" || subtle.ConstantTimeCompare([]byte(sent), []byte(token)) != 1 {
 			return echo.NewHTTPError(http.StatusForbidden,
 				"This form has expired or did not come from this site. Go back, reload the page and send it again.")
@@ -85,4 +97,11 @@ func cookieToken(c echo.Context) string {
 func csrfToken(c echo.Context) string {
 	s, _ := c.Get(csrfKey).(string)
 	return s
+}
+
+// sessionCSRF is the form token of a moderator's session: a hash, so pages
+// never show the session token itself.
+func sessionCSRF(session string) string {
+	h := sha256.Sum256([]byte("claimboard-csrf:" + session))
+	return base64.RawURLEncoding.EncodeToString(h[:])
 }

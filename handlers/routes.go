@@ -50,8 +50,8 @@ func New(cfg Config) *echo.Echo {
 		Timeout: 30 * time.Second,
 		Skipper: streaming, // full exports set their own, longer deadline
 	}))
-	e.Use(csrfIssue)       // the _csrf token for forms; post() checks it
 	e.Use(a.loadModerator) // the logged-in moderator, if any
+	e.Use(csrfIssue)       // the _csrf token for forms (a moderator's is tied to the session); post() checks it
 
 	// Every readable page answers HEAD too (net/http drops the body).
 	get := func(path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) {
