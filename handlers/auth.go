@@ -1,8 +1,6 @@
 package handlers
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"net/http"
 	"net/url"
 	"strings"
@@ -72,12 +70,11 @@ func clearSessionCookie(c echo.Context) {
 		SameSite: http.SameSiteLaxMode, Secure: c.Scheme() == "https"})
 }
 
-// ipHash pseudonymises the client address for limits: equal addresses give
-// equal hashes, but the table does not list addresses. The router takes the
-// address from the connection, not from spoofable headers.
-func ipHash(c echo.Context) string {
-	h := sha256.Sum256([]byte("claimboard-ip:" + c.RealIP()))
-	return hex.EncodeToString(h[:16])
+// addressKey pseudonymises the client address for limits (models.AddressKey):
+// equal addresses give equal keys, but the tables do not list addresses. The
+// router takes the address from the connection, not from spoofable headers.
+func (a *app) addressKey(c echo.Context) (string, error) {
+	return a.store.AddressKey(c.Request().Context(), c.RealIP())
 }
 
 // safeNext keeps a post-login redirect on this site: a path, never "//host".

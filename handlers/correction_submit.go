@@ -57,7 +57,11 @@ func (a *app) submitSuggestion(c echo.Context, in models.NewSuggestion, form fun
 		a.log.Info("honeypot suggestion dropped", "path", c.Request().URL.Path)
 		return render(c, http.StatusOK, views.CorrectionDone(views.CorrectionDoneView{Layout: layout("Thank you")}))
 	}
-	in.SubmitterIPHash = ipHash(c)
+	key, err := a.addressKey(c)
+	if err != nil {
+		return err
+	}
+	in.SubmitterIPHash = key
 	in.Form = models.SuggestionForm{
 		Value: typed.Value, ValueHigh: typed.ValueHigh, Unit: typed.Unit, Metric: typed.Metric, Qualifier: typed.Qualifier,
 		Hardware: typed.Hardware, HardwareCount: typed.HardwareCount, Baseline: typed.Baseline, Subject: typed.Subject,

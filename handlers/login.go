@@ -22,7 +22,11 @@ func (a *app) loginSubmit(c echo.Context) error {
 	ctx := c.Request().Context()
 	username, password := c.FormValue("username"), c.FormValue("password")
 	v := views.LoginView{Layout: layout("Log in"), CSRF: csrfToken(c), Next: safeNext(c.FormValue("next")), Username: username}
-	wait, err := a.store.LoginWait(ctx, username, ipHash(c), time.Now())
+	addr, err := a.addressKey(c)
+	if err != nil {
+		return err
+	}
+	wait, err := a.store.LoginWait(ctx, username, addr, time.Now())
 	if err != nil {
 		return err
 	}
@@ -31,7 +35,7 @@ func (a *app) loginSubmit(c echo.Context) error {
 		v.Error = "Too many failed logins. Please wait " + wait.Round(time.Minute).String() + " and try again."
 		return render(c, http.StatusTooManyRequests, views.Login(v))
 	}
-	m, err := a.store.Authenticate(ctx, username, password, ipHash(c))
+	m, err := a.store.Authenticate(ctx, username, password, addr)
 	if models.ErrorCode(err) == models.EUnauthorized {
 		v.Error = models.ErrorMessage(err)
 		return render(c, http.StatusUnauthorized, views.Login(v))

@@ -16,7 +16,11 @@ import (
 // with errors store nothing and do not count.
 func (a *app) limitSubmissions(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		wait, err := a.store.SubmissionWait(c.Request().Context(), ipHash(c), time.Now())
+		addr, err := a.addressKey(c)
+		if err != nil {
+			return err
+		}
+		wait, err := a.store.SubmissionWait(c.Request().Context(), addr, time.Now())
 		if err != nil {
 			return err
 		}

@@ -37,6 +37,7 @@ type Store struct {
 	dialect string
 
 	versions *versionRounds // shares data-version reads between requests
+	secrets  *secretCache
 }
 
 // DialectOf tells which database a --db value names: a postgres:// or
@@ -89,6 +90,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	}
 	s := &Store{db: db, sqlDB: sqlDB, dialect: dialect}
 	s.versions = &versionRounds{read: s.readDataVersion}
+	s.secrets = &secretCache{m: map[string][]byte{}}
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if err := sqlDB.PingContext(pingCtx); err != nil {
