@@ -36,8 +36,9 @@ type Store struct {
 	sqlDB   *sql.DB
 	dialect string
 
-	versions *versionRounds // shares data-version reads between requests
-	secrets  *secretCache
+	versions  *versionRounds // shares data-version reads between requests
+	versionDB *sql.DB        // one connection for those reads alone
+	secrets   *secretCache
 }
 
 // DialectOf tells which database a --db value names: a postgres:// or
@@ -61,12 +62,13 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db  *gorm.DB
 		err error
 	)
-	switch dialect {
-	case DialectPostgres:
-		db, err = gorm.Open(postgres.Open(postgresDSN(dsn)), cfg)
-	default:
-		db, err = gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg)
+	open := func() (*gorm.DB, error) {
+		if dialect == DialectPostgres {
+			return gorm.Open(postgres.Open(postgresDSN(dsn)), cfg)
+		}
+		return gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg)
 	}
+	db, err = open()
 	if err != nil {
 		// An SQLite path names the file an operator must look at (a read-only
 		// or missing directory); a PostgreSQL URL may hold a password.
@@ -88,13 +90,30 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		sqlDB.SetMaxOpenConns(8)
 		sqlDB.SetMaxIdleConns(8)
 	}
-	s := &Store{db: db, sqlDB: sqlDB, dialect: dialect}
-	s.versions = &versionRounds{read: s.readDataVersion}
+	// The data-version read that every cached page waits for gets a
+	// connection of its own: in the shared pool it queued behind slow queries
+	// (uncached searches held all eight SQLite connections for seconds) and
+	// cached pages answered 503 although nothing was wrong.
+	vdb, err := open()
+	if err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("store: open %s: %w", dialect, err)
+	}
+	versionDB, err := vdb.DB()
+	if err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("store: open %s: %w", dialect, err)
+	}
+	versionDB.SetMaxOpenConns(1)
+	versionDB.SetMaxIdleConns(1)
+	s := &Store{db: db, sqlDB: sqlDB, dialect: dialect, versionDB: versionDB}
+	s.versions = &versionRounds{read: func(ctx context.Context) (DataVersion, error) { return readDataVersion(ctx, versionDB) }}
 	s.secrets = &secretCache{m: map[string][]byte{}}
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if err := sqlDB.PingContext(pingCtx); err != nil {
 		sqlDB.Close()
+		versionDB.Close()
 		return nil, fmt.Errorf("store: connect %s: %w", dialect, err)
 	}
 	return s, nil
@@ -186,7 +205,12 @@ func sqliteDSN(path string) string {
 func (s *Store) Dialect() string { return s.dialect }
 
 // Close closes the connection pool.
-func (s *Store) Close() error { return s.sqlDB.Close() }
+func (s *Store) Close() error {
+	if s.versionDB != nil {
+		s.versionDB.Close()
+	}
+	return s.sqlDB.Close()
+}
 
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error {

@@ -38,5 +38,5 @@ func (s *Store) ExplainLeaderboard(ctx context.Context, f LeaderboardFilter) (st
 // ReadDataVersionDirect is the unshared read, the reference for the
 // benchmark of shared reads.
 func (s *Store) ReadDataVersionDirect(ctx context.Context) (DataVersion, error) {
-	return s.readDataVersion(ctx)
+	return readDataVersion(ctx, s.sqlDB)
 }

@@ -24,18 +24,18 @@ type DataVersion struct {
 // lookup per database round trip, not per request.
 func (s *Store) DataVersion(ctx context.Context) (DataVersion, error) {
 	if s.versions == nil { // a Store made for a transaction reads directly
-		return s.readDataVersion(ctx)
+		return readDataVersion(ctx, s.sqlDB)
 	}
 	return s.versions.get(ctx)
 }
 
 // readDataVersion reads the counter: one primary-key lookup, whatever the table sizes.
-func (s *Store) readDataVersion(ctx context.Context) (DataVersion, error) {
+func readDataVersion(ctx context.Context, db *sql.DB) (DataVersion, error) {
 	var (
 		v  DataVersion
 		at int64
 	)
-	err := s.sqlDB.QueryRowContext(ctx, "SELECT version, changed_at FROM data_version WHERE id = 1").Scan(&v.Version, &at)
+	err := db.QueryRowContext(ctx, "SELECT version, changed_at FROM data_version WHERE id = 1").Scan(&v.Version, &at)
 	if err != nil {
 		return DataVersion{}, fmt.Errorf("store: data version: %w", err)
 	}

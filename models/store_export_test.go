@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/claimboard/claimboard/internal/testdb"
 	"github.com/claimboard/claimboard/models"
@@ -229,4 +230,34 @@ func TestExportAllReadsOneSnapshotOnPostgres(t *testing.T) {
 	if err := s.ExportAll(ctx, "", func(*models.ExportRow) error { n++; return nil }); err != nil || n != 2 {
 		t.Fatalf("second dump: %d rows, %v", n, err)
 	}
+}
+
+// Cached pages wait for the data version; slow queries holding every pooled
+// connection must not make them wait (or time out into 503s): the version
+// read has a connection of its own.
+func TestDataVersionAnswersWhileThePoolIsBusy(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		s := testdb.MustOpen(t, dsn)
+		db := s.GormDB()
+		sqlDB, err := db.DB()
+		if err != nil {
+			t.Fatal(err)
+		}
+		held := sqlDB.Stats().MaxOpenConnections
+		for range held { // each checked-out connection stands for a slow query
+			conn, err := sqlDB.Conn(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { conn.Close() })
+		}
+		if n := sqlDB.Stats().InUse; n != held {
+			t.Fatalf("%d of %d pooled connections in use; the test holds too few", n, held)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		if _, err := s.DataVersion(ctx); err != nil {
+			t.Fatalf("DataVersion with every pooled connection busy: %v", err)
+		}
+	})
 }
