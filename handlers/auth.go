@@ -16,6 +16,7 @@ import (
 const (
 	sessionCookie = "claimboard_session"
 	moderatorKey  = "moderator"
+	addressKeyKey = "addressKey"
 )
 
 // loadModerator puts the logged-in moderator, if any, in the context. An
@@ -73,8 +74,17 @@ func clearSessionCookie(c echo.Context) {
 // addressKey pseudonymises the client address for limits (models.AddressKey):
 // equal addresses give equal keys, but the tables do not list addresses. The
 // router takes the address from the connection, not from spoofable headers.
+// It is derived once per request: the submission limit and the handler
+// behind it both need it.
 func (a *app) addressKey(c echo.Context) (string, error) {
-	return a.store.AddressKey(c.Request().Context(), c.RealIP())
+	if k, ok := c.Get(addressKeyKey).(string); ok {
+		return k, nil
+	}
+	k, err := a.store.AddressKey(c.Request().Context(), c.RealIP())
+	if err == nil {
+		c.Set(addressKeyKey, k)
+	}
+	return k, err
 }
 
 // safeNext keeps a post-login redirect on this site: a path, never "//host".
