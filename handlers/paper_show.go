@@ -26,11 +26,12 @@ func (a *app) paperShow(c echo.Context) error {
 		return err
 	}
 	v := views.PaperView{
-		Layout: layout(p.Title), ID: p.ID, Title: p.Title, SourceURL: p.SourceURL,
-		CodeURL: p.CodeURL, Authors: p.Authors, Abstract: segments(p.Abstract, claims),
+		Layout: layout(p.Title), ID: p.ID, Title: p.Title, SourceURL: webURL(p.SourceURL),
+		CodeURL: webURL(p.CodeURL), ProjectURL: webURL(p.ProjectURL), Authors: p.Authors,
+		Abstract: segments(p.Abstract, claims),
 	}
 	if p.ArxivID != nil {
-		v.ArxivURL = "https://arxiv.org/abs/" + *p.ArxivID
+		v.ArxivID, v.ArxivURL, v.PDFURL = arxivLinks(*p.ArxivID, p.ArxivVersion)
 	}
 	if p.PublishedOn != nil {
 		v.Published = p.PublishedOn.Format("2006-01-02")

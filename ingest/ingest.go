@@ -102,6 +102,7 @@ func Ingest(ctx context.Context, store *models.Store, name string, data []byte, 
 		return res, parsed.Bad[0]
 	}
 	recs := parsed.Records
+	withMetadata(recs)
 	if len(recs) == 0 {
 		return res, nil
 	}

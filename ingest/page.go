@@ -82,8 +82,12 @@ func parsePage(data []byte, name string) (recs []Record, bad []*ParseError) {
 	fail := func(p para, format string, args ...any) {
 		bad = append(bad, &ParseError{File: name, Line: p.line, Msg: fmt.Sprintf(format, args...)})
 	}
+	trending := ""
 	for i := 0; i < len(paras); i++ {
 		p := paras[i]
+		if dateLine.MatchString(p.text) {
+			trending = p.text
+		}
 		if isChrome(p) {
 			continue
 		}
@@ -116,7 +120,7 @@ func parsePage(data []byte, name string) (recs []Record, bad []*ParseError) {
 				fail(abs, "%s", msg)
 				continue
 			}
-			recs = append(recs, Record{Title: p.text, Abstract: abs.text, Line: p.line, Entry: len(recs) + len(bad) + 1})
+			recs = append(recs, Record{Title: p.text, Abstract: abs.text, Trending: trending, Line: p.line, Entry: len(recs) + len(bad) + 1})
 		}
 	}
 	if len(recs) == 0 && len(bad) == 0 {

@@ -70,3 +70,27 @@ func TestParseDetectsJSONL(t *testing.T) {
 		t.Fatalf("err = %v, want b.jsonl:2 missing abstract", err)
 	}
 }
+
+func TestParsePageKeepsTheTrendingDateHeading(t *testing.T) {
+	in := "Mar 14\n\nA Title\n\nThe abstract.\n\nMar 13, 2024\n\nSecond Title\n\nSecond abstract.\n"
+	recs, err := ParsePage(strings.NewReader(in), "x.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 || recs[0].Trending != "Mar 14" || recs[1].Trending != "Mar 13, 2024" {
+		t.Fatalf("records = %+v", recs)
+	}
+	// The date is when a paper trended, never its submission date.
+	if recs[0].Published != nil || recs[1].Published != nil {
+		t.Fatalf("a trending heading became a publication date: %+v", recs)
+	}
+	bundled, err := ParsePage(strings.NewReader(string(Bundled())), BundledName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range bundled {
+		if r.Trending != "Mar 14" {
+			t.Fatalf("%q: trending %q, want the page's one heading \"Mar 14\"", r.Title, r.Trending)
+		}
+	}
+}

@@ -19,9 +19,13 @@ type Record struct {
 	ProjectURL      string
 	Authors         string
 	PrimaryCategory string
-	Published       *time.Time
-	Line            int // where the record starts in its file, for error messages
-	Entry           int // the record's position in its file, counting from 1
+	Published       *time.Time // first submission (arXiv v1), when the source says
+	// Trending is the trending page's date heading above the record, as
+	// written ("Mar 14"): the day the paper trended, with no year, so it
+	// is not a publication date and is not stored.
+	Trending string
+	Line     int // where the record starts in its file, for error messages
+	Entry    int // the record's position in its file, counting from 1
 }
 
 // ParseError names the file and line (and, in a feed, the entry) at fault, so

@@ -20,6 +20,8 @@ type ReextractOptions struct {
 // ReextractStats is what a re-extraction did.
 type ReextractStats struct {
 	Papers int
+	// Filled is how many papers took facts from the bundled metadata.
+	Filled int
 	models.ClaimStats
 }
 
@@ -27,8 +29,16 @@ type ReextractStats struct {
 // papers per transaction. Claims a human has touched are kept exactly as they
 // are; untouched extracted claims are replaced (or kept if found again).
 // Stopped midway, every page written is whole and a rerun finishes the job.
+// First it fills what stored papers of the bundled corpus lack from its
+// metadata (arXiv id, authors, date...), so a database seeded before the
+// metadata existed catches up.
 func Reextract(ctx context.Context, store *models.Store, opt ReextractOptions) (ReextractStats, error) {
 	var st ReextractStats
+	filled, err := store.FillPaperMeta(ctx, models.Source{Name: "metadata", File: MetadataName}, metaInputs())
+	if err != nil {
+		return st, err
+	}
+	st.Filled = filled
 	workers, size := opt.Workers, opt.PageSize
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)

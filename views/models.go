@@ -130,15 +130,20 @@ type LeaderboardRow struct {
 // PaperView is one paper with its abstract and claims.
 type PaperView struct {
 	Layout
-	ID        int64
-	Title     string
-	ArxivURL  string
-	SourceURL string
-	CodeURL   string
-	Authors   string
-	Published string
-	Abstract  []Segment
-	Claims    []PaperClaim
+	ID    int64
+	Title string
+	// ArxivID is shown with its version, "2104.07857v2"; ArxivURL and PDFURL
+	// are its arXiv abstract page and PDF. Every URL here is http or https.
+	ArxivID    string
+	ArxivURL   string
+	PDFURL     string
+	SourceURL  string
+	CodeURL    string
+	ProjectURL string
+	Authors    string
+	Published  string // first-submission date, YYYY-MM-DD
+	Abstract   []Segment
+	Claims     []PaperClaim
 }
 
 // Segment is a run of abstract text; Mark runs are a claim's evidence.

@@ -183,7 +183,7 @@ func TestReextractCommandKeepsHumanDecisions(t *testing.T) {
 				fresh++
 			}
 		}
-		want := "reextract: 1 papers; claims: " + strconv.Itoa(fresh) + " added, 2 removed, 2 kept (2 touched by a human)"
+		want := "reextract: 1 papers (0 filled from the bundled metadata); claims: " + strconv.Itoa(fresh) + " added, 2 removed, 2 kept (2 touched by a human)"
 		if !strings.HasPrefix(out, want) {
 			t.Fatalf("output = %q, want %q", out, want)
 		}

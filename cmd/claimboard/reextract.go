@@ -30,7 +30,7 @@ func runReextract(ctx context.Context, args []string, getenv func(string) string
 	bar := newProgress(sio.errOut, "reextract", time.Now)
 	st, err := ingest.Reextract(ctx, store, ingest.ReextractOptions{Progress: bar.update})
 	bar.done()
-	fmt.Fprintf(sio.out, "reextract: %d papers; claims: %d added, %d removed, %d kept (%d touched by a human); elapsed %s\n",
-		st.Papers, st.Added, st.Removed, st.Kept, st.Human, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(sio.out, "reextract: %d papers (%d filled from the bundled metadata); claims: %d added, %d removed, %d kept (%d touched by a human); elapsed %s\n",
+		st.Papers, st.Filled, st.Added, st.Removed, st.Kept, st.Human, time.Since(start).Round(time.Millisecond))
 	return err
 }
