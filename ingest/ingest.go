@@ -68,6 +68,9 @@ type Options struct {
 	Workers int    // extraction goroutines; 0 means one per CPU
 	// Progress, if set, is called from one goroutine as records are written.
 	Progress func(done, total int)
+	// Within, if set, runs in the file's transaction after its papers are
+	// saved, so what it writes (a harvest checkpoint) commits with them.
+	Within func(*models.Batch) error
 }
 
 // Result is what ingesting one file did.
@@ -103,7 +106,7 @@ func Ingest(ctx context.Context, store *models.Store, name string, data []byte, 
 	}
 	recs := parsed.Records
 	withMetadata(recs)
-	if len(recs) == 0 {
+	if len(recs) == 0 && opt.Within == nil {
 		return res, nil
 	}
 	workers := opt.Workers
@@ -160,7 +163,13 @@ func Ingest(ctx context.Context, store *models.Store, name string, data []byte, 
 				opt.Progress(done, len(recs))
 			}
 		}
-		return ctx.Err()
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if opt.Within != nil {
+			return opt.Within(b)
+		}
+		return nil
 	})
 	if err != nil {
 		var pe *ParseError

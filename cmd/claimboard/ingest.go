@@ -119,10 +119,11 @@ type progress struct {
 	last     time.Time
 	drawn    bool
 	terminal bool
+	least    int // the smallest total that gets a bar
 }
 
 func newProgress(w io.Writer, name string, now func() time.Time) *progress {
-	return &progress{w: w, name: name, now: now, start: now(), terminal: isTerminal(w)}
+	return &progress{w: w, name: name, now: now, start: now(), terminal: isTerminal(w), least: progressMin}
 }
 
 // isTerminal tells whether w is a character device, as a terminal is.
@@ -136,7 +137,7 @@ func isTerminal(w io.Writer) bool {
 }
 
 func (p *progress) update(done, total int) {
-	if !p.terminal || total < progressMin {
+	if !p.terminal || total < p.least {
 		return
 	}
 	now := p.now()

@@ -57,6 +57,9 @@ commands:
                               arXiv Atom; one transaction per file
   reextract [--db DB]         run the current extractor over every paper, keeping
                               every claim a human has touched
+  fetch arxiv --query QUERY [--from DATE] [--to DATE] [--max N] [--db DB]
+                              fetch papers from the arXiv API, a page per transaction,
+                              3 s apart; a stopped run resumes where it left off
   extract [--format jsonl|csv] FILE...|-
                               print the claims found in papers, without a database
   export [--format csv|jsonl] [--metric M] [--base-url URL]
@@ -96,6 +99,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runIngest(ctx, args, getenv, sio)
 	case "reextract":
 		return runReextract(ctx, args, getenv, sio)
+	case "fetch":
+		return runFetch(ctx, args, getenv, sio)
 	case "extract":
 		return runExtract(ctx, args, sio)
 	case "export":
