@@ -137,6 +137,10 @@ func Harvest(ctx context.Context, store *models.Store, opt HarvestOptions) (Harv
 	}
 	st.Start, st.Next, st.Total = h.NextStart, h.NextStart, h.Total
 	f := newFetcher(opt)
+	if h.LastRequestAt != nil {
+		f.lastEnd = *h.LastRequestAt
+	}
+	f.mark = func(at time.Time) error { return store.MarkHarvestRequest(ctx, sq, at) }
 	for {
 		if opt.Max > 0 && h.NextStart >= opt.Max {
 			return st, nil
@@ -209,6 +213,7 @@ type fetcher struct {
 	client   *http.Client
 	interval time.Duration
 	lastEnd  time.Time // when the last response was read to its end
+	mark     func(time.Time) error
 }
 
 func newFetcher(opt HarvestOptions) *fetcher {
@@ -263,6 +268,11 @@ func (f *fetcher) page(ctx context.Context, u string, start int, st *HarvestStat
 		if err := f.pause(ctx, wait); err != nil {
 			return feedPage{}, err
 		}
+		if f.mark != nil {
+			if err := f.mark(time.Now().UTC()); err != nil {
+				return feedPage{}, err
+			}
+		}
 		st.Requests++
 		p, err := f.get(ctx, u, start)
 		if err == nil {
@@ -283,7 +293,7 @@ func (f *fetcher) page(ctx context.Context, u string, start int, st *HarvestStat
 // pause waits until the interval since the last response has passed, and at
 // least extra beyond that response.
 func (f *fetcher) pause(ctx context.Context, extra time.Duration) error {
-	if f.lastEnd.IsZero() && extra == 0 {
+	if f.lastEnd.IsZero() {
 		return nil
 	}
 	d := time.Until(f.lastEnd.Add(max(f.interval, extra)))

@@ -17,7 +17,9 @@ type Harvest struct {
 	NextStart int
 	Total     int // totalResults the API last reported
 	Entries   int // entries written so far, over every run
-	StartedAt time.Time
+	// LastRequestAt is when the last request for the query was sent.
+	LastRequestAt *time.Time
+	StartedAt     time.Time
 	UpdatedAt time.Time
 }
 
@@ -56,6 +58,20 @@ func saveHarvest(db *gorm.DB, h Harvest, now time.Time) error {
 	}).Create(&h).Error
 	if err != nil {
 		return fmt.Errorf("store: save harvest checkpoint: %w", err)
+	}
+	return nil
+}
+
+// MarkHarvestRequest records, before a request goes out, when it did: a run
+// that starts next (after a kill, say) waits its interval from it.
+func (s *Store) MarkHarvestRequest(ctx context.Context, query string, at time.Time) error {
+	h := Harvest{Query: query, LastRequestAt: &at, StartedAt: at, UpdatedAt: at}
+	err := s.db.WithContext(ctx).Clauses(clause.OnConflict{
+		Columns:   []clause.Column{{Name: "query"}},
+		DoUpdates: clause.AssignmentColumns([]string{"last_request_at"}),
+	}).Create(&h).Error
+	if err != nil {
+		return fmt.Errorf("store: mark harvest request: %w", err)
 	}
 	return nil
 }

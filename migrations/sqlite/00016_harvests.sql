@@ -9,6 +9,9 @@ CREATE TABLE harvests (
     next_start  INTEGER NOT NULL DEFAULT 0 CHECK (next_start >= 0),
     total       INTEGER NOT NULL DEFAULT 0,
     entries     INTEGER NOT NULL DEFAULT 0,
+    -- when the last request was sent, so a run started right after another
+    -- (or after one was killed) still keeps its distance from it
+    last_request_at DATETIME,
     started_at  DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     updated_at  DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
