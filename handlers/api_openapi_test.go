@@ -194,7 +194,7 @@ func TestAPIResponsesMatchOpenAPI(t *testing.T) {
 		}
 		hiID, hiPaper := lb.Claims[0].ID, lb.Claims[0].PaperID
 		targets := []string{
-			"/api/v1/metrics", "/api/v1/hardware",
+			"/api/v1/metrics", "/api/v1/hardware", "/api/v1/status",
 			"/api/v1/leaderboards/fps", "/api/v1/leaderboards/fps?per_page=5&page=2&sort=paper",
 			"/api/v1/leaderboards/fps?per_page=5&page=5", "/api/v1/leaderboards/latency",
 			"/api/v1/leaderboards/fps?qualifier=none&hardware=nvidia-a100&has_code=false",

@@ -64,6 +64,7 @@ func New(cfg Config) *echo.Echo {
 
 	get("/healthz", a.healthz)
 	get("/readyz", a.readyz)
+	get("/status", a.statusShow)
 	get("/static/*", staticFiles())
 
 	// a.cached: the same for every visitor, served from memory until the data changes.
@@ -103,6 +104,7 @@ func New(cfg Config) *echo.Echo {
 	get("/api/v1/leaderboards/:metric", a.apiLeaderboard, a.cached)
 	get("/api/v1/papers/:id", a.apiPaper, a.cached)
 	get("/api/v1/claims/:id", a.apiClaim, a.cached)
+	get("/api/v1/status", a.apiStatus)
 	return e
 }
 

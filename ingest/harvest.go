@@ -173,7 +173,9 @@ func Harvest(ctx context.Context, store *models.Store, opt HarvestOptions) (Harv
 		next := h
 		next.NextStart += page.entries
 		next.Entries += page.entries
-		res, err := Ingest(ctx, store, u.String(), page.body, Options{
+		// A page in hand is written even if ctx ends meanwhile: a shutdown
+		// waits for its transaction rather than throwing the request away.
+		res, err := Ingest(context.WithoutCancel(ctx), store, u.String(), page.body, Options{
 			Format: FormatArxiv, SkipBad: true,
 			Within: func(b *models.Batch) error { return b.SaveHarvest(next) },
 		})
@@ -196,6 +198,9 @@ func Harvest(ctx context.Context, store *models.Store, opt HarvestOptions) (Harv
 		}
 		if h.NextStart >= h.Total {
 			return st, nil
+		}
+		if err := ctx.Err(); err != nil {
+			return st, err
 		}
 	}
 }

@@ -345,3 +345,25 @@ type ModerationView struct {
 	Flash     string
 	Items     []CorrectionSummary
 }
+
+// StatusView is the /status page: what the background sync of each source
+// last did, as the database records it (any server process may have run it).
+type StatusView struct {
+	Layout
+	Papers int64
+	Syncs  []SyncView
+}
+
+// SyncView is one source's sync, times already formatted ("" when never).
+type SyncView struct {
+	Source       string
+	LastStarted  string
+	LastFinished string
+	Running      bool
+	PapersAdded  int
+	ClaimsAdded  int
+	NextRun      string
+	LastError    string
+	LastErrorAt  string
+	Runs         int
+}

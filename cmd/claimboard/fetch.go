@@ -18,6 +18,14 @@ import (
 // keeps arXiv's three seconds, and no flag can go below it.
 var arxivMinInterval = "3s"
 
+// arxivAPIDefault is the API's URL unless the environment names another (a mirror, a test server).
+func arxivAPIDefault(getenv func(string) string) string {
+	if v := getenv("CLAIMBOARD_ARXIV_API"); v != "" {
+		return v
+	}
+	return ingest.ArxivAPI
+}
+
 func minInterval() time.Duration {
 	d, err := time.ParseDuration(arxivMinInterval)
 	if err != nil || d <= 0 {
@@ -41,7 +49,7 @@ func runFetch(ctx context.Context, args []string, getenv func(string) string, si
 	to := fs.String("to", "", "only papers first submitted on or before this date (YYYY-MM-DD)")
 	maxN := fs.Int("max", 0, "stop once this many of the query's papers are fetched, over every run (0: all)")
 	pageSize := fs.Int("page-size", ingest.DefaultPageSize, fmt.Sprintf("papers per request (at most %d)", ingest.MaxPageSize))
-	baseURL := fs.String("base-url", ingest.ArxivAPI, "the arXiv API's query URL")
+	baseURL := fs.String("arxiv-api", arxivAPIDefault(getenv), "the arXiv API's query URL (env CLAIMBOARD_ARXIV_API)")
 	if help, err := parseFlags(fs, args[1:]); help || err != nil {
 		return err
 	}
@@ -105,7 +113,7 @@ func runFetch(ctx context.Context, args []string, getenv func(string) string, si
 	case errors.As(err, &he) && he.Permanent:
 		return fmt.Errorf("fetch arxiv: %w; check --query (see https://info.arxiv.org/help/api/user-manual.html)", err)
 	case errors.As(err, &he):
-		return fmt.Errorf("fetch arxiv: %w; check the network and --base-url, then run the same command again: it resumes at entry %d", err, st.Next)
+		return fmt.Errorf("fetch arxiv: %w; check the network and --arxiv-api, then run the same command again: it resumes at entry %d", err, st.Next)
 	case models.ErrorCode(err) == models.EInvalid:
 		return usageError{msg: "fetch arxiv: " + err.Error()}
 	case errors.Is(err, context.Canceled):

@@ -37,7 +37,7 @@ func TestFetchArxivUsageErrors(t *testing.T) {
 		{"fetch", "arxiv", "--query", "all:x", "--from", "2024-03-01", "--to", "2024-01-01"},
 		{"fetch", "arxiv", "--query", "all:x", "--page-size", "0"},
 		{"fetch", "arxiv", "--query", "all:x", "--max", "-1"},
-		{"fetch", "arxiv", "--query", "all:x", "--base-url", "file:///etc/passwd", "--db", db},
+		{"fetch", "arxiv", "--query", "all:x", "--arxiv-api", "file:///etc/passwd", "--db", db},
 		{"fetch", "arxiv", "--query", "all:x", "extra"},
 	} {
 		_, _, err := runCmd(t, nil, "", args...)
@@ -54,7 +54,7 @@ func TestFetchArxivSummaryAndRefusedQuery(t *testing.T) {
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	out, _, err := runCmd(t, nil, "", "fetch", "arxiv", "--db", db, "--query", "cat:cs.DC AND abs:GPU",
-		"--page-size", "20", "--base-url", srv.URL+"/api/query")
+		"--page-size", "20", "--arxiv-api", srv.URL+"/api/query")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func TestFetchArxivSummaryAndRefusedQuery(t *testing.T) {
 	}
 
 	s.Faults = func(n, start int) arxivtest.Fault { return arxivtest.Fault{APIError: "malformed query"} }
-	out, _, err = runCmd(t, nil, "", "fetch", "arxiv", "--db", db, "--query", "all:(x", "--base-url", srv.URL+"/api/query")
+	out, _, err = runCmd(t, nil, "", "fetch", "arxiv", "--db", db, "--query", "all:(x", "--arxiv-api", srv.URL+"/api/query")
 	if exitCode(err) != 1 || !strings.Contains(err.Error(), "refused the query: malformed query") || !strings.Contains(err.Error(), "check --query") {
 		t.Fatalf("refused query: err = %v", err)
 	}
@@ -83,11 +83,11 @@ func TestFetchArxivNetworkErrorNamesTheURL(t *testing.T) {
 	base := "http://" + ln.Addr().String() + "/api/query"
 	ln.Close() // nothing listens there now
 	db := filepath.Join(t.TempDir(), "c.db")
-	out, _, err := runCmd(t, nil, "", "fetch", "arxiv", "--db", db, "--query", "all:gpu", "--base-url", base)
+	out, _, err := runCmd(t, nil, "", "fetch", "arxiv", "--db", db, "--query", "all:gpu", "--arxiv-api", base)
 	if exitCode(err) != 1 {
 		t.Fatalf("err = %v, want a runtime error", err)
 	}
-	for _, want := range []string{"GET " + base + "?", "connection refused", "gave up after 7 attempts", "check the network and --base-url", "run the same command again: it resumes at entry 0"} {
+	for _, want := range []string{"GET " + base + "?", "connection refused", "gave up after 7 attempts", "check the network and --arxiv-api", "run the same command again: it resumes at entry 0"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not say %q", err, want)
 		}
@@ -134,7 +134,7 @@ func TestFetchArxivKilledMidRunResumes(t *testing.T) {
 		defer srv.Close()
 		fetch := func() *exec.Cmd {
 			return exec.Command(bin, "fetch", "arxiv", "--db", dsn, "--query", "cat:cs.DC AND abs:GPU",
-				"--page-size", strconv.Itoa(page), "--base-url", srv.URL+"/api/query")
+				"--page-size", strconv.Itoa(page), "--arxiv-api", srv.URL+"/api/query")
 		}
 		db := openSQL(t, dsn)
 		count := func(q string) int {

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/claimboard/claimboard/handlers"
@@ -27,11 +29,28 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, si
 	dsn := dbFlag(fs, getenv)
 	noMigrate := fs.Bool("no-migrate", false, "do not apply migrations; refuse to start on a stale schema")
 	noSeed := fs.Bool("no-seed", false, "do not load the bundled corpus into an empty database")
+	syncFlag := fs.String("sync", getenv("CLAIMBOARD_SYNC"), "keep a source in sync in the background: arxiv:QUERY (env CLAIMBOARD_SYNC)")
+	syncEvery := fs.Duration("sync-every", 6*time.Hour, "time between two syncs")
+	arxivAPI := fs.String("arxiv-api", arxivAPIDefault(getenv), "the arXiv API's query URL for --sync (env CLAIMBOARD_ARXIV_API)")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("serve: unexpected argument %q", fs.Arg(0))
+	}
+	var syncSrc *ingest.SyncSource
+	if *syncFlag != "" {
+		src, err := ingest.ParseSyncSource(*syncFlag)
+		if err != nil {
+			return usagef("serve: --sync %s", strings.TrimPrefix(err.Error(), "sync: "))
+		}
+		syncSrc = &src
+		if u, err := url.Parse(*arxivAPI); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return usagef("serve: --arxiv-api %q is not an http or https URL", *arxivAPI)
+		}
+	}
+	if *syncEvery < time.Minute {
+		return usagef("serve: --sync-every must be at least 1m, not %s", *syncEvery)
 	}
 	log := slog.New(slog.NewTextHandler(sio.errOut, nil))
 
@@ -60,18 +79,39 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, si
 	}
 	log.Info("listening", "addr", ln.Addr().String(), "db", store.Dialect(), "version", buildVersion())
 
+	syncCtx, stopSync := context.WithCancel(ctx)
+	defer stopSync()
+	synced := make(chan struct{})
+	if syncSrc != nil {
+		s := &ingest.Syncer{Store: store, Source: *syncSrc, Every: *syncEvery, Log: log,
+			Harvest: ingest.HarvestOptions{BaseURL: *arxivAPI, MinInterval: minInterval()}}
+		log.Info("syncing", "sync", syncSrc.Name, "every", *syncEvery)
+		go func() { defer close(synced); s.Run(syncCtx) }()
+	} else {
+		close(synced)
+	}
+
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
+		stopSync()
+		<-synced
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
 	log.Info("shutting down", "grace", shutdownGrace)
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
+	// The sync stops between requests; a page being written commits first.
+	stopSync()
 	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("serve: shutdown: %w", err)
+	}
+	select {
+	case <-synced:
+	case <-sctx.Done():
+		return fmt.Errorf("serve: shutdown: the sync did not stop within %s", shutdownGrace)
 	}
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)
