@@ -20,7 +20,7 @@ type Harvest struct {
 	// LastRequestAt is when the last request for the query was sent.
 	LastRequestAt *time.Time
 	StartedAt     time.Time
-	UpdatedAt time.Time
+	UpdatedAt     time.Time
 }
 
 // GetHarvest returns the checkpoint of a query, or a zero one (NextStart 0)
