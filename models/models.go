@@ -4,21 +4,24 @@ package models
 
 import "time"
 
-// Claim statuses. A claim a human has touched (anything but extracted) is
-// never replaced by a re-extraction.
+// Claim statuses. A claim a human has touched (corrected, verified,
+// retracted) is never replaced by a re-extraction. A superseded claim is one a
+// newer arXiv version of its paper no longer makes: kept, with the version it
+// came from, but no longer live.
 const (
-	StatusExtracted = "extracted"
-	StatusCorrected = "corrected"
-	StatusVerified  = "verified"
-	StatusRetracted = "retracted"
+	StatusExtracted  = "extracted"
+	StatusCorrected  = "corrected"
+	StatusVerified   = "verified"
+	StatusRetracted  = "retracted"
+	StatusSuperseded = "superseded"
 )
 
-// liveClaim selects claims that listings show. It is spelled as a literal,
-// not a bound parameter, because the partial indexes of the leaderboards are
-// defined WHERE status <> 'retracted' and a planner can only use them when
-// the query says the same (SQLite always; PostgreSQL once it switches to a
-// generic plan).
-const liveClaim = "c.status <> '" + StatusRetracted + "'"
+// liveClaim selects claims that listings show: neither retracted nor
+// superseded. It is spelled as a literal, not bound parameters, because the
+// partial indexes of the leaderboards are defined with the same predicate
+// (migration 00017) and a planner can only use them when the query says the
+// same (SQLite always; PostgreSQL once it switches to a generic plan).
+const liveClaim = "c.status NOT IN ('" + StatusRetracted + "', '" + StatusSuperseded + "')"
 
 // Metric is one leaderboard: an entry of the claim schema's vocabulary.
 type Metric struct {
@@ -91,8 +94,12 @@ type Claim struct {
 	ExtractorVersion string
 	Status           string
 	Version          int
-	CreatedAt        time.Time
-	UpdatedAt        time.Time
+	// ArxivVersion is the arXiv version of the abstract the claim was read
+	// from (0: unknown); SupersededIn the version that no longer makes it.
+	ArxivVersion int
+	SupersededIn *int
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // Moderator is an account allowed to accept or reject corrections.
