@@ -34,12 +34,14 @@ type ClaimRow struct {
 	EvidenceEnd      int
 	Confidence       float64
 	Status           string
+	ArxivVersion     int  // the arXiv version the claim was read from, 0 if unknown
+	SupersededIn     *int // the version that no longer makes it, for a superseded claim
 }
 
 const claimRowColumns = `c.id, c.paper_id, p.title AS paper_title, p.published_on AS paper_published_on,
 	m.slug AS metric_slug, m.name AS metric_name, c.value, c.value_high, c.unit, c.raw_text, c.qualifier,
 	COALESCE(h.name, '') AS hardware_name, COALESCE(h.slug, '') AS hardware_slug, c.hardware_count,
-	c.baseline, c.subject, c.condition, c.evidence, c.evidence_start, c.evidence_end, c.confidence, c.status`
+	c.baseline, c.subject, c.condition, c.evidence, c.evidence_start, c.evidence_end, c.confidence, c.status, c.arxiv_version, c.superseded_in`
 
 func (s *Store) claimRows(ctx context.Context) *gorm.DB {
 	return s.db.WithContext(ctx).Table("claims c").

@@ -55,6 +55,8 @@ type Batch struct {
 	seenKey   map[string]*paperState
 	// looked holds the arXiv ids and content keys already looked up, found or not.
 	looked map[string]bool
+	// versions holds the arXiv version of papers written, by id, for their claims.
+	versions map[int64]int
 }
 
 // pending is a paper Save will insert or update once the chunk is sorted.
@@ -92,6 +94,7 @@ func (s *Store) Ingest(ctx context.Context, src Source, fn func(*Batch) error) (
 			ctx: ctx, tx: tx, dialect: s.dialect, src: src, now: time.Now().UTC(),
 			metrics: metrics, hw: map[string]int64{},
 			seenArxiv: map[string]*paperState{}, seenKey: map[string]*paperState{}, looked: map[string]bool{},
+			versions: map[int64]int{},
 		}
 		if err := fn(b); err != nil {
 			return err
@@ -263,6 +266,12 @@ func (b *Batch) saveChunk(papers []PaperInput) error {
 	fresh := map[int64][]ClaimInput{}
 	var newIDs []int64
 	for _, p := range inserts {
+		b.versions[p.state.ID] = p.state.ArxivVersion
+	}
+	for _, p := range updates {
+		b.versions[p.state.ID] = p.state.ArxivVersion
+	}
+	for _, p := range inserts {
 		if len(p.in.Claims) > 0 {
 			fresh[p.state.ID] = p.in.Claims
 			newIDs = append(newIDs, p.state.ID)
@@ -295,6 +304,7 @@ func (b *Batch) saveChunk(papers []PaperInput) error {
 		b.stats.Claims += cs.Added
 		b.stats.ClaimsRemoved += cs.Removed
 		b.stats.ClaimsKept += cs.Kept
+		b.stats.ClaimsSuperseded += cs.Superseded
 	}
 	return nil
 }

@@ -55,6 +55,7 @@ type SaveStats struct {
 	Claims                    int // claims written
 	ClaimsRemoved             int // extracted claims of updated papers replaced
 	ClaimsKept                int // claims of updated papers kept (human-touched or found again)
+	ClaimsSuperseded          int // claims of an older arXiv version the new one no longer makes
 }
 
 // NormalizeTitle lower-cases a title and collapses runs of anything but

@@ -16,6 +16,9 @@ type ClaimStats struct {
 	Removed int // untouched extracted claims deleted
 	Kept    int // claims that keep their row and id: Human plus extracted ones found again
 	Human   int // claims a human has touched (corrected, verified, retracted, revised or with a suggestion)
+	// Superseded counts untouched claims of an older arXiv version that the
+	// new version no longer makes: kept, marked superseded, not deleted.
+	Superseded int
 }
 
 // PaperText is what re-extraction reads of a paper.
@@ -85,6 +88,7 @@ type claimRow struct {
 	Confidence       float64
 	ExtractorVersion string
 	Status           string
+	ArxivVersion     int
 	Revisions        int
 	Corrections      int // suggestions about the claim, whatever their state
 }
@@ -110,6 +114,13 @@ func (c *claimRow) signature() string {
 		strconv.Itoa(c.EvidenceEnd)}, "\x1f")
 }
 
+// content is the signature without the evidence's offsets: a new version
+// that adds a sentence before a claim moves it without changing it.
+func (c *claimRow) content() string {
+	sig := strings.Split(c.signature(), "\x1f")
+	return strings.Join(sig[:len(sig)-2], "\x1f")
+}
+
 // spot is where in the abstract a claim was read: the number as written
 // within its evidence. A human decision about a spot stands against any later
 // extraction of it, so a retracted claim does not come back as a new one.
@@ -129,6 +140,13 @@ func (c *claimRow) touched() bool {
 	return c.Status != StatusExtracted || c.Revisions > 0 || c.Corrections > 0
 }
 
+// history says the claim is a record of an older version (superseded and not
+// touched since): a re-extraction neither keeps it live nor deletes it, and
+// its spot does not hold back a fresh claim.
+func (c *claimRow) history() bool {
+	return c.Status == StatusSuperseded && c.Revisions == 0 && c.Corrections == 0
+}
+
 func checkClaims(claims []ClaimInput, metrics map[string]int64) error {
 	return checkPaper(&PaperInput{Title: "x", Abstract: "x", Claims: claims}, metrics)
 }
@@ -143,7 +161,7 @@ func (b *Batch) claimRows(ids []int64, fresh map[int64][]ClaimInput) ([]claimRow
 				Unit: c.Unit, RawText: c.RawText, Qualifier: c.Qualifier, Baseline: c.Baseline,
 				Subject: c.Subject, Condition: c.Condition, Evidence: c.Evidence,
 				EvidenceStart: c.EvidenceStart, EvidenceEnd: c.EvidenceEnd, Confidence: c.Confidence,
-				ExtractorVersion: c.ExtractorVersion, Status: StatusExtracted,
+				ExtractorVersion: c.ExtractorVersion, Status: StatusExtracted, ArxivVersion: b.versions[id],
 			}
 			if c.HardwareCount > 0 {
 				n := c.HardwareCount
@@ -164,11 +182,11 @@ func (b *Batch) claimRows(ids []int64, fresh map[int64][]ClaimInput) ([]claimRow
 
 var claimCols = []string{"paper_id", "metric_id", "value", "value_high", "unit", "raw_text", "qualifier",
 	"hardware_id", "hardware_count", "baseline", "subject", "condition", "evidence", "evidence_start",
-	"evidence_end", "confidence", "extractor_version", "status", "version", "created_at", "updated_at"}
+	"evidence_end", "confidence", "extractor_version", "status", "version", "created_at", "updated_at", "arxiv_version"}
 
 // claimTypes are the PostgreSQL types of claimCols, for unnest.
 var claimTypes = []string{"int8", "int8", "float8", "float8", "text", "text", "text", "int8", "int4", "text", "text",
-	"text", "text", "int4", "int4", "float8", "text", "text", "int4", "timestamptz", "timestamptz"}
+	"text", "text", "int4", "int4", "float8", "text", "text", "int4", "timestamptz", "timestamptz", "int4"}
 
 // insertClaimRows writes claims in multi-row inserts.
 func insertClaimRows(ctx context.Context, tx *gorm.DB, dialect string, rows []claimRow, now time.Time) error {
@@ -190,7 +208,7 @@ func insertClaimRows(ctx context.Context, tx *gorm.DB, dialect string, rows []cl
 			}
 			args = append(args, c.PaperID, c.MetricID, c.Value, high, c.Unit, c.RawText, c.Qualifier, hw, count,
 				c.Baseline, c.Subject, c.Condition, c.Evidence, c.EvidenceStart, c.EvidenceEnd, c.Confidence,
-				c.ExtractorVersion, StatusExtracted, 1, now, now)
+				c.ExtractorVersion, StatusExtracted, 1, now, now, c.ArxivVersion)
 		}
 		q, args := insertStatement(dialect, "claims", claimCols, claimTypes, len(part), args)
 		if _, err := connPool(tx).ExecContext(ctx, q, args...); err != nil {
@@ -217,7 +235,7 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 		var rows []claimRow
 		err := b.tx.Raw(`SELECT c.id, c.paper_id, c.metric_id, c.value, c.value_high, c.unit, c.raw_text,
 			c.qualifier, c.hardware_id, c.hardware_count, c.baseline, c.subject, c.condition, c.evidence,
-			c.evidence_start, c.evidence_end, c.confidence, c.extractor_version, c.status,
+			c.evidence_start, c.evidence_end, c.confidence, c.extractor_version, c.status, c.arxiv_version,
 			(SELECT COUNT(*) FROM claim_revisions r WHERE r.claim_id = c.id) AS revisions,
 			(SELECT COUNT(*) FROM corrections k WHERE k.claim_id = c.id) AS corrections
 			FROM claims c WHERE c.paper_id IN ?`+lockRows, ids[lo:min(lo+saveChunk, len(ids))]).Scan(&rows).Error
@@ -227,6 +245,9 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 		for _, r := range rows {
 			stored[r.PaperID] = append(stored[r.PaperID], r)
 		}
+	}
+	if err := b.loadVersions(ids); err != nil {
+		return cs, err
 	}
 	rows, err := b.claimRows(ids, fresh)
 	if err != nil {
@@ -238,11 +259,16 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 	}
 	var insert, refresh []claimRow
 	var drop []int64
+	supersede := map[int][]int64{} // by the version that supersedes them
+	var pending []*claimRow
 	for _, id := range ids {
 		untouched := map[string][]*claimRow{}
 		decided := map[string]bool{}
 		for i := range stored[id] {
 			c := &stored[id][i]
+			if c.history() {
+				continue
+			}
 			if c.touched() {
 				if sp := c.spot(); sp != "" {
 					decided[sp] = true
@@ -259,6 +285,7 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 				untouched[sig] = same[1:]
 				cs.Kept++
 				if old := same[0]; old.ExtractorVersion != c.ExtractorVersion || old.Confidence != c.Confidence {
+					// (The exact signature includes the offsets: they are the same.)
 					r := *c
 					r.ID = old.ID
 					refresh = append(refresh, r)
@@ -268,12 +295,54 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 			if sp := c.spot(); sp != "" && decided[sp] {
 				continue
 			}
-			insert = append(insert, *c)
+			pending = append(pending, c)
 		}
+		// A claim only moved (text added before it) keeps its row too, with
+		// the new offsets.
+		moved := map[string][]*claimRow{}
 		for _, left := range untouched {
 			for _, c := range left {
-				drop = append(drop, c.ID)
+				moved[c.content()] = append(moved[c.content()], c)
 			}
+		}
+		gone := map[int64]bool{}
+		for _, c := range pending {
+			if same := moved[c.content()]; len(same) > 0 {
+				moved[c.content()] = same[1:]
+				r := *c
+				r.ID = same[0].ID
+				refresh = append(refresh, r)
+				gone[r.ID] = true
+				cs.Kept++
+				continue
+			}
+			insert = append(insert, *c)
+		}
+		pending = pending[:0]
+		version := b.versions[id]
+		for _, left := range untouched {
+			for _, c := range left {
+				switch {
+				case gone[c.ID]:
+				case version > 0 && c.ArxivVersion < version:
+					// Read from an older arXiv version, not made by this one.
+					supersede[version] = append(supersede[version], c.ID)
+				default:
+					drop = append(drop, c.ID)
+				}
+			}
+		}
+	}
+	for v, part := range supersede {
+		for lo := 0; lo < len(part); lo += saveChunk {
+			chunk := part[lo:min(lo+saveChunk, len(part))]
+			res := b.tx.Exec(`UPDATE claims SET status = ?, superseded_in = ?, updated_at = ? WHERE id IN ? AND `+stillUntouched,
+				StatusSuperseded, v, b.now, chunk, StatusExtracted)
+			if res.Error != nil {
+				return cs, fmt.Errorf("supersede claims: %w", res.Error)
+			}
+			cs.Superseded += int(res.RowsAffected)
+			cs.Human += len(chunk) - int(res.RowsAffected)
 		}
 	}
 	for lo := 0; lo < len(drop); lo += saveChunk {
@@ -315,15 +384,40 @@ func (b *Batch) refreshClaims(rows []claimRow) error {
 		values := make([]string, len(part))
 		args := make([]any, 0, 3*len(part)+2)
 		for i, r := range part {
-			values[i] = "(CAST(? AS bigint), CAST(? AS text), CAST(? AS double precision))"
-			args = append(args, r.ID, r.ExtractorVersion, r.Confidence)
+			values[i] = "(CAST(? AS bigint), CAST(? AS text), CAST(? AS double precision), CAST(? AS integer), CAST(? AS integer))"
+			args = append(args, r.ID, r.ExtractorVersion, r.Confidence, r.EvidenceStart, r.EvidenceEnd)
 		}
 		args = append(args, b.now, StatusExtracted)
-		q := `WITH v (id, ev, conf) AS (VALUES ` + strings.Join(values, ", ") + `)
-			UPDATE claims SET extractor_version = v.ev, confidence = v.conf, updated_at = ?
+		q := `WITH v (id, ev, conf, es, ee) AS (VALUES ` + strings.Join(values, ", ") + `)
+			UPDATE claims SET extractor_version = v.ev, confidence = v.conf,
+				evidence_start = v.es, evidence_end = v.ee, updated_at = ?
 			FROM v WHERE claims.id = v.id AND ` + stillUntouched
 		if err := b.tx.Exec(q, args...).Error; err != nil {
 			return fmt.Errorf("refresh kept claims: %w", err)
+		}
+	}
+	return nil
+}
+
+// loadVersions reads the arXiv version of the papers ids the batch has not
+// written itself: new claims record it, and an older one marks claims to supersede.
+func (b *Batch) loadVersions(ids []int64) error {
+	var need []int64
+	for _, id := range ids {
+		if _, ok := b.versions[id]; !ok {
+			need = append(need, id)
+		}
+	}
+	for lo := 0; lo < len(need); lo += saveChunk {
+		var rows []struct {
+			ID           int64
+			ArxivVersion int
+		}
+		if err := b.tx.Raw("SELECT id, arxiv_version FROM papers WHERE id IN ?", need[lo:min(lo+saveChunk, len(need))]).Scan(&rows).Error; err != nil {
+			return fmt.Errorf("read paper versions: %w", err)
+		}
+		for _, r := range rows {
+			b.versions[r.ID] = r.ArxivVersion
 		}
 	}
 	return nil
