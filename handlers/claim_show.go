@@ -33,7 +33,15 @@ func (a *app) claimShow(c echo.Context) error {
 	if d.HardwareCount != nil {
 		v.HardwareCount = *d.HardwareCount
 	}
-	v.Before, v.After = sentenceAround(d.PaperAbstract, d.EvidenceStart, d.EvidenceEnd)
+	if d.Status == models.StatusSuperseded {
+		// Read from an older version of the abstract: its offsets do not fit
+		// the stored text, so the evidence stands alone.
+		if d.SupersededIn != nil {
+			v.Status = "superseded in v" + strconv.Itoa(*d.SupersededIn)
+		}
+	} else {
+		v.Before, v.After = sentenceAround(d.PaperAbstract, d.EvidenceStart, d.EvidenceEnd)
+	}
 	hist, err := a.store.ClaimHistory(c.Request().Context(), id)
 	if err != nil {
 		return err

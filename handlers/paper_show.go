@@ -21,9 +21,19 @@ func (a *app) paperShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	claims, err := a.store.ClaimsOfPaper(ctx, id)
+	all, err := a.store.ClaimsOfPaper(ctx, id)
 	if err != nil {
 		return err
+	}
+	// Superseded claims were read from an older text: their offsets do not
+	// fit this abstract, and they are listed as changes instead.
+	var claims, superseded []models.ClaimRow
+	for _, r := range all {
+		if r.Status == models.StatusSuperseded {
+			superseded = append(superseded, r)
+		} else {
+			claims = append(claims, r)
+		}
 	}
 	v := views.PaperView{
 		Layout: layout(p.Title), ID: p.ID, Title: p.Title, SourceURL: webURL(p.SourceURL),
@@ -48,6 +58,7 @@ func (a *app) paperShow(c echo.Context) error {
 		}
 		v.Claims = append(v.Claims, pc)
 	}
+	v.Changes = versionChanges(superseded, all)
 	return render(c, http.StatusOK, views.Paper(v))
 }
 

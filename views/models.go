@@ -144,6 +144,7 @@ type PaperView struct {
 	Published  string // first-submission date, YYYY-MM-DD
 	Abstract   []Segment
 	Claims     []PaperClaim
+	Changes    []VersionChange // what newer arXiv versions changed, oldest first
 }
 
 // Segment is a run of abstract text; Mark runs are a claim's evidence.
@@ -366,4 +367,27 @@ type SyncView struct {
 	LastError    string
 	LastErrorAt  string
 	Runs         int
+}
+
+// VersionChange is what a new arXiv version of a paper changed in its
+// numbers: each claim it superseded beside what replaced it, if anything.
+type VersionChange struct {
+	Version int // the version that made the change, e.g. 2 for "numbers changed in v2"
+	Rows    []ChangeRow
+}
+
+// ChangeRow pairs a claim before a version with the claim after it; one side
+// is nil for a claim removed or new in that version.
+type ChangeRow struct {
+	Metric string
+	Before *ChangedClaim
+	After  *ChangedClaim
+}
+
+// ChangedClaim is one side of a ChangeRow.
+type ChangedClaim struct {
+	ID       int64
+	Value    string
+	Hardware string
+	Version  int // the arXiv version the claim was read from
 }
