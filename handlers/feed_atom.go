@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/claimboard/claimboard/models"
 	"github.com/claimboard/claimboard/views"
 )
 
@@ -48,27 +50,46 @@ type atomEntry struct {
 }
 
 // feedAtom serves a leaderboard's newest claims as an Atom feed, newest first,
-// so readers can follow a metric. Text goes through encoding/xml, which
-// escapes it; summaries are plain text, never HTML.
+// so readers can follow a metric; the leaderboard's filters (hardware,
+// qualifier, status, q, min, max, year, has_code) narrow it as they narrow the
+// page, and its sort and paging are accepted and ignored. Without a metric
+// (/feed.atom) it carries the newest claims of every metric. Text goes
+// through encoding/xml, which escapes it; summaries are plain text, never HTML.
 func (a *app) feedAtom(c echo.Context) error {
 	ctx := c.Request().Context()
-	m, err := a.store.GetMetric(ctx, c.Param("metric"))
+	f, err := parseLeaderboardFilter(c)
 	if err != nil {
 		return err
+	}
+	title := "claimboard: new claims"
+	if f.Metric != "" {
+		m, err := a.store.GetMetric(ctx, f.Metric)
+		if err != nil {
+			return err
+		}
+		f.Metric, title = m.Slug, "claimboard: "+m.Name
 	}
 	if done, err := a.notModified(c, "atom"); done || err != nil {
 		return err
 	}
-	entries, err := a.store.NewestClaims(ctx, m.ID, feedSize)
+	entries, err := a.store.NewestClaims(ctx, f, feedSize)
 	if err != nil {
 		return err
 	}
 	base := baseURL(c)
-	page := base + "/leaderboards/" + url.PathEscape(m.Slug)
+	page := base + "/leaderboards/" + url.PathEscape(f.Metric)
+	self := page + "/feed.atom"
+	if f.Metric == "" {
+		page, self = base+"/", base+"/feed.atom"
+	}
+	if q := feedQuery(f); len(q) > 0 {
+		title += " (" + describeFilter(q) + ")"
+		page, self = withQuery(page, q), withQuery(self, q)
+	}
 	feed := atomFeed{
-		ID: page, Title: "claimboard: " + m.Name, Author: atomAuthor{Name: "claimboard"},
+		ID: self, Title: title, Author: atomAuthor{Name: "claimboard"},
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: page + "/feed.atom"},
+			{Rel: "self", Type: "application/atom+xml", Href: self},
 			{Rel: "alternate", Type: "text/html", Href: page},
 		},
 	}
@@ -100,9 +121,30 @@ func (a *app) feedAtom(c echo.Context) error {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	if err := xml.NewEncoder(&buf).Encode(feed); err != nil {
-		return fmt.Errorf("feed %s: %w", m.Slug, err)
+		return fmt.Errorf("feed %q: %w", f.Metric, err)
 	}
 	return c.Blob(http.StatusOK, "application/atom+xml; charset=utf-8", buf.Bytes())
 }
 
 func atomTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// feedQuery is the part of a leaderboard's query that selects its feed's
+// entries: the filters, without sort and paging (a feed is newest first).
+func feedQuery(f models.LeaderboardFilter) url.Values {
+	f.Sort, f.Order, f.Page, f.PerPage = "", "", 1, 0
+	return filterQuery(f)
+}
+
+// describeFilter names a feed's filters in its title: "hardware nvidia-a100, year 2024".
+func describeFilter(q url.Values) string {
+	keys := make([]string, 0, len(q))
+	for k := range q {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		parts = append(parts, k+" "+strings.Join(q[k], " or "))
+	}
+	return strings.Join(parts, ", ")
+}

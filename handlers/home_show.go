@@ -20,6 +20,7 @@ func (a *app) homeShow(c echo.Context) error {
 		return err
 	}
 	v := views.HomeView{Layout: layout("Leaderboards"), PaperCount: papers}
+	v.FeedURL, v.FeedTitle = "/feed.atom", "New claims"
 	for _, m := range sums {
 		card := views.MetricCard{
 			Slug: m.Slug, Name: m.Name, Description: m.Description, Unit: m.Unit,

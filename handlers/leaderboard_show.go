@@ -58,6 +58,7 @@ func (a *app) leaderboardShow(c echo.Context) error {
 		Form:     filterForm(path, f, hw),
 		Chips:    chips(path, f, hw),
 	}
+	v.FeedURL, v.FeedTitle = withQuery(path+"/feed.atom", feedQuery(f)), "New "+m.Name+" claims"
 	if lb.TotalCapped {
 		v.Total += "+"
 	}

@@ -72,6 +72,7 @@ func New(cfg Config) *echo.Echo {
 	// Echo cannot route ":metric.csv"; the suffix picks the encoding of one filter.
 	get("/leaderboards/:metric", bySuffix(a.leaderboardShow, ".csv", a.leaderboardCSV), a.cached)
 	get("/leaderboards/:metric/feed.atom", a.feedAtom, a.cached)
+	get("/feed.atom", a.feedAtom, a.cached)
 	get("/papers/:id", a.paperShow, a.cached)
 	get("/claims/:id", a.claimShow)
 	get("/hardware/:slug", a.hardwareShow, a.cached)

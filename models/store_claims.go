@@ -238,7 +238,12 @@ func (s *Store) ordered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
 // filtered adds f's conditions to a query over claims c, papers p, hardware h.
 // Every value is a bound parameter.
 func (s *Store) filtered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
-	q = q.Where("c.metric_id = ? AND "+liveClaim, m.ID)
+	return conditions(q.Where("c.metric_id = ? AND "+liveClaim, m.ID), f)
+}
+
+// conditions adds f's filters, every metric's alike, to a query over claims
+// c, papers p, hardware h. Every value is a bound parameter.
+func conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 	if len(f.Status) > 0 {
 		q = q.Where("c.status IN ?", f.Status)
 	}

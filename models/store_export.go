@@ -171,15 +171,28 @@ type FeedEntry struct {
 	UpdatedAt time.Time
 }
 
-// NewestClaims lists a metric's most recently added live claims, newest first.
-// Ids grow with insertion, so the primary key orders them without another index.
-func (s *Store) NewestClaims(ctx context.Context, metricID int64, limit int) ([]FeedEntry, error) {
+// NewestClaims lists the most recently added live claims that match f, newest
+// first: one metric's (f.Metric) or, with f.Metric empty, every metric's. f's
+// filters apply as on the leaderboard; its sort and paging do not. Ids grow
+// with insertion, so the primary key orders them without another index.
+func (s *Store) NewestClaims(ctx context.Context, f LeaderboardFilter, limit int) ([]FeedEntry, error) {
+	f.Sort, f.Order, f.Page, f.PerPage = "", "", 1, 0
+	if err := f.Normalize(); err != nil {
+		return nil, err
+	}
+	q := s.claimRows(ctx).Select(claimRowColumns + ", c.created_at, c.updated_at")
+	if f.Metric != "" {
+		m, err := s.GetMetric(ctx, f.Metric)
+		if err != nil {
+			return nil, err
+		}
+		q = s.filtered(q, m, f)
+	} else {
+		q = conditions(q.Where(liveClaim), f)
+	}
 	var out []FeedEntry
-	err := s.claimRows(ctx).Select(claimRowColumns+", c.created_at, c.updated_at").
-		Where("c.metric_id = ? AND "+liveClaim, metricID).
-		Order("c.id DESC").Limit(limit).Scan(&out).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: newest claims of metric %d: %w", metricID, err)
+	if err := q.Order("c.id DESC").Limit(limit).Scan(&out).Error; err != nil {
+		return nil, fmt.Errorf("store: newest claims of %q: %w", f.Metric, err)
 	}
 	return out, nil
 }

@@ -7,6 +7,10 @@ type Layout struct {
 	Title  string
 	CSSURL string
 	Nav    string // which nav item is current: "home", "leaderboards"
+	// FeedURL, if set, is the page's Atom feed, linked from <head> as its
+	// alternate so feed readers find it.
+	FeedURL   string
+	FeedTitle string
 }
 
 // HomeView is the front page: one card per metric.
