@@ -192,6 +192,7 @@ func Harvest(ctx context.Context, store *models.Store, opt HarvestOptions) (Harv
 		st.Claims += res.Claims
 		st.ClaimsRemoved += res.ClaimsRemoved
 		st.ClaimsKept += res.ClaimsKept
+		st.ClaimsSuperseded += res.ClaimsSuperseded
 		st.Bad = append(st.Bad, res.Bad...)
 		if opt.Progress != nil {
 			opt.Progress(h.NextStart, capTotal(h.Total, opt.Max))
@@ -203,6 +204,82 @@ func Harvest(ctx context.Context, store *models.Store, opt HarvestOptions) (Harv
 			return st, err
 		}
 	}
+}
+
+// maxUpdatePages bounds one pass of HarvestUpdates, whatever the API says.
+const maxUpdatePages = 50
+
+// HarvestUpdates fetches the query's entries updated since a time, most
+// recently updated first, and ingests them: new arXiv versions of papers
+// harvested long ago, which the oldest-first harvest never sees again (a
+// paper keeps its first submission date). It stops at the first page
+// reaching back past since. Ingest is idempotent, so entries seen twice (a
+// paper updated during the pass moves up the order) change nothing; one that
+// moves past the pass's offset is caught by the next pass, which starts from
+// this one's start.
+func HarvestUpdates(ctx context.Context, store *models.Store, opt HarvestOptions, since time.Time) (HarvestStats, error) {
+	var st HarvestStats
+	base := opt.BaseURL
+	if base == "" {
+		base = ArxivAPI
+	}
+	bu, err := url.Parse(base)
+	if err != nil || (bu.Scheme != "http" && bu.Scheme != "https") || bu.Host == "" {
+		return st, models.FieldErrorf("base-url", "%q is not an http or https URL", base)
+	}
+	size := opt.PageSize
+	if size <= 0 || size > MaxPageSize {
+		size = DefaultPageSize
+	}
+	sq := ArxivSearchQuery(opt.Query, opt.From, opt.To)
+	h, err := store.GetHarvest(ctx, sq)
+	if err != nil {
+		return st, err
+	}
+	f := newFetcher(opt)
+	if h.LastRequestAt != nil {
+		f.lastEnd = *h.LastRequestAt
+	}
+	f.mark = func(at time.Time) error { return store.MarkHarvestRequest(ctx, sq, at) }
+	for start := 0; start/size < maxUpdatePages; start += size {
+		q := url.Values{}
+		q.Set("search_query", sq)
+		q.Set("start", strconv.Itoa(start))
+		q.Set("max_results", strconv.Itoa(size))
+		q.Set("sortBy", "lastUpdatedDate")
+		q.Set("sortOrder", "descending")
+		u := *bu
+		u.RawQuery = q.Encode()
+		page, err := f.page(ctx, u.String(), start, &st)
+		if err != nil {
+			return st, err
+		}
+		st.Total = page.total
+		if page.entries == 0 {
+			return st, nil
+		}
+		res, err := Ingest(context.WithoutCancel(ctx), store, u.String(), page.body, Options{Format: FormatArxiv, SkipBad: true})
+		if err != nil {
+			return st, fmt.Errorf("ingest updates at %d: %w", start, err)
+		}
+		st.Pages++
+		st.Entries += page.entries
+		st.Added += res.Added
+		st.Updated += res.Updated
+		st.Unchanged += res.Unchanged
+		st.Claims += res.Claims
+		st.ClaimsRemoved += res.ClaimsRemoved
+		st.ClaimsKept += res.ClaimsKept
+		st.ClaimsSuperseded += res.ClaimsSuperseded
+		st.Bad = append(st.Bad, res.Bad...)
+		if page.oldest.Before(since) || start+page.entries >= page.total {
+			return st, nil
+		}
+		if err := ctx.Err(); err != nil {
+			return st, err
+		}
+	}
+	return st, nil
 }
 
 func capTotal(total, max int) int {
@@ -245,6 +322,7 @@ type feedPage struct {
 	body    []byte
 	total   int
 	entries int
+	oldest  time.Time
 }
 
 // retryable is a failure another attempt may get past, with the least wait
@@ -364,7 +442,7 @@ func (f *fetcher) get(ctx context.Context, u string, start int) (feedPage, error
 		// entries; the same request a little later has them.
 		return feedPage{}, &retryable{err: fmt.Errorf("empty page at %d of %d results", start, info.total)}
 	}
-	return feedPage{body: body, total: info.total, entries: info.entries}, nil
+	return feedPage{body: body, total: info.total, entries: info.entries, oldest: info.oldest}, nil
 }
 
 // retryAfter reads a Retry-After header: seconds or an HTTP date.
@@ -386,6 +464,7 @@ type feedInfo struct {
 	total    int
 	entries  int
 	apiError string
+	oldest   time.Time // the earliest <updated> of the entries
 }
 
 // readFeedInfo reads what paging needs from an API feed: totalResults, the
@@ -396,6 +475,7 @@ func readFeedInfo(body []byte) (feedInfo, error) {
 		Total   string   `xml:"http://a9.com/-/spec/opensearch/1.1/ totalResults"`
 		Entries []struct {
 			ID      string `xml:"http://www.w3.org/2005/Atom id"`
+			Updated string `xml:"http://www.w3.org/2005/Atom updated"`
 			Summary string `xml:"http://www.w3.org/2005/Atom summary"`
 		} `xml:"http://www.w3.org/2005/Atom entry"`
 	}
@@ -407,6 +487,9 @@ func readFeedInfo(body []byte) (feedInfo, error) {
 		if strings.Contains(e.ID, "arxiv.org/api/errors") {
 			info.apiError = clip(collapse(e.Summary), 200)
 			return info, nil
+		}
+		if t, err := time.Parse(time.RFC3339, strings.TrimSpace(e.Updated)); err == nil && (info.oldest.IsZero() || t.Before(info.oldest)) {
+			info.oldest = t
 		}
 	}
 	t, err := strconv.Atoi(strings.TrimSpace(feed.Total))

@@ -74,6 +74,13 @@ func (s *Syncer) Once(ctx context.Context) (bool, error) {
 		if err != nil {
 			return err
 		}
+		// New versions of papers fetched before: what was updated since the
+		// last good run began (its start, so nothing updated during it is missed).
+		var since *time.Time
+		if status.LastFinished != nil && status.LastError == "" && status.LastStarted != nil {
+			t := *status.LastStarted
+			since = &t
+		}
 		status.LastStarted = &started
 		status.NextRun = nil
 		if err := s.Store.SaveSyncStatus(ctx, status); err != nil {
@@ -83,6 +90,15 @@ func (s *Syncer) Once(ctx context.Context) (bool, error) {
 		opt.Query = s.Source.Query
 		opt.Logf = func(format string, a ...any) { log.Warn(fmt.Sprintf(format, a...), "sync", s.Source.Name) }
 		st, herr = Harvest(ctx, s.Store, opt)
+		if herr == nil && since != nil {
+			var up HarvestStats
+			up, herr = HarvestUpdates(ctx, s.Store, opt, *since)
+			st.Requests += up.Requests
+			st.Added += up.Added
+			st.Updated += up.Updated
+			st.Claims += up.Claims
+			st.ClaimsSuperseded += up.ClaimsSuperseded
+		}
 		// The status is written even when ctx ended (a shutdown mid-run).
 		wctx := context.WithoutCancel(ctx)
 		finished := time.Now().UTC()
@@ -112,7 +128,7 @@ func (s *Syncer) Once(ctx context.Context) (bool, error) {
 		log.Error("sync failed", "sync", s.Source.Name, "err", err, "papers_added", st.Added)
 	} else {
 		log.Info("synced", "sync", s.Source.Name, "requests", st.Requests, "entries", st.Entries,
-			"papers_added", st.Added, "papers_updated", st.Updated, "claims", st.Claims, "took", time.Since(started).Round(time.Millisecond))
+			"papers_added", st.Added, "papers_updated", st.Updated, "claims", st.Claims, "claims_superseded", st.ClaimsSuperseded, "took", time.Since(started).Round(time.Millisecond))
 	}
 	return ran, err
 }

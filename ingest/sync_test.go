@@ -177,3 +177,48 @@ func TestSyncShutdownCommitsThePageInHand(t *testing.T) {
 		}
 	})
 }
+
+// A later sync fetches what was updated since the last one, so a new arXiv
+// version of a paper harvested long ago reaches its claims.
+func TestSyncPicksUpNewVersionsOfOldPapers(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		store := testdb.MustOpen(t, dsn)
+		s := arxivtest.New(30)
+		sy := syncer(store, replay(t, s))
+		if _, err := sy.Once(ctx); err != nil {
+			t.Fatal(err)
+		}
+		papers := s.Papers()
+		papers[3].Version = 2
+		papers[3].Abstract = "We present a new version. Our method renders at 12345 FPS on an RTX 4090 GPU."
+		papers[3].Updated = time.Now().UTC().Add(time.Minute)
+		s.SetPapers(papers)
+		before := len(s.Requests())
+		if _, err := sy.Once(ctx); err != nil {
+			t.Fatal(err)
+		}
+		reqs := s.Requests()[before:]
+		// The oldest-first harvest has nothing new; one page of the newest updates does it.
+		if len(reqs) != 2 || reqs[0].SortBy != "submittedDate" || reqs[1].SortBy != "lastUpdatedDate" || reqs[1].Start != 0 {
+			t.Fatalf("requests of the second sync: %+v", reqs)
+		}
+		p, err := store.FindPaper(ctx, papers[3].ID, "")
+		if err != nil || p.ArxivVersion != 2 {
+			t.Fatalf("paper after the update: %+v, %v", p, err)
+		}
+		var superseded, fresh int
+		rows, _ := store.ClaimsOfPaper(ctx, p.ID)
+		for _, r := range rows {
+			switch {
+			case r.Status == models.StatusSuperseded:
+				superseded++
+			case r.Value == 12345 && r.ArxivVersion == 2:
+				fresh++
+			}
+		}
+		if superseded == 0 || fresh != 1 {
+			t.Fatalf("claims after v2: %d superseded, %d new; %+v", superseded, fresh, rows)
+		}
+	})
+}

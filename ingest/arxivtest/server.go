@@ -8,6 +8,7 @@ package arxivtest
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -42,6 +43,7 @@ type Request struct {
 	At         time.Time
 	Start, Max int
 	Query      string
+	SortBy     string // "submittedDate", "lastUpdatedDate", ...
 	Fault      Fault
 }
 
@@ -123,9 +125,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s.Faults != nil {
 		f = s.Faults(n, start)
 	}
-	s.requests = append(s.requests, Request{At: time.Now(), Start: start, Max: max, Query: q.Get("search_query"), Fault: f})
+	s.requests = append(s.requests, Request{At: time.Now(), Start: start, Max: max, Query: q.Get("search_query"), SortBy: q.Get("sortBy"), Fault: f})
 	papers := s.papers
 	s.mu.Unlock()
+	// The papers are held in submission order; the API also sorts by last update.
+	if q.Get("sortBy") == "lastUpdatedDate" {
+		papers = slices.Clone(papers)
+		desc := q.Get("sortOrder") != "ascending"
+		slices.SortStableFunc(papers, func(a, b Paper) int {
+			if desc {
+				return b.Updated.Compare(a.Updated)
+			}
+			return a.Updated.Compare(b.Updated)
+		})
+	}
 
 	if f.Delay > 0 {
 		select {
