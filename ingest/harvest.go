@@ -121,7 +121,7 @@ func Harvest(ctx context.Context, store *models.Store, opt HarvestOptions) (Harv
 	}
 	bu, err := url.Parse(base)
 	if err != nil || (bu.Scheme != "http" && bu.Scheme != "https") || bu.Host == "" {
-		return st, models.FieldErrorf("base-url", "%q is not an http or https URL", base)
+		return st, models.FieldErrorf("arxiv-api", "%q is not an http or https URL", base)
 	}
 	size := opt.PageSize
 	if size <= 0 {
@@ -225,7 +225,7 @@ func HarvestUpdates(ctx context.Context, store *models.Store, opt HarvestOptions
 	}
 	bu, err := url.Parse(base)
 	if err != nil || (bu.Scheme != "http" && bu.Scheme != "https") || bu.Host == "" {
-		return st, models.FieldErrorf("base-url", "%q is not an http or https URL", base)
+		return st, models.FieldErrorf("arxiv-api", "%q is not an http or https URL", base)
 	}
 	size := opt.PageSize
 	if size <= 0 || size > MaxPageSize {
