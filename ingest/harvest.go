@@ -351,10 +351,8 @@ func (f *fetcher) page(ctx context.Context, u string, start int, st *HarvestStat
 		if err := f.pause(ctx, wait); err != nil {
 			return feedPage{}, err
 		}
-		if f.mark != nil {
-			if err := f.mark(time.Now().UTC()); err != nil {
-				return feedPage{}, err
-			}
+		if err := f.markRequest(); err != nil {
+			return feedPage{}, err
 		}
 		st.Requests++
 		p, err := f.get(ctx, u, start)
@@ -371,6 +369,29 @@ func (f *fetcher) page(ctx context.Context, u string, start int, st *HarvestStat
 		last, wait = r.err, r.after
 	}
 	return feedPage{}, &HarvestError{URL: u, Err: last, Attempts: f.opt.Retries + 1}
+}
+
+// markSlack is how far ahead of now a request's recorded time is set: the
+// request goes out after the record is written, and a run resuming from the
+// record (after a kill) must not count from a moment before it did.
+const markSlack = time.Second
+
+// markRequest records, before a request, a time no earlier than the request
+// will be sent: now plus markSlack, written again should the write itself
+// take longer than that.
+func (f *fetcher) markRequest() error {
+	if f.mark == nil {
+		return nil
+	}
+	for {
+		at := time.Now().UTC().Add(markSlack)
+		if err := f.mark(at); err != nil {
+			return err
+		}
+		if time.Now().Before(at) {
+			return nil
+		}
+	}
 }
 
 // pause waits until the interval since the last response has passed, and at

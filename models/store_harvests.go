@@ -62,8 +62,9 @@ func saveHarvest(db *gorm.DB, h Harvest, now time.Time) error {
 	return nil
 }
 
-// MarkHarvestRequest records, before a request goes out, when it did: a run
-// that starts next (after a kill, say) waits its interval from it.
+// MarkHarvestRequest records, before a request goes out, a time no earlier
+// than it will: a run that starts next (after a kill, say) waits its interval
+// from it.
 func (s *Store) MarkHarvestRequest(ctx context.Context, query string, at time.Time) error {
 	h := Harvest{Query: query, LastRequestAt: &at, StartedAt: at, UpdatedAt: at}
 	err := s.db.WithContext(ctx).Clauses(clause.OnConflict{
