@@ -350,3 +350,23 @@ func TestHarvestRejectsBadOptions(t *testing.T) {
 		}
 	}
 }
+
+// Without an interval given, requests keep arXiv's three seconds.
+func TestHarvestDefaultSpacingIsThreeSeconds(t *testing.T) {
+	if ingest.ArxivMinInterval != 3*time.Second {
+		t.Fatalf("ArxivMinInterval = %s", ingest.ArxivMinInterval)
+	}
+	ctx := context.Background()
+	store := testdb.MustOpen(t, testdb.SQLiteURL(t))
+	s := arxivtest.New(12)
+	opt := harvestOpts(replay(t, s))
+	opt.MinInterval = 0
+	if _, err := ingest.Harvest(ctx, store, opt); err != nil {
+		t.Fatal(err)
+	}
+	reqs := s.Requests()
+	if len(reqs) != 2 {
+		t.Fatalf("%d requests, want 2", len(reqs))
+	}
+	checkSpacing(t, reqs, 3*time.Second)
+}

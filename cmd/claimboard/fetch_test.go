@@ -230,3 +230,17 @@ func envInt(t *testing.T, name string, def int) int {
 	}
 	return n
 }
+
+// The command as built by go build keeps arXiv's three seconds; only a build
+// with -ldflags -X main.arxivMinInterval=... (as the kill test makes) differs.
+func TestFetchShippedSpacingIsThreeSeconds(t *testing.T) {
+	if arxivMinInterval != "3s" || minInterval() != 3*time.Second {
+		t.Fatalf("arxivMinInterval = %q (%s), want 3s", arxivMinInterval, minInterval())
+	}
+	old := arxivMinInterval
+	defer func() { arxivMinInterval = old }()
+	arxivMinInterval = "nonsense"
+	if minInterval() != 3*time.Second {
+		t.Fatalf("a bad build setting gives %s, want the 3 s default", minInterval())
+	}
+}
