@@ -42,7 +42,8 @@ type LeaderboardFilter struct {
 	Min, Max  *float64 // value bounds in the metric's unit
 	Year      int      // publication year, 0 for any
 	HasCode   *bool
-	Page      int // 1-based
+	Task      string // task slug (migration 00019), "" for any
+	Page      int    // 1-based
 	PerPage   int
 }
 
@@ -102,6 +103,9 @@ func (f *LeaderboardFilter) Normalize() error {
 	if f.Min != nil && f.Max != nil && *f.Min > *f.Max {
 		return FieldErrorf("min", "must not be greater than max")
 	}
+	if f.Task != "" && !validSlug(f.Task) {
+		return FieldErrorf("task", "%q is not a task slug", clipText(f.Task, 40))
+	}
 	if f.Year != 0 && (f.Year < 1900 || f.Year > 2200) {
 		return FieldErrorf("year", "must be a year between 1900 and 2200")
 	}
@@ -112,7 +116,7 @@ func (f *LeaderboardFilter) Normalize() error {
 // its total is the maintained per-metric count.
 func (f LeaderboardFilter) Unfiltered() bool {
 	return len(f.Hardware) == 0 && len(f.Qualifier) == 0 && len(f.Status) == 0 && f.Query == "" &&
-		f.Min == nil && f.Max == nil && f.Year == 0 && f.HasCode == nil
+		f.Min == nil && f.Max == nil && f.Year == 0 && f.HasCode == nil && f.Task == ""
 }
 
 // Descending reports the effective direction: an explicit order, else the

@@ -118,6 +118,9 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 	if err != nil {
 		return nil, err
 	}
+	if err := s.checkTask(ctx, f); err != nil {
+		return nil, err
+	}
 	lb := &Leaderboard{Metric: *m, Filter: f}
 	if f.Unfiltered() {
 		// The trigger-maintained count is exact and costs one row read.
@@ -265,6 +268,12 @@ func (s *Store) filtered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
 	if f.Year != 0 {
 		from := time.Date(f.Year, 1, 1, 0, 0, 0, 0, time.UTC)
 		q = q.Where("p.published_on >= ? AND p.published_on < ?", from, from.AddDate(1, 0, 0))
+	}
+	if f.Task != "" {
+		// The task's papers come from paper_tasks (task_id, paper_id): a
+		// probe per claim when walking the value index, or one index range
+		// when the planner starts from the task.
+		q = q.Where("c.paper_id IN (SELECT pt.paper_id FROM paper_tasks pt JOIN tasks t ON t.id = pt.task_id WHERE t.slug = ?)", f.Task)
 	}
 	if f.HasCode != nil {
 		if *f.HasCode {

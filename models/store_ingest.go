@@ -296,7 +296,7 @@ func (b *Batch) saveChunk(papers []PaperInput) error {
 		b.stats.ClaimsRemoved += cs.Removed
 		b.stats.ClaimsKept += cs.Kept
 	}
-	return nil
+	return b.saveTasks(inserts, updates)
 }
 
 // match finds the stored (or already written) paper an input is: by arXiv id,

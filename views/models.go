@@ -71,6 +71,7 @@ type FilterForm struct {
 	Hardware   []Option
 	Qualifiers []Option
 	Statuses   []Option
+	Tasks      []Option // one may be chosen
 }
 
 // Option is one choice of a multi-valued filter.
@@ -144,6 +145,7 @@ type PaperView struct {
 	Published  string // first-submission date, YYYY-MM-DD
 	Abstract   []Segment
 	Claims     []PaperClaim
+	Tasks      []PaperTaskChip
 }
 
 // Segment is a run of abstract text; Mark runs are a claim's evidence.
