@@ -1,13 +1,16 @@
 package ingest_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"slices"
 	"testing"
 
 	"github.com/claimboard/claimboard/extract"
 	"github.com/claimboard/claimboard/ingest"
 	"github.com/claimboard/claimboard/internal/testdb"
+	"github.com/claimboard/claimboard/migrations"
 	"github.com/claimboard/claimboard/models"
 )
 
@@ -98,4 +101,25 @@ func TestTasksAtIngestAndReextract(t *testing.T) {
 			t.Fatalf("reextract changed a human's tasks: %v", got)
 		}
 	})
+}
+
+// Every spec row names a device the extractor knows, by the slug claims are
+// stored under: a row with a slug nobody writes would never be shown.
+func TestHardwareSpecsNameKnownDevices(t *testing.T) {
+	recs, err := csv.NewReader(bytes.NewReader(migrations.HardwareSpecsCSV())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, h := range extract.Gazetteer() {
+		known[h.Slug] = true
+	}
+	if len(recs) < 2 || recs[0][0] != "hardware_slug" {
+		t.Fatalf("unexpected CSV header %v", recs[0])
+	}
+	for i, r := range recs[1:] {
+		if !known[r[0]] {
+			t.Errorf("row %d (%s): %q is not a device of the gazetteer", i+2, r[1], r[0])
+		}
+	}
 }

@@ -34,6 +34,9 @@ type ClaimRow struct {
 	EvidenceEnd      int
 	Confidence       float64
 	Status           string
+	// Peak sets a throughput claim against its device's dense peak; nil
+	// when there is nothing to compare with. Computed on read (peak.go).
+	Peak *PeakComparison `gorm:"-"`
 }
 
 const claimRowColumns = `c.id, c.paper_id, p.title AS paper_title, p.published_on AS paper_published_on,
@@ -165,6 +168,9 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 		if r, ok := byID[id]; ok {
 			lb.Rows = append(lb.Rows, r)
 		}
+	}
+	if err := s.comparePeaks(ctx, lb.Rows); err != nil {
+		return nil, err
 	}
 	return lb, nil
 }
@@ -321,6 +327,9 @@ func (s *Store) ClaimsOfPaper(ctx context.Context, paperID int64) ([]ClaimRow, e
 	if err != nil {
 		return nil, fmt.Errorf("store: claims of paper %d: %w", paperID, err)
 	}
+	if err := s.comparePeaks(ctx, rows); err != nil {
+		return nil, err
+	}
 	return rows, nil
 }
 
@@ -389,6 +398,11 @@ func (s *Store) GetClaim(ctx context.Context, id int64) (*ClaimDetail, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: get claim %d: %w", id, err)
 	}
+	rows := []ClaimRow{d.ClaimRow}
+	if err := s.comparePeaks(ctx, rows); err != nil {
+		return nil, err
+	}
+	d.Peak = rows[0].Peak
 	return &d, nil
 }
 
@@ -430,6 +444,9 @@ func (s *Store) ClaimsOnHardware(ctx context.Context, hardwareID int64) ([]Claim
 		Limit(5000).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: claims on hardware %d: %w", hardwareID, err)
+	}
+	if err := s.comparePeaks(ctx, rows); err != nil {
+		return nil, err
 	}
 	return rows, nil
 }

@@ -126,6 +126,7 @@ type LeaderboardRow struct {
 	Subject       string
 	Evidence      string
 	Status        string
+	Peak          *PeakView // throughput against the device's dense peak
 }
 
 // PaperView is one paper with its abstract and claims.
@@ -202,6 +203,7 @@ type ClaimView struct {
 	History                 []RevisionRow
 	// Moderation holds a logged-in moderator's controls; nil for visitors.
 	Moderation *ClaimModeration
+	Peak       *PeakView // throughput against the device's dense peak
 }
 
 // RevisionRow is one entry of a claim's history.
@@ -220,6 +222,7 @@ type HardwareView struct {
 	Name   string
 	Vendor string
 	Family string
+	Specs  []SpecView
 	Groups []HardwareGroup
 }
 
