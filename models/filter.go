@@ -45,6 +45,15 @@ type LeaderboardFilter struct {
 	Task      string // task slug (migration 00019), "" for any
 	Page      int    // 1-based
 	PerPage   int
+
+	// task is Task resolved by the store (resolveTask): its id, and whether
+	// it holds more papers than smallTask, which picks the query's shape.
+	task resolvedTask
+}
+
+type resolvedTask struct {
+	id    int64
+	large bool
 }
 
 // Normalize fills defaults and validates every field against its allowlist or
@@ -117,6 +126,14 @@ func (f *LeaderboardFilter) Normalize() error {
 func (f LeaderboardFilter) Unfiltered() bool {
 	return len(f.Hardware) == 0 && len(f.Qualifier) == 0 && len(f.Status) == 0 && f.Query == "" &&
 		f.Min == nil && f.Max == nil && f.Year == 0 && f.HasCode == nil && f.Task == ""
+}
+
+// onlyTask reports whether f's one condition is a task, whose total is the
+// maintained per-task count.
+func (f LeaderboardFilter) onlyTask() bool {
+	g := f
+	g.Task = ""
+	return f.Task != "" && g.Unfiltered()
 }
 
 // Descending reports the effective direction: an explicit order, else the

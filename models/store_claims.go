@@ -92,9 +92,11 @@ const (
 	TextTotalCap = 1000
 )
 
-// totalCap is the count bound for f.
+// totalCap is the count bound for f. A large task's count starts from its
+// papers and probes each one's claims of the metric, so it too stops at
+// TextTotalCap.
 func totalCap(f LeaderboardFilter) int64 {
-	if f.Query != "" {
+	if f.Query != "" || f.task.large {
 		return TextTotalCap
 	}
 	return TotalCap
@@ -121,7 +123,7 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 	if err != nil {
 		return nil, err
 	}
-	if err := s.checkTask(ctx, f); err != nil {
+	if err := s.resolveTask(ctx, m, &f); err != nil {
 		return nil, err
 	}
 	lb := &Leaderboard{Metric: *m, Filter: f}
@@ -131,6 +133,12 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 			Where("metric_id = ?", m.ID).Scan(&lb.Total).Error
 		if err != nil {
 			return nil, fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
+		}
+	} else if f.onlyTask() {
+		// Only a task: its trigger-kept count (migration 00019) is exact too.
+		var err error
+		if _, lb.Total, err = s.taskMetricCounts(ctx, f.task.id, m.ID); err != nil {
+			return nil, err
 		}
 	} else {
 		if err := s.countCapped(ctx, m, f, &lb.Total); err != nil {
@@ -213,7 +221,11 @@ func (s *Store) countedRows(ctx context.Context, m *Metric, f LeaderboardFilter)
 	if f.needsHardware() {
 		q = q.Joins("LEFT JOIN hardware h ON h.id = c.hardware_id")
 	}
-	return s.filtered(q, m, f).Limit(int(totalCap(f)) + 1)
+	limit := int(totalCap(f)) + 1
+	// Counting a large task by walking the metric's claims would read until
+	// the cap is reached, most of them not the task's: start from its papers.
+	f.task.large = false
+	return s.filtered(q, m, f).Limit(limit)
 }
 
 // LeaderboardQuery is the one query behind every view of a leaderboard (page,
@@ -276,10 +288,13 @@ func (s *Store) filtered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
 		q = q.Where("p.published_on >= ? AND p.published_on < ?", from, from.AddDate(1, 0, 0))
 	}
 	if f.Task != "" {
-		// The task's papers come from paper_tasks (task_id, paper_id): a
-		// probe per claim when walking the value index, or one index range
-		// when the planner starts from the task.
-		q = q.Where("c.paper_id IN (SELECT pt.paper_id FROM paper_tasks pt JOIN tasks t ON t.id = pt.task_id WHERE t.slug = ?)", f.Task)
+		if f.task.id == 0 {
+			// Not resolved (a caller skipped resolveTask): match nothing
+			// rather than every claim.
+			q = q.Where("1 = 0")
+		} else {
+			q = q.Where(taskCondition(f))
+		}
 	}
 	if f.HasCode != nil {
 		if *f.HasCode {

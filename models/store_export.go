@@ -84,7 +84,7 @@ func (s *Store) ExportLeaderboard(ctx context.Context, f LeaderboardFilter, fn f
 	if err != nil {
 		return err
 	}
-	if err := s.checkTask(ctx, f); err != nil {
+	if err := s.resolveTask(ctx, m, &f); err != nil {
 		return err
 	}
 	return s.exportMetric(ctx, m, f, fn)

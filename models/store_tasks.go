@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"gorm.io/gorm"
 )
@@ -17,6 +18,7 @@ type Task struct {
 	Name     string
 	Area     string
 	Position int
+	Papers   int64 // papers filed under the task, kept by triggers
 }
 
 // Who assigned a paper's task. A human's assignment is the paper's whole
@@ -57,19 +59,74 @@ func (s *Store) GetTask(ctx context.Context, slug string) (*Task, error) {
 	return &t, nil
 }
 
-// checkTask refuses a filter naming a task that is not in the vocabulary,
-// so a typo is a 400 rather than an empty leaderboard.
-func (s *Store) checkTask(ctx context.Context, f LeaderboardFilter) error {
+// smallTask is the most papers a task may have for a filtered leaderboard
+// always to start from the task's papers (paper_tasks (task_id, paper_id),
+// then each paper's claims of the metric, then a sort): that costs a probe
+// per paper of the task. Walking the metric's value index instead and
+// probing paper_tasks per claim costs the claims read until the page is
+// full, which the maintained counts estimate; the cheaper shape is taken.
+// Measured at 100k papers: starting from the task took 0.9 ms for a task of
+// 530 papers and 116 ms for one of 24,000; walking took 2 ms for the large
+// task and 73 ms for the small one.
+const smallTask = 2000
+
+// resolveTask looks f's task up and records on f its id and which query
+// shape suits it for metric m; a task not in the vocabulary is a 400 naming
+// the field rather than an empty board.
+func (s *Store) resolveTask(ctx context.Context, m *Metric, f *LeaderboardFilter) error {
 	if f.Task == "" {
 		return nil
 	}
-	if _, err := s.GetTask(ctx, f.Task); err != nil {
+	t, err := s.GetTask(ctx, f.Task)
+	if err != nil {
 		if ErrorCode(err) == ENotFound {
 			return FieldErrorf("task", "%q is not a task", clipText(f.Task, 40))
 		}
 		return err
 	}
+	f.task = resolvedTask{id: t.ID}
+	if t.Papers <= smallTask {
+		return nil
+	}
+	metricLive, taskLive, err := s.taskMetricCounts(ctx, t.ID, m.ID)
+	if err != nil {
+		return err
+	}
+	// Claims the walk reads to fill the page, if the task's claims are
+	// spread evenly over the metric's order.
+	want := int64(f.Page * f.PerPage)
+	walk := metricLive
+	if taskLive > 0 {
+		walk = min(metricLive, want*metricLive/taskLive)
+	}
+	f.task.large = walk < t.Papers
 	return nil
+}
+
+// taskMetricCounts returns the live claims of a metric, and of the metric
+// on a task's papers, from the trigger-kept counts.
+func (s *Store) taskMetricCounts(ctx context.Context, taskID, metricID int64) (metricLive, taskLive int64, err error) {
+	err = s.db.WithContext(ctx).Table("metric_counts").Select("live").Where("metric_id = ?", metricID).Scan(&metricLive).Error
+	if err == nil {
+		err = s.db.WithContext(ctx).Table("task_metric_counts").Select("live").
+			Where("task_id = ? AND metric_id = ?", taskID, metricID).Scan(&taskLive).Error
+	}
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: counts of task %d: %w", taskID, err)
+	}
+	return metricLive, taskLive, nil
+}
+
+// taskCondition is the task filter in the shape f.task calls for. The id
+// is written into the SQL, not bound: it is an integer read from the tasks
+// table, never user text, and PostgreSQL's generic plan for a bound id
+// would assume an average task and take the same shape for all of them.
+func taskCondition(f LeaderboardFilter) string {
+	id := strconv.FormatInt(f.task.id, 10)
+	if f.task.large {
+		return "EXISTS (SELECT 1 FROM paper_tasks pt WHERE pt.paper_id = c.paper_id AND pt.task_id = " + id + ")"
+	}
+	return "c.paper_id IN (SELECT pt.paper_id FROM paper_tasks pt WHERE pt.task_id = " + id + ")"
 }
 
 // TasksOfPaper lists a paper's tasks in vocabulary order.
@@ -246,13 +303,13 @@ type TaskMetric struct {
 }
 
 // MetricsOfTask lists every metric with live claims on the task's papers, in
-// vocabulary order, with the claim count (up to TotalCap) and best claim of
+// vocabulary order, with the claim count (kept by triggers) and best claim of
 // each: the task-filtered leaderboard's first row.
 func (s *Store) MetricsOfTask(ctx context.Context, task *Task) ([]TaskMetric, error) {
 	var metrics []Metric
 	err := s.db.WithContext(ctx).Table("metrics m").Select("m.*").
-		Where(`EXISTS (SELECT 1 FROM paper_tasks pt JOIN claims c ON c.paper_id = pt.paper_id
-			WHERE pt.task_id = ? AND c.metric_id = m.id AND `+liveClaim+`)`, task.ID).
+		Joins("JOIN task_metric_counts tc ON tc.metric_id = m.id").
+		Where("tc.task_id = ? AND tc.live > 0", task.ID).
 		Order("m.position, m.id").Scan(&metrics).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: metrics of task %q: %w", task.Slug, err)
@@ -275,14 +332,13 @@ func (s *Store) MetricsOfTask(ctx context.Context, task *Task) ([]TaskMetric, er
 // TaskSummary is a task with the number of papers filed under it.
 type TaskSummary struct {
 	Task
-	Papers int64
 }
 
 // TaskSummaries lists every task with its paper count, in vocabulary order.
 func (s *Store) TaskSummaries(ctx context.Context) ([]TaskSummary, error) {
 	var out []TaskSummary
 	err := s.db.WithContext(ctx).Table("tasks t").
-		Select("t.id, t.slug, t.name, t.area, t.position, (SELECT COUNT(*) FROM paper_tasks pt WHERE pt.task_id = t.id) AS papers").
+		Select("t.id, t.slug, t.name, t.area, t.position, t.papers").
 		Order("t.position, t.id").Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: task summaries: %w", err)

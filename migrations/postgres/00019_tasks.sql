@@ -75,7 +75,103 @@ CREATE TRIGGER tasks_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE O
 CREATE TRIGGER paper_tasks_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON paper_tasks
     FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version();
 
+-- Counts kept by triggers, so task pages and task-filtered totals never count
+-- a task's claims per view: tasks.papers is the task's paper count, and
+-- task_metric_counts the live claims of each metric on the task's papers.
+-- Either side can change: a claim is written, moved or retracted (claims),
+-- or a paper gains or loses a task (paper_tasks). Statement-level triggers
+-- with transition tables do one aggregated update per statement.
+ALTER TABLE tasks ADD COLUMN papers BIGINT NOT NULL DEFAULT 0;
+CREATE TABLE task_metric_counts (
+    task_id   BIGINT NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+    metric_id BIGINT NOT NULL REFERENCES metrics (id) ON DELETE CASCADE,
+    live      BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (task_id, metric_id)
+);
+
+-- +goose StatementBegin
+CREATE FUNCTION task_counts_claims() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        INSERT INTO task_metric_counts AS tc (task_id, metric_id, live)
+        SELECT pt.task_id, o.metric_id, -COUNT(*) FROM old_rows o JOIN paper_tasks pt ON pt.paper_id = o.paper_id
+        WHERE o.status <> 'retracted' GROUP BY pt.task_id, o.metric_id
+        ON CONFLICT (task_id, metric_id) DO UPDATE SET live = tc.live + EXCLUDED.live;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        INSERT INTO task_metric_counts AS tc (task_id, metric_id, live)
+        SELECT pt.task_id, n.metric_id, COUNT(*) FROM new_rows n JOIN paper_tasks pt ON pt.paper_id = n.paper_id
+        WHERE n.status <> 'retracted' GROUP BY pt.task_id, n.metric_id
+        ON CONFLICT (task_id, metric_id) DO UPDATE SET live = tc.live + EXCLUDED.live;
+    END IF;
+    RETURN NULL;
+END
+$$;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE FUNCTION task_counts_paper_tasks() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        UPDATE tasks t SET papers = t.papers - d.n
+        FROM (SELECT task_id, COUNT(*) AS n FROM old_rows GROUP BY task_id) d WHERE t.id = d.task_id;
+        INSERT INTO task_metric_counts AS tc (task_id, metric_id, live)
+        SELECT o.task_id, c.metric_id, -COUNT(*) FROM old_rows o JOIN claims c ON c.paper_id = o.paper_id
+        WHERE c.status <> 'retracted' GROUP BY o.task_id, c.metric_id
+        ON CONFLICT (task_id, metric_id) DO UPDATE SET live = tc.live + EXCLUDED.live;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        UPDATE tasks t SET papers = t.papers + d.n
+        FROM (SELECT task_id, COUNT(*) AS n FROM new_rows GROUP BY task_id) d WHERE t.id = d.task_id;
+        INSERT INTO task_metric_counts AS tc (task_id, metric_id, live)
+        SELECT n.task_id, c.metric_id, COUNT(*) FROM new_rows n JOIN claims c ON c.paper_id = n.paper_id
+        WHERE c.status <> 'retracted' GROUP BY n.task_id, c.metric_id
+        ON CONFLICT (task_id, metric_id) DO UPDATE SET live = tc.live + EXCLUDED.live;
+    END IF;
+    RETURN NULL;
+END
+$$;
+-- +goose StatementEnd
+
+-- A deleted paper's claims and tasks go by cascade, and statement triggers
+-- on both run after both are gone, so neither would subtract: the paper's
+-- tasks go first, while its claims are still there to be counted.
+-- +goose StatementBegin
+CREATE FUNCTION paper_tasks_before_paper_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM paper_tasks WHERE paper_id = OLD.id;
+    RETURN OLD;
+END
+$$;
+-- +goose StatementEnd
+CREATE TRIGGER papers_delete_tasks_first BEFORE DELETE ON papers
+    FOR EACH ROW EXECUTE FUNCTION paper_tasks_before_paper_delete();
+
+CREATE TRIGGER claims_task_counts_insert AFTER INSERT ON claims
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION task_counts_claims();
+CREATE TRIGGER claims_task_counts_update AFTER UPDATE ON claims
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION task_counts_claims();
+CREATE TRIGGER claims_task_counts_delete AFTER DELETE ON claims
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION task_counts_claims();
+CREATE TRIGGER paper_tasks_counts_insert AFTER INSERT ON paper_tasks
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION task_counts_paper_tasks();
+CREATE TRIGGER paper_tasks_counts_update AFTER UPDATE ON paper_tasks
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION task_counts_paper_tasks();
+CREATE TRIGGER paper_tasks_counts_delete AFTER DELETE ON paper_tasks
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION task_counts_paper_tasks();
+
 -- +goose Down
+DROP TRIGGER paper_tasks_counts_delete ON paper_tasks;
+DROP TRIGGER paper_tasks_counts_update ON paper_tasks;
+DROP TRIGGER paper_tasks_counts_insert ON paper_tasks;
+DROP TRIGGER claims_task_counts_delete ON claims;
+DROP TRIGGER claims_task_counts_update ON claims;
+DROP TRIGGER claims_task_counts_insert ON claims;
+DROP TRIGGER papers_delete_tasks_first ON papers;
+DROP FUNCTION paper_tasks_before_paper_delete();
+DROP FUNCTION task_counts_paper_tasks();
+DROP FUNCTION task_counts_claims();
+DROP TABLE task_metric_counts;
 DROP TRIGGER paper_tasks_data_version ON paper_tasks;
 DROP TRIGGER tasks_data_version ON tasks;
 DROP TABLE paper_tasks;

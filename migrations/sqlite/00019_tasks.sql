@@ -106,7 +106,91 @@ CREATE TRIGGER paper_tasks_delete_data_version AFTER DELETE ON paper_tasks BEGIN
 END;
 -- +goose StatementEnd
 
+-- Counts kept by triggers, so task pages and task-filtered totals never count
+-- a task's claims per view: tasks.papers is the task's paper count, and
+-- task_metric_counts the live claims of each metric on the task's papers.
+-- Either side can change: a claim is written, moved or retracted (claims),
+-- or a paper gains or loses a task (paper_tasks). When a paper is deleted
+-- its claims and tasks go in either order, and either order nets to zero.
+ALTER TABLE tasks ADD COLUMN papers INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE task_metric_counts (
+    task_id   INTEGER NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+    metric_id INTEGER NOT NULL REFERENCES metrics (id) ON DELETE CASCADE,
+    live      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (task_id, metric_id)
+);
+
+-- +goose StatementBegin
+CREATE TRIGGER claims_task_counts_insert AFTER INSERT ON claims WHEN NEW.status <> 'retracted'
+BEGIN
+    INSERT INTO task_metric_counts (task_id, metric_id, live)
+    SELECT task_id, NEW.metric_id, 1 FROM paper_tasks WHERE paper_id = NEW.paper_id
+    ON CONFLICT (task_id, metric_id) DO UPDATE SET live = live + 1;
+END;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE TRIGGER claims_task_counts_delete AFTER DELETE ON claims WHEN OLD.status <> 'retracted'
+BEGIN
+    UPDATE task_metric_counts SET live = live - 1
+    WHERE metric_id = OLD.metric_id AND task_id IN (SELECT task_id FROM paper_tasks WHERE paper_id = OLD.paper_id);
+END;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE TRIGGER claims_task_counts_update AFTER UPDATE OF status, metric_id, paper_id ON claims
+BEGIN
+    UPDATE task_metric_counts SET live = live - 1
+    WHERE OLD.status <> 'retracted' AND metric_id = OLD.metric_id
+      AND task_id IN (SELECT task_id FROM paper_tasks WHERE paper_id = OLD.paper_id);
+    INSERT INTO task_metric_counts (task_id, metric_id, live)
+    SELECT task_id, NEW.metric_id, 1 FROM paper_tasks WHERE paper_id = NEW.paper_id AND NEW.status <> 'retracted'
+    ON CONFLICT (task_id, metric_id) DO UPDATE SET live = live + 1;
+END;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE TRIGGER paper_tasks_counts_insert AFTER INSERT ON paper_tasks
+BEGIN
+    UPDATE tasks SET papers = papers + 1 WHERE id = NEW.task_id;
+    INSERT INTO task_metric_counts (task_id, metric_id, live)
+    SELECT NEW.task_id, metric_id, COUNT(*) FROM claims WHERE paper_id = NEW.paper_id AND status <> 'retracted' GROUP BY metric_id
+    ON CONFLICT (task_id, metric_id) DO UPDATE SET live = live + excluded.live;
+END;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE TRIGGER paper_tasks_counts_delete AFTER DELETE ON paper_tasks
+BEGIN
+    UPDATE tasks SET papers = papers - 1 WHERE id = OLD.task_id;
+    UPDATE task_metric_counts SET live = live - (SELECT COUNT(*) FROM claims c
+        WHERE c.paper_id = OLD.paper_id AND c.metric_id = task_metric_counts.metric_id AND c.status <> 'retracted')
+    WHERE task_id = OLD.task_id;
+END;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE TRIGGER paper_tasks_counts_update AFTER UPDATE OF paper_id, task_id ON paper_tasks
+BEGIN
+    UPDATE tasks SET papers = papers - 1 WHERE id = OLD.task_id;
+    UPDATE task_metric_counts SET live = live - (SELECT COUNT(*) FROM claims c
+        WHERE c.paper_id = OLD.paper_id AND c.metric_id = task_metric_counts.metric_id AND c.status <> 'retracted')
+    WHERE task_id = OLD.task_id;
+    UPDATE tasks SET papers = papers + 1 WHERE id = NEW.task_id;
+    INSERT INTO task_metric_counts (task_id, metric_id, live)
+    SELECT NEW.task_id, metric_id, COUNT(*) FROM claims WHERE paper_id = NEW.paper_id AND status <> 'retracted' GROUP BY metric_id
+    ON CONFLICT (task_id, metric_id) DO UPDATE SET live = live + excluded.live;
+END;
+-- +goose StatementEnd
+
 -- +goose Down
+DROP TRIGGER paper_tasks_counts_update;
+DROP TRIGGER paper_tasks_counts_delete;
+DROP TRIGGER paper_tasks_counts_insert;
+DROP TRIGGER claims_task_counts_update;
+DROP TRIGGER claims_task_counts_delete;
+DROP TRIGGER claims_task_counts_insert;
+DROP TABLE task_metric_counts;
 DROP TRIGGER tasks_insert_data_version;
 DROP TRIGGER tasks_update_data_version;
 DROP TRIGGER tasks_delete_data_version;
