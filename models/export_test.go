@@ -27,7 +27,7 @@ func (s *Store) ExplainLeaderboard(ctx context.Context, f LeaderboardFilter) (st
 	dry := &Store{db: s.db.Session(&gorm.Session{DryRun: true}), sqlDB: s.sqlDB, dialect: s.dialect}
 	var plan []string
 	for _, stmt := range []*gorm.Statement{
-		dry.orderedIDs(ctx, m, f).Limit(f.PerPage + 1).Select("c.id").Find(&[]int64{}).Statement,
+		dry.orderedIDs(ctx, m, f).Limit(max(f.PerPage+1, minFetch)).Select("c.id").Find(&[]int64{}).Statement,
 		dry.countedRows(ctx, m, f).Find(&[]int64{}).Statement,
 	} {
 		var lines []string

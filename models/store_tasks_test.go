@@ -198,6 +198,19 @@ func TestTaskFilterPlans(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// One row a page (the API's per_page=1, the task page's best entry)
+		// still walks the value index: asked for fewer than four rows SQLite
+		// would skip-scan the hardware index and sort the metric.
+		for _, task := range []string{"", "llm-inference"} {
+			plan, err := s.ExplainLeaderboard(ctx, models.LeaderboardFilter{Metric: "speedup", Task: task, PerPage: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			page := strings.Split(plan, "-- query")[1]
+			if !strings.Contains(page, "claims_live_value_idx") {
+				t.Errorf("task %q, one row a page: plan\n%s", task, page)
+			}
+		}
 		lb, err := s.Leaderboard(ctx, models.LeaderboardFilter{Metric: "speedup", Task: "llm-inference"})
 		if err != nil {
 			t.Fatal(err)
