@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -72,6 +73,28 @@ func TestPercentOfPeakAndSpecs(t *testing.T) {
 		}
 		if href := detail.Find("a").AttrOr("href", ""); !strings.HasPrefix(href, "https://www.nvidia.com/") {
 			t.Fatalf("datasheet link = %q", href)
+		}
+
+		rec, _ := s.get(t, "/api/v1/leaderboards/tflops_per_gpu")
+		var api struct {
+			Claims []struct {
+				Value         float64  `json:"value"`
+				PercentOfPeak *float64 `json:"percent_of_peak"`
+				PeakSource    *string  `json:"peak_source"`
+				Flags         []string `json:"flags"`
+			} `json:"claims"`
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &api); err != nil || len(api.Claims) != 2 {
+			t.Fatalf("API = %s (%v)", rec.Body.String(), err)
+		}
+		hi, lo := api.Claims[0], api.Claims[1]
+		if hi.PercentOfPeak == nil || *hi.PercentOfPeak != 128.2 || len(hi.Flags) != 1 || hi.Flags[0] != "above_peak" ||
+			hi.PeakSource == nil || !strings.Contains(*hi.PeakSource, "312") {
+			t.Fatalf("API claim above peak = %+v", hi)
+		}
+		if lo.PercentOfPeak == nil || *lo.PercentOfPeak != 32.1 || len(lo.Flags) != 0 || lo.Flags == nil ||
+			!strings.Contains(*lo.PeakSource, "no precision stated") {
+			t.Fatalf("API claim within peak = %+v", lo)
 		}
 
 		_, doc = s.get(t, "/hardware/nvidia-a100")
