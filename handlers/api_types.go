@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -40,6 +41,11 @@ type apiClaim struct {
 	EvidenceEnd   int      `json:"evidence_end"`
 	Confidence    float64  `json:"confidence"`
 	Status        string   `json:"status"`
+	// PercentOfPeak, PeakSource and Flags set a throughput claim against its
+	// device's dense peak (models.ComparePeak); null and [] otherwise.
+	PercentOfPeak *float64 `json:"percent_of_peak"`
+	PeakSource    *string  `json:"peak_source"`
+	Flags         []string `json:"flags"`
 }
 
 func claimJSON(r models.ClaimRow) apiClaim {
@@ -51,7 +57,14 @@ func claimJSON(r models.ClaimRow) apiClaim {
 		Qualifier: orNull(r.Qualifier), Hardware: orNull(r.HardwareName), HardwareSlug: orNull(r.HardwareSlug),
 		HardwareCount: r.HardwareCount, Baseline: orNull(r.Baseline), Subject: orNull(r.Subject),
 		Condition: orNull(r.Condition), Evidence: r.Evidence, EvidenceStart: r.EvidenceStart,
-		EvidenceEnd: r.EvidenceEnd, Confidence: r.Confidence, Status: r.Status,
+		EvidenceEnd: r.EvidenceEnd, Confidence: r.Confidence, Status: r.Status, Flags: []string{},
+	}
+	if p := r.Peak; p != nil {
+		pct, src := math.Round(p.Percent*10)/10, p.Source()
+		out.PercentOfPeak, out.PeakSource = &pct, &src
+		if p.Above {
+			out.Flags = append(out.Flags, models.FlagAbovePeak)
+		}
 	}
 	return out
 }

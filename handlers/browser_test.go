@@ -141,6 +141,27 @@ func TestBrowserLeaderboard(t *testing.T) {
 		}
 	})
 
+	t.Run("choosing a task keeps only its papers' claims", func(t *testing.T) {
+		fileTasks(t, s.store)
+		got, err := run[[]string](ctx, rowValues,
+			chromedp.Navigate(srv.URL+"/leaderboards/fps"),
+			chromedp.Click(css(`details.filters summary`)),
+			chromedp.SetValue(css(`select[name="task"]`), "gaussian-splatting"),
+			chromedp.Click(css(`form[data-testid="filter-form"] button[type="submit"]`)),
+			chromedp.WaitVisible(css(`[data-testid="chips"]`)),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		url, err := chromedp.Run(ctx, chromedp.Location())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(url, "task=gaussian-splatting") || strings.Join(got, "|") != "583 FPS|277 FPS" {
+			t.Fatalf("after choosing a task: %s shows %v", url, got)
+		}
+	})
+
 	t.Run("the paper link leads to highlighted evidence", func(t *testing.T) {
 		err := chromedp.Do(ctx,
 			chromedp.Navigate(srv.URL+"/leaderboards/fps"),
@@ -178,7 +199,7 @@ func TestBrowserLeaderboard(t *testing.T) {
 			}
 			names = append(names, name)
 		}
-		want := []string{"min", "max", "year", "has_code", "per_page", "hardware"}
+		want := []string{"min", "max", "year", "task", "has_code", "per_page"}
 		if strings.Join(names, ",") != strings.Join(want, ",") {
 			t.Fatalf("tab order = %v, want %v", names, want)
 		}

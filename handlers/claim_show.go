@@ -27,7 +27,7 @@ func (a *app) claimShow(c echo.Context) error {
 		RawText: d.RawText, Qualifier: views.Qualifier(d.Qualifier), Hardware: d.HardwareName,
 		HardwareSlug: d.HardwareSlug, Baseline: d.Baseline, Subject: d.Subject, Condition: d.Condition,
 		Status: d.Status, Confidence: strconv.FormatFloat(d.Confidence, 'f', 2, 64),
-		ExtractorVersion: d.ExtractorVersion, PaperID: d.PaperID, PaperTitle: d.PaperTitle,
+		ExtractorVersion: d.ExtractorVersion, PaperID: d.PaperID, PaperTitle: d.PaperTitle, Peak: peakView(d.Peak),
 		Evidence: d.Evidence,
 	}
 	if d.HardwareCount != nil {

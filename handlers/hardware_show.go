@@ -19,7 +19,11 @@ func (a *app) hardwareShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := views.HardwareView{Layout: layout(h.Name), Name: h.Name, Vendor: h.Vendor, Family: h.Family}
+	specs, err := a.store.SpecsOfHardware(ctx, h.Slug)
+	if err != nil {
+		return err
+	}
+	v := views.HardwareView{Layout: layout(h.Name), Name: h.Name, Vendor: h.Vendor, Family: h.Family, Specs: specViews(specs)}
 	for _, r := range rows {
 		if n := len(v.Groups); n == 0 || v.Groups[n-1].MetricSlug != r.MetricSlug {
 			v.Groups = append(v.Groups, views.HardwareGroup{Metric: r.MetricName, MetricSlug: r.MetricSlug})

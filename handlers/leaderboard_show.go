@@ -35,6 +35,10 @@ func (a *app) leaderboardShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	tasks, err := a.store.Tasks(ctx)
+	if err != nil {
+		return err
+	}
 	// The chart shows the best values of the filtered set whatever the table's sort.
 	best := lb.Rows
 	if f.Sort != "value" || f.Order != "" || f.Page != 1 {
@@ -55,8 +59,8 @@ func (a *app) leaderboardShow(c echo.Context) error {
 		ClearURL: path,
 		CSVURL:   withQuery(path+".csv", withoutPaging(f)),
 		Columns:  sortHeaders(path, f, m.HigherIsBetter),
-		Form:     filterForm(path, f, hw),
-		Chips:    chips(path, f, hw),
+		Form:     filterForm(path, f, hw, tasks),
+		Chips:    chips(path, f, hw, tasks),
 	}
 	v.FeedURL, v.FeedTitle = withQuery(path+"/feed.atom", feedQuery(f)), "New "+m.Name+" claims"
 	if lb.TotalCapped {
@@ -127,7 +131,7 @@ var qualifierLabels = map[string]string{
 	"up_to": "up to", "at_least": "at least", "approx": "about", "average": "on average", "none": "none",
 }
 
-func filterForm(path string, f models.LeaderboardFilter, hw []models.Hardware) views.FilterForm {
+func filterForm(path string, f models.LeaderboardFilter, hw []models.Hardware, tasks []models.Task) views.FilterForm {
 	form := views.FilterForm{
 		Action: path, Query: f.Query, Sort: f.Sort, Order: f.Order,
 		PerPage: strconv.Itoa(f.PerPage),
@@ -153,11 +157,14 @@ func filterForm(path string, f models.LeaderboardFilter, hw []models.Hardware) v
 	for _, s := range models.FilterStatuses {
 		form.Statuses = append(form.Statuses, views.Option{Value: s, Label: s, Checked: slices.Contains(f.Status, s)})
 	}
+	for _, t := range tasks {
+		form.Tasks = append(form.Tasks, views.Option{Value: t.Slug, Label: t.Name, Checked: f.Task == t.Slug})
+	}
 	return form
 }
 
 // chips lists the active filters, each with a link to the view without it.
-func chips(path string, f models.LeaderboardFilter, hw []models.Hardware) []views.Chip {
+func chips(path string, f models.LeaderboardFilter, hw []models.Hardware, tasks []models.Task) []views.Chip {
 	base := f
 	base.Page = 1
 	var out []views.Chip
@@ -206,6 +213,17 @@ func chips(path string, f models.LeaderboardFilter, hw []models.Hardware) []view
 		nf := base
 		nf.Year = 0
 		add("year: "+strconv.Itoa(f.Year), nf)
+	}
+	if f.Task != "" {
+		nf := base
+		nf.Task = ""
+		label := f.Task
+		for _, t := range tasks {
+			if t.Slug == f.Task {
+				label = t.Name
+			}
+		}
+		add("task: "+label, nf)
 	}
 	if f.HasCode != nil {
 		nf := base

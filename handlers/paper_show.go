@@ -35,10 +35,17 @@ func (a *app) paperShow(c echo.Context) error {
 			claims = append(claims, r)
 		}
 	}
+	tasks, err := a.store.TasksOfPaper(ctx, id)
+	if err != nil {
+		return err
+	}
 	v := views.PaperView{
 		Layout: layout(p.Title), ID: p.ID, Title: p.Title, SourceURL: webURL(p.SourceURL),
 		CodeURL: webURL(p.CodeURL), ProjectURL: webURL(p.ProjectURL), Authors: p.Authors,
 		Abstract: segments(p.Abstract, claims),
+	}
+	for _, t := range tasks {
+		v.Tasks = append(v.Tasks, views.PaperTaskChip{Slug: t.Slug, Name: t.Name, Human: t.Source == models.TaskByHuman})
 	}
 	if p.ArxivID != nil {
 		v.ArxivID, v.ArxivURL, v.PDFURL = arxivLinks(*p.ArxivID, p.ArxivVersion)

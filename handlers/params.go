@@ -51,6 +51,7 @@ func single(q url.Values, name string) (string, bool, error) {
 var leaderboardParams = map[string]bool{
 	"sort": true, "order": true, "hardware": true, "qualifier": true, "q": true, "min": true,
 	"max": true, "year": true, "status": true, "has_code": true, "page": true, "per_page": true,
+	"task": true,
 }
 
 // parseLeaderboardFilter reads the one filter that the leaderboard page, its
@@ -82,6 +83,9 @@ func parseLeaderboardFilter(c echo.Context) (models.LeaderboardFilter, error) {
 		return f, err
 	}
 	if f.Query, _, err = single(q, "q"); err != nil {
+		return f, err
+	}
+	if f.Task, _, err = single(q, "task"); err != nil {
 		return f, err
 	}
 	f.Hardware = nonEmpty(q["hardware"])
@@ -155,6 +159,9 @@ func filterQuery(f models.LeaderboardFilter) url.Values {
 	}
 	if f.HasCode != nil {
 		q.Set("has_code", strconv.FormatBool(*f.HasCode))
+	}
+	if f.Task != "" {
+		q.Set("task", f.Task)
 	}
 	if f.Page > 1 {
 		q.Set("page", strconv.Itoa(f.Page))

@@ -76,6 +76,8 @@ func New(cfg Config) *echo.Echo {
 	get("/papers/:id", a.paperShow, a.cached)
 	get("/claims/:id", a.claimShow)
 	get("/hardware/:slug", a.hardwareShow, a.cached)
+	get("/tasks", a.taskList, a.cached)
+	get("/tasks/:slug", a.taskShow, a.cached)
 	get("/search", a.searchShow, a.cached)
 
 	// Suggestions: anyone, limited per address.

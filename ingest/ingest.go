@@ -11,11 +11,13 @@ import (
 	"github.com/claimboard/claimboard/models"
 )
 
-// Extract runs the extractor over a record and returns it ready to store. Code
-// and project links in the abstract fill what the source did not say.
+// Extract runs the extractor over a record and returns it ready to store,
+// with its claims and tasks. Code and project links in the abstract fill what
+// the source did not say.
 func Extract(r Record) models.PaperInput {
 	p := paperOf(r)
 	p.Claims = Claims(r.Abstract)
+	p.Tasks = extract.AssignTasks(r.Title, r.Abstract)
 	return p
 }
 

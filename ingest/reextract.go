@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/claimboard/claimboard/extract"
 	"github.com/claimboard/claimboard/models"
 )
 
@@ -28,6 +29,7 @@ type ReextractStats struct {
 // Reextract runs the current extractor over every stored paper, a page of
 // papers per transaction. Claims a human has touched are kept exactly as they
 // are; untouched extracted claims are replaced (or kept if found again).
+// Tasks likewise: the extractor's are replaced, a paper a human filed keeps its.
 // Stopped midway, every page written is whole and a rerun finishes the job.
 // First it fills what stored papers of the bundled corpus lack from its
 // metadata (arXiv id, authors, date...), so a database seeded before the
@@ -60,6 +62,7 @@ func Reextract(ctx context.Context, store *models.Store, opt ReextractOptions) (
 			return st, nil
 		}
 		claims := make([][]models.ClaimInput, len(page))
+		tasks := make(map[int64][]string, len(page))
 		var wg sync.WaitGroup
 		next := make(chan int)
 		var mu sync.Mutex
@@ -76,6 +79,10 @@ func Reextract(ctx context.Context, store *models.Store, opt ReextractOptions) (
 						mu.Unlock()
 					}
 					claims[i] = c
+					t := extract.AssignTasks(page[i].Title, page[i].Abstract)
+					mu.Lock()
+					tasks[page[i].ID] = t
+					mu.Unlock()
 				}
 			}()
 		}
@@ -93,6 +100,12 @@ func Reextract(ctx context.Context, store *models.Store, opt ReextractOptions) (
 		}
 		cs, err := store.ReplaceClaims(ctx, fresh)
 		if err != nil {
+			return st, err
+		}
+		// Tasks a human set stay; the extractor's are replaced. A stop
+		// between the two writes leaves this page's old tasks, which a
+		// rerun replaces.
+		if err := store.ReplaceExtractedTasks(ctx, tasks); err != nil {
 			return st, err
 		}
 		st.Papers += len(page)

@@ -10,8 +10,9 @@ import (
 // GormDB exposes the handle to the external tests of this package only.
 func (s *Store) GormDB() *gorm.DB { return s.db }
 
-// ExplainLeaderboard returns PostgreSQL's plan for the page-ids and capped
-// count queries of f, so tests can assert the shape of a plan.
+// ExplainLeaderboard returns the plan (PostgreSQL's EXPLAIN, SQLite's
+// EXPLAIN QUERY PLAN details) of the page-ids and capped count queries of f,
+// so tests can assert the shape of a plan.
 func (s *Store) ExplainLeaderboard(ctx context.Context, f LeaderboardFilter) (string, error) {
 	if err := f.Normalize(); err != nil {
 		return "", err
@@ -20,17 +21,28 @@ func (s *Store) ExplainLeaderboard(ctx context.Context, f LeaderboardFilter) (st
 	if err != nil {
 		return "", err
 	}
+	if err := s.resolveTask(ctx, m, &f); err != nil {
+		return "", err
+	}
 	dry := &Store{db: s.db.Session(&gorm.Session{DryRun: true}), sqlDB: s.sqlDB, dialect: s.dialect}
 	var plan []string
 	for _, stmt := range []*gorm.Statement{
-		dry.orderedIDs(ctx, m, f).Limit(f.PerPage + 1).Select("c.id").Find(&[]int64{}).Statement,
+		dry.orderedIDs(ctx, m, f).Limit(max(f.PerPage+1, minFetch)).Select("c.id").Find(&[]int64{}).Statement,
 		dry.countedRows(ctx, m, f).Find(&[]int64{}).Statement,
 	} {
 		var lines []string
-		if err := s.db.WithContext(ctx).Raw("EXPLAIN "+stmt.SQL.String(), stmt.Vars...).Scan(&lines).Error; err != nil {
+		if s.dialect == DialectSQLite {
+			var rows []struct{ Detail string }
+			if err := s.db.WithContext(ctx).Raw("EXPLAIN QUERY PLAN "+stmt.SQL.String(), stmt.Vars...).Scan(&rows).Error; err != nil {
+				return "", err
+			}
+			for _, r := range rows {
+				lines = append(lines, r.Detail)
+			}
+		} else if err := s.db.WithContext(ctx).Raw("EXPLAIN "+stmt.SQL.String(), stmt.Vars...).Scan(&lines).Error; err != nil {
 			return "", err
 		}
-		plan = append(plan, lines...)
+		plan = append(plan, "-- query", strings.Join(lines, "\n"))
 	}
 	return strings.Join(plan, "\n"), nil
 }

@@ -42,8 +42,18 @@ type LeaderboardFilter struct {
 	Min, Max  *float64 // value bounds in the metric's unit
 	Year      int      // publication year, 0 for any
 	HasCode   *bool
-	Page      int // 1-based
+	Task      string // task slug (migration 00019), "" for any
+	Page      int    // 1-based
 	PerPage   int
+
+	// task is Task resolved by the store (resolveTask): its id, and whether
+	// it holds more papers than smallTask, which picks the query's shape.
+	task resolvedTask
+}
+
+type resolvedTask struct {
+	id    int64
+	large bool
 }
 
 // Normalize fills defaults and validates every field against its allowlist or
@@ -102,6 +112,9 @@ func (f *LeaderboardFilter) Normalize() error {
 	if f.Min != nil && f.Max != nil && *f.Min > *f.Max {
 		return FieldErrorf("min", "must not be greater than max")
 	}
+	if f.Task != "" && !validSlug(f.Task) {
+		return FieldErrorf("task", "%q is not a task slug", clipText(f.Task, 40))
+	}
 	if f.Year != 0 && (f.Year < 1900 || f.Year > 2200) {
 		return FieldErrorf("year", "must be a year between 1900 and 2200")
 	}
@@ -112,7 +125,15 @@ func (f *LeaderboardFilter) Normalize() error {
 // its total is the maintained per-metric count.
 func (f LeaderboardFilter) Unfiltered() bool {
 	return len(f.Hardware) == 0 && len(f.Qualifier) == 0 && len(f.Status) == 0 && f.Query == "" &&
-		f.Min == nil && f.Max == nil && f.Year == 0 && f.HasCode == nil
+		f.Min == nil && f.Max == nil && f.Year == 0 && f.HasCode == nil && f.Task == ""
+}
+
+// onlyTask reports whether f's one condition is a task, whose total is the
+// maintained per-task count.
+func (f LeaderboardFilter) onlyTask() bool {
+	g := f
+	g.Task = ""
+	return f.Task != "" && g.Unfiltered()
 }
 
 // Descending reports the effective direction: an explicit order, else the

@@ -25,6 +25,10 @@ func (s *Store) BulkLoad(ctx context.Context, next func() (PaperInput, bool), pr
 		return SaveStats{}, fmt.Errorf("store: bulk load: %w", err)
 	}
 	hw := map[string]int64{}
+	tasks, err := taskIDs(s.db.WithContext(ctx))
+	if err != nil {
+		return SaveStats{}, fmt.Errorf("store: bulk load: %w", err)
+	}
 	// resolve checks metrics and finds or creates hardware rows through db
 	// (the open transaction on SQLite, where a second writer would deadlock).
 	resolve := func(db *gorm.DB, p *PaperInput) error {
@@ -39,19 +43,24 @@ func (s *Store) BulkLoad(ctx context.Context, next func() (PaperInput, bool), pr
 				}
 			}
 		}
+		for _, t := range p.Tasks {
+			if _, ok := tasks[t]; !ok {
+				return FieldErrorf("task", "unknown task %q", t)
+			}
+		}
 		return nil
 	}
 	if s.dialect == DialectPostgres {
-		return s.bulkPostgres(ctx, next, resolve, metrics, hw, progress)
+		return s.bulkPostgres(ctx, next, resolve, metrics, hw, tasks, progress)
 	}
-	return s.bulkSQLite(ctx, next, resolve, metrics, hw, progress)
+	return s.bulkSQLite(ctx, next, resolve, metrics, hw, tasks, progress)
 }
 
 type bulkRows struct {
-	papers, claims [][]any
+	papers, claims, tasks [][]any
 }
 
-func (b *bulkRows) add(p PaperInput, paperID, claimID *int64, metrics, hw map[string]int64, now time.Time) {
+func (b *bulkRows) add(p PaperInput, paperID, claimID *int64, metrics, hw, tasks map[string]int64, now time.Time) {
 	*paperID++
 	var published any
 	if p.PublishedOn != nil {
@@ -75,6 +84,9 @@ func (b *bulkRows) add(p PaperInput, paperID, claimID *int64, metrics, hw map[st
 			c.Qualifier, hwID, count, c.Baseline, c.Subject, c.Condition, c.Evidence, c.EvidenceStart, c.EvidenceEnd,
 			c.Confidence, c.ExtractorVersion, StatusExtracted, 1, now, now})
 	}
+	for _, t := range dedupe(p.Tasks) {
+		b.tasks = append(b.tasks, []any{*paperID, tasks[t], TaskByExtractor, now})
+	}
 }
 
 var (
@@ -82,10 +94,11 @@ var (
 	bulkClaimCols = []string{"id", "paper_id", "metric_id", "value", "value_high", "unit", "raw_text", "qualifier",
 		"hardware_id", "hardware_count", "baseline", "subject", "condition", "evidence", "evidence_start",
 		"evidence_end", "confidence", "extractor_version", "status", "version", "created_at", "updated_at"}
+	bulkTaskCols = []string{"paper_id", "task_id", "source", "created_at"}
 )
 
 func (s *Store) bulkPostgres(ctx context.Context, next func() (PaperInput, bool), resolve func(*gorm.DB, *PaperInput) error,
-	metrics, hw map[string]int64, progress func(int, int)) (SaveStats, error) {
+	metrics, hw, tasks map[string]int64, progress func(int, int)) (SaveStats, error) {
 	var st SaveStats
 	conn, err := s.sqlDB.Conn(ctx)
 	if err != nil {
@@ -120,12 +133,15 @@ func (s *Store) bulkPostgres(ctx context.Context, next func() (PaperInput, bool)
 			if _, err := tx.CopyFrom(ctx, pgx.Identifier{"claims"}, bulkClaimCols, pgx.CopyFromRows(b.claims)); err != nil {
 				return fmt.Errorf("copy claims: %w", err)
 			}
+			if _, err := tx.CopyFrom(ctx, pgx.Identifier{"paper_tasks"}, bulkTaskCols, pgx.CopyFromRows(b.tasks)); err != nil {
+				return fmt.Errorf("copy paper tasks: %w", err)
+			}
 			st.Added += len(b.papers)
 			st.Claims += len(b.claims)
 			if progress != nil {
 				progress(st.Added, st.Claims)
 			}
-			b.papers, b.claims = b.papers[:0], b.claims[:0]
+			b.papers, b.claims, b.tasks = b.papers[:0], b.claims[:0], b.tasks[:0]
 			return nil
 		}
 		b := &bulkRows{}
@@ -134,7 +150,7 @@ func (s *Store) bulkPostgres(ctx context.Context, next func() (PaperInput, bool)
 			if err := resolve(s.db.WithContext(ctx), &p); err != nil {
 				return err
 			}
-			b.add(p, &paperID, &claimID, metrics, hw, now)
+			b.add(p, &paperID, &claimID, metrics, hw, tasks, now)
 			if len(b.papers) >= bulkBatch {
 				if err := flush(b); err != nil {
 					return err
@@ -154,7 +170,7 @@ func (s *Store) bulkPostgres(ctx context.Context, next func() (PaperInput, bool)
 		}
 		// VACUUM sets the visibility map, so leaderboard pages are index-only
 		// scans at once instead of after autovacuum gets round to it.
-		_, err = pc.Exec(ctx, "VACUUM ANALYZE papers, claims")
+		_, err = pc.Exec(ctx, "VACUUM ANALYZE papers, claims, paper_tasks")
 		return err
 	})
 	if err != nil {
@@ -164,7 +180,7 @@ func (s *Store) bulkPostgres(ctx context.Context, next func() (PaperInput, bool)
 }
 
 func (s *Store) bulkSQLite(ctx context.Context, next func() (PaperInput, bool), resolve func(*gorm.DB, *PaperInput) error,
-	metrics, hw map[string]int64, progress func(int, int)) (SaveStats, error) {
+	metrics, hw, tasks map[string]int64, progress func(int, int)) (SaveStats, error) {
 	var st SaveStats
 	err := s.db.WithContext(ctx).Transaction(func(gtx *gorm.DB) error {
 		tx, ok := gtx.Statement.ConnPool.(*sql.Tx)
@@ -186,6 +202,10 @@ func (s *Store) bulkSQLite(ctx context.Context, next func() (PaperInput, bool), 
 		if err != nil {
 			return err
 		}
+		insTask, err := tx.PrepareContext(ctx, insertSQL("paper_tasks", bulkTaskCols))
+		if err != nil {
+			return err
+		}
 		b := &bulkRows{}
 		now := time.Now().UTC()
 		write := func(stmt *sql.Stmt, rows [][]any) error {
@@ -200,16 +220,19 @@ func (s *Store) bulkSQLite(ctx context.Context, next func() (PaperInput, bool), 
 			if err := resolve(gtx, &p); err != nil {
 				return err
 			}
-			b.add(p, &paperID, &claimID, metrics, hw, now)
+			b.add(p, &paperID, &claimID, metrics, hw, tasks, now)
 			if err := write(insPaper, b.papers); err != nil {
 				return fmt.Errorf("paper %d: %w", paperID, err)
 			}
 			if err := write(insClaim, b.claims); err != nil {
 				return fmt.Errorf("claims of paper %d: %w", paperID, err)
 			}
+			if err := write(insTask, b.tasks); err != nil {
+				return fmt.Errorf("tasks of paper %d: %w", paperID, err)
+			}
 			st.Added++
 			st.Claims += len(b.claims)
-			b.papers, b.claims = b.papers[:0], b.claims[:0]
+			b.papers, b.claims, b.tasks = b.papers[:0], b.claims[:0], b.tasks[:0]
 			if progress != nil && st.Added%bulkBatch == 0 {
 				progress(st.Added, st.Claims)
 			}

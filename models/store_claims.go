@@ -36,6 +36,9 @@ type ClaimRow struct {
 	Status           string
 	ArxivVersion     int  // the arXiv version the claim was read from, 0 if unknown
 	SupersededIn     *int // the version that no longer makes it, for a superseded claim
+	// Peak sets a throughput claim against its device's dense peak; nil
+	// when there is nothing to compare with. Computed on read (peak.go).
+	Peak *PeakComparison `gorm:"-"`
 }
 
 const claimRowColumns = `c.id, c.paper_id, p.title AS paper_title, p.published_on AS paper_published_on,
@@ -91,13 +94,22 @@ const (
 	TextTotalCap = 1000
 )
 
-// totalCap is the count bound for f.
+// totalCap is the count bound for f. A large task's count starts from its
+// papers and probes each one's claims of the metric, so it too stops at
+// TextTotalCap.
 func totalCap(f LeaderboardFilter) int64 {
-	if f.Query != "" {
+	if f.Query != "" || f.task.large {
 		return TextTotalCap
 	}
 	return TotalCap
 }
+
+// minFetch is the fewest ids a page query asks for. Asked for one to three
+// rows, SQLite 3.54's planner skip-scans claims_live_hardware_idx and sorts
+// the whole metric (0.5 s at 100k papers) instead of reading the first rows
+// of the sort's index, which it does from four up; the extra ids cost
+// nothing and are dropped.
+const minFetch = 8
 
 // sortColumns maps sort keys to SQL; user text only ever selects a key.
 var sortColumns = map[string]string{
@@ -120,6 +132,9 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 	if err != nil {
 		return nil, err
 	}
+	if err := s.resolveTask(ctx, m, &f); err != nil {
+		return nil, err
+	}
 	lb := &Leaderboard{Metric: *m, Filter: f}
 	if f.Unfiltered() {
 		// The trigger-maintained count is exact and costs one row read.
@@ -127,6 +142,12 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 			Where("metric_id = ?", m.ID).Scan(&lb.Total).Error
 		if err != nil {
 			return nil, fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
+		}
+	} else if f.onlyTask() {
+		// Only a task: its trigger-kept count (migration 00019) is exact too.
+		var err error
+		if _, lb.Total, err = s.taskMetricCounts(ctx, f.task.id, m.ID); err != nil {
+			return nil, err
 		}
 	} else {
 		if err := s.countCapped(ctx, m, f, &lb.Total); err != nil {
@@ -141,7 +162,7 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 	// those ids. Skipping rows for a deep page then costs index entries only.
 	var ids []int64
 	err = s.orderedIDs(ctx, m, f).
-		Limit(f.PerPage+1).Offset((f.Page-1)*f.PerPage).
+		Limit(max(f.PerPage+1, minFetch)).Offset((f.Page-1)*f.PerPage).
 		Pluck("c.id", &ids).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: list leaderboard %q: %w", f.Metric, err)
@@ -164,6 +185,9 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 		if r, ok := byID[id]; ok {
 			lb.Rows = append(lb.Rows, r)
 		}
+	}
+	if err := s.comparePeaks(ctx, lb.Rows); err != nil {
+		return nil, err
 	}
 	return lb, nil
 }
@@ -206,7 +230,11 @@ func (s *Store) countedRows(ctx context.Context, m *Metric, f LeaderboardFilter)
 	if f.needsHardware() {
 		q = q.Joins("LEFT JOIN hardware h ON h.id = c.hardware_id")
 	}
-	return s.filtered(q, m, f).Limit(int(totalCap(f)) + 1)
+	limit := int(totalCap(f)) + 1
+	// Counting a large task by walking the metric's claims would read until
+	// the cap is reached, most of them not the task's: start from its papers.
+	f.task.large = false
+	return s.filtered(q, m, f).Limit(limit)
 }
 
 // LeaderboardQuery is the one query behind every view of a leaderboard (page,
@@ -273,6 +301,15 @@ func conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 		from := time.Date(f.Year, 1, 1, 0, 0, 0, 0, time.UTC)
 		q = q.Where("p.published_on >= ? AND p.published_on < ?", from, from.AddDate(1, 0, 0))
 	}
+	if f.Task != "" {
+		if f.task.id == 0 {
+			// Not resolved (a caller skipped resolveTask): match nothing
+			// rather than every claim.
+			q = q.Where("1 = 0")
+		} else {
+			q = q.Where(taskCondition(f))
+		}
+	}
 	if f.HasCode != nil {
 		if *f.HasCode {
 			q = q.Where("p.code_url <> ''")
@@ -319,6 +356,9 @@ func (s *Store) ClaimsOfPaper(ctx context.Context, paperID int64) ([]ClaimRow, e
 	if err != nil {
 		return nil, fmt.Errorf("store: claims of paper %d: %w", paperID, err)
 	}
+	if err := s.comparePeaks(ctx, rows); err != nil {
+		return nil, err
+	}
 	return rows, nil
 }
 
@@ -356,12 +396,12 @@ func (s *Store) MetricSummaries(ctx context.Context) ([]MetricSummary, error) {
 			// The id first, from the value index alone, then its row: with the
 			// joins in one query SQLite's planner could sort the whole metric.
 			var ids []int64
-			err := s.orderedIDs(ctx, m, LeaderboardFilter{Metric: m.Slug, Sort: "value"}).Limit(1).Pluck("c.id", &ids).Error
+			err := s.orderedIDs(ctx, m, LeaderboardFilter{Metric: m.Slug, Sort: "value"}).Limit(minFetch).Pluck("c.id", &ids).Error
 			if err != nil {
 				return nil, fmt.Errorf("store: best claim of %q: %w", m.Slug, err)
 			}
 			var best []ClaimRow
-			if len(ids) == 1 {
+			if len(ids) > 0 {
 				if err := s.claimRows(ctx).Where("c.id = ?", ids[0]).Scan(&best).Error; err != nil {
 					return nil, fmt.Errorf("store: best claim of %q: %w", m.Slug, err)
 				}
@@ -387,6 +427,11 @@ func (s *Store) GetClaim(ctx context.Context, id int64) (*ClaimDetail, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: get claim %d: %w", id, err)
 	}
+	rows := []ClaimRow{d.ClaimRow}
+	if err := s.comparePeaks(ctx, rows); err != nil {
+		return nil, err
+	}
+	d.Peak = rows[0].Peak
 	return &d, nil
 }
 
@@ -428,6 +473,9 @@ func (s *Store) ClaimsOnHardware(ctx context.Context, hardwareID int64) ([]Claim
 		Limit(5000).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: claims on hardware %d: %w", hardwareID, err)
+	}
+	if err := s.comparePeaks(ctx, rows); err != nil {
+		return nil, err
 	}
 	return rows, nil
 }

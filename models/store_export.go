@@ -84,6 +84,9 @@ func (s *Store) ExportLeaderboard(ctx context.Context, f LeaderboardFilter, fn f
 	if err != nil {
 		return err
 	}
+	if err := s.resolveTask(ctx, m, &f); err != nil {
+		return err
+	}
 	return s.exportMetric(ctx, m, f, fn)
 }
 

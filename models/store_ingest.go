@@ -306,7 +306,7 @@ func (b *Batch) saveChunk(papers []PaperInput) error {
 		b.stats.ClaimsKept += cs.Kept
 		b.stats.ClaimsSuperseded += cs.Superseded
 	}
-	return nil
+	return b.saveTasks(inserts, updates)
 }
 
 // match finds the stored (or already written) paper an input is: by arXiv id,

@@ -27,6 +27,8 @@ type PaperInput struct {
 	PrimaryCategory string
 	ProjectURL      string
 	Claims          []ClaimInput
+	// Tasks are the extractor's task slugs for the paper (migration 00019).
+	Tasks []string
 }
 
 // ClaimInput is an extracted claim ready to store; Metric is a vocabulary slug.

@@ -24,6 +24,7 @@ type ClaimStats struct {
 // PaperText is what re-extraction reads of a paper.
 type PaperText struct {
 	ID       int64
+	Title    string
 	Abstract string
 }
 
@@ -31,7 +32,7 @@ type PaperText struct {
 // so a caller can walk every paper in pages that stay valid while it writes.
 func (s *Store) PaperTexts(ctx context.Context, after int64, limit int) ([]PaperText, error) {
 	var out []PaperText
-	err := s.db.WithContext(ctx).Table("papers").Select("id, abstract").
+	err := s.db.WithContext(ctx).Table("papers").Select("id, title, abstract").
 		Where("id > ?", after).Order("id").Limit(limit).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: list papers after %d: %w", after, err)

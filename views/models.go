@@ -75,6 +75,7 @@ type FilterForm struct {
 	Hardware   []Option
 	Qualifiers []Option
 	Statuses   []Option
+	Tasks      []Option // one may be chosen
 }
 
 // Option is one choice of a multi-valued filter.
@@ -129,6 +130,7 @@ type LeaderboardRow struct {
 	Subject       string
 	Evidence      string
 	Status        string
+	Peak          *PeakView // throughput against the device's dense peak
 }
 
 // PaperView is one paper with its abstract and claims.
@@ -149,6 +151,7 @@ type PaperView struct {
 	Abstract   []Segment
 	Claims     []PaperClaim
 	Changes    []VersionChange // what newer arXiv versions changed, oldest first
+	Tasks      []PaperTaskChip
 }
 
 // Segment is a run of abstract text; Mark runs are a claim's evidence.
@@ -205,6 +208,7 @@ type ClaimView struct {
 	History                 []RevisionRow
 	// Moderation holds a logged-in moderator's controls; nil for visitors.
 	Moderation *ClaimModeration
+	Peak       *PeakView // throughput against the device's dense peak
 }
 
 // RevisionRow is one entry of a claim's history.
@@ -223,6 +227,7 @@ type HardwareView struct {
 	Name   string
 	Vendor string
 	Family string
+	Specs  []SpecView
 	Groups []HardwareGroup
 }
 

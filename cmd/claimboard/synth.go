@@ -40,7 +40,11 @@ func runSynth(ctx context.Context, args []string, getenv func(string) string, si
 	for _, h := range extract.Gazetteer() {
 		hw = append(hw, models.Hardware{Name: h.Name, Slug: h.Slug, Vendor: h.Vendor, Family: h.Family})
 	}
-	gen := synth.New(synth.Options{Papers: *papers, ClaimsPerPaper: *perPaper, Seed: *seed}, hw)
+	var tasks []string
+	for _, t := range extract.Tasks() {
+		tasks = append(tasks, t.Slug)
+	}
+	gen := synth.New(synth.Options{Papers: *papers, ClaimsPerPaper: *perPaper, Seed: *seed, Tasks: tasks}, hw)
 	start := time.Now()
 	st, err := store.BulkLoad(ctx, gen.Next, func(p, c int) {
 		if p%100000 == 0 {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -70,13 +72,21 @@ type Options struct {
 	Papers         int
 	ClaimsPerPaper float64 // average; each paper gets floor or ceil of it
 	Seed           uint64
+	// Tasks are the task slugs papers are filed under, most common first:
+	// a paper gets none (one in ten), one or two, the k-th task with weight
+	// 1/k, as real corpora are dominated by a few tasks.
+	Tasks []string
 }
 
 // Generator yields synthetic papers one at a time, so millions of them never
 // sit in memory together.
 type Generator struct {
-	opts    Options
-	rng     *rand.Rand
+	opts Options
+	rng  *rand.Rand
+	// taskRNG is separate so adding tasks left every other field of a
+	// seed's data set as it was.
+	taskRNG *rand.Rand
+	taskCum []float64
 	hw      []models.Hardware
 	total   int
 	n       int
@@ -88,6 +98,12 @@ func New(opts Options, hardware []models.Hardware) *Generator {
 	g := &Generator{opts: opts, rng: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)), hw: hardware}
 	for _, p := range profiles {
 		g.weights += p.weight
+	}
+	g.taskRNG = rand.New(rand.NewPCG(opts.Seed^0x5851f42d4c957f2d, opts.Seed))
+	sum := 0.0
+	for k := range opts.Tasks {
+		sum += 1 / float64(k+1)
+		g.taskCum = append(g.taskCum, sum)
 	}
 	return g
 }
@@ -153,7 +169,34 @@ func (g *Generator) Next() (models.PaperInput, bool) {
 	if r.IntN(5) < 2 {
 		p.CodeURL = fmt.Sprintf("https://github.com/synth/project-%d", g.n)
 	}
+	p.Tasks = g.tasks()
 	return p, true
+}
+
+// tasks picks a paper's tasks: none, one or two, skewed to the first.
+func (g *Generator) tasks() []string {
+	if len(g.taskCum) == 0 {
+		return nil
+	}
+	r := g.taskRNG
+	n := 1
+	switch x := r.IntN(10); {
+	case x == 0:
+		return nil
+	case x >= 8:
+		n = 2
+	}
+	n = min(n, len(g.taskCum))
+	var out []string
+	total := g.taskCum[len(g.taskCum)-1]
+	for len(out) < n {
+		x := r.Float64() * total
+		k := sort.SearchFloat64s(g.taskCum, x)
+		if t := g.opts.Tasks[min(k, len(g.opts.Tasks)-1)]; !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func (g *Generator) profile() metricProfile {

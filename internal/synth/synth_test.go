@@ -54,7 +54,8 @@ func TestBulkLoadOnBothDatabases(t *testing.T) {
 	testdb.Dialects(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		s := testdb.MustOpen(t, dsn)
-		gen := synth.New(synth.Options{Papers: 2 * 5000, ClaimsPerPaper: 1.5, Seed: 1}, hw)
+		gen := synth.New(synth.Options{Papers: 2 * 5000, ClaimsPerPaper: 1.5, Seed: 1,
+			Tasks: []string{"llm-inference", "llm-training", "nerf"}}, hw)
 		st, err := s.BulkLoad(ctx, gen.Next, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -68,6 +69,18 @@ func TestBulkLoadOnBothDatabases(t *testing.T) {
 		lb, err := s.Leaderboard(ctx, models.LeaderboardFilter{Metric: "speedup", Hardware: []string{"amd-mi250x"}})
 		if err != nil || len(lb.Rows) == 0 || lb.Rows[0].HardwareName != "AMD MI250X" {
 			t.Fatalf("leaderboard after bulk load: %v %+v", err, lb)
+		}
+		// Papers are filed under tasks, the first most often; about one in ten under none.
+		var counts []int64
+		for _, task := range []string{"llm-inference", "nerf", "mpi"} {
+			lb, err := s.Leaderboard(ctx, models.LeaderboardFilter{Metric: "speedup", Task: task})
+			if err != nil {
+				t.Fatal(err)
+			}
+			counts = append(counts, lb.Total)
+		}
+		if counts[0] <= counts[1] || counts[1] == 0 || counts[2] != 0 {
+			t.Fatalf("speedup claims per task (llm-inference, nerf, mpi) = %v", counts)
 		}
 		// Ordinary writes still work afterwards: the id sequences moved past the bulk ids.
 		_, err = s.SavePapers(ctx, []models.PaperInput{{Title: "After bulk", Abstract: "We reach 5 FPS.",

@@ -1,0 +1,62 @@
+package models
+
+import (
+	"context"
+	"fmt"
+)
+
+// peakMetrics are the metrics whose claims are set against a device's peak.
+var peakMetrics = map[string]bool{"tflops_per_gpu": true, "aggregate_flops": true}
+
+// SpecsOfHardware lists the spec rows of one device (by the extractor's
+// slug), one per variant, in the CSV's order.
+func (s *Store) SpecsOfHardware(ctx context.Context, slug string) ([]HardwareSpec, error) {
+	var out []HardwareSpec
+	err := s.db.WithContext(ctx).Table("hardware_specs").Where("hardware_slug = ?", slug).
+		Order("position, id").Find(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: specs of %q: %w", slug, err)
+	}
+	return out, nil
+}
+
+// HardwareSpecs lists every spec row in the CSV's order.
+func (s *Store) HardwareSpecs(ctx context.Context) ([]HardwareSpec, error) {
+	var out []HardwareSpec
+	if err := s.db.WithContext(ctx).Table("hardware_specs").Order("position, id").Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("store: hardware specs: %w", err)
+	}
+	return out, nil
+}
+
+// comparePeaks fills Peak on the throughput claims of rows whose device has
+// spec rows: one indexed read for the page's devices, none when the page
+// has no throughput claim.
+func (s *Store) comparePeaks(ctx context.Context, rows []ClaimRow) error {
+	var slugs []string
+	for _, r := range rows {
+		if peakMetrics[r.MetricSlug] && r.HardwareSlug != "" {
+			slugs = append(slugs, r.HardwareSlug)
+		}
+	}
+	if len(slugs) == 0 {
+		return nil
+	}
+	var specs []HardwareSpec
+	err := s.db.WithContext(ctx).Table("hardware_specs").Where("hardware_slug IN ?", dedupe(slugs)).
+		Order("position, id").Find(&specs).Error
+	if err != nil {
+		return fmt.Errorf("store: specs for peaks: %w", err)
+	}
+	by := map[string][]HardwareSpec{}
+	for _, sp := range specs {
+		by[sp.HardwareSlug] = append(by[sp.HardwareSlug], sp)
+	}
+	for i := range rows {
+		r := &rows[i]
+		if sp := by[r.HardwareSlug]; peakMetrics[r.MetricSlug] && len(sp) > 0 {
+			r.Peak = ComparePeak(r.MetricSlug, r.Value, r.HardwareCount, r.Evidence+" "+r.Condition+" "+r.RawText, sp)
+		}
+	}
+	return nil
+}
