@@ -25,6 +25,19 @@ import (
 // really does hold the server's writer.
 func bigExport(t *testing.T, dsn string) {
 	t.Helper()
+	_, err := rawDB(t, dsn).Exec(`WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 20000)
+		INSERT INTO claims (paper_id, metric_id, value, unit, baseline, evidence, evidence_start, evidence_end, confidence, status)
+		SELECT (SELECT MIN(id) FROM papers), (SELECT id FROM metrics WHERE slug = 'fps'),
+			i, 'FPS', '', 'row ' || i || ' ` + strings.Repeat("padding ", 75) + `', 0, 1, 0.5, 'extracted' FROM seq`)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// rawDB opens dsn with database/sql, beside the store, for what a test
+// sets up or counts behind the application's back.
+func rawDB(t *testing.T, dsn string) *sql.DB {
+	t.Helper()
 	driver := "sqlite"
 	if models.DialectOf(dsn) == models.DialectPostgres {
 		driver = "pgx"
@@ -33,14 +46,8 @@ func bigExport(t *testing.T, dsn string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	_, err = db.Exec(`WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 20000)
-		INSERT INTO claims (paper_id, metric_id, value, unit, baseline, evidence, evidence_start, evidence_end, confidence, status)
-		SELECT (SELECT MIN(id) FROM papers), (SELECT id FROM metrics WHERE slug = 'fps'),
-			i, 'FPS', '', 'row ' || i || ' ` + strings.Repeat("padding ", 75) + `', 0, 1, 0.5, 'extracted' FROM seq`)
-	if err != nil {
-		t.Fatal(err)
-	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
 
 // slowReader asks for path over a raw TCP connection with a tiny receive

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -40,6 +41,8 @@ type Store struct {
 	versionDB *sql.DB        // one connection for those reads alone
 	secrets   *secretCache
 	exports   *exportPool // streaming exports' own connections (store_export_pool.go)
+
+	passwordChecks atomic.Int64 // bcrypt comparisons run, see PasswordChecks
 }
 
 // DialectOf tells which database a --db value names: a postgres:// or

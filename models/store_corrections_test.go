@@ -342,7 +342,7 @@ func TestModeratorsAndSessions(t *testing.T) {
 		if _, err := s.AddModerator(ctx, "bob", "long enough password"); models.ErrorCode(err) != models.EConflict {
 			t.Fatalf("duplicate err = %v", err)
 		}
-		if _, err := s.Authenticate(ctx, "bob", "long enough password", "ip"); err != nil {
+		if _, err := s.Login(ctx, "bob", "long enough password", "ip", time.Now()); err != nil {
 			t.Fatal(err)
 		}
 		old := map[string]any{"username": "bob", "ip_hash": "ip", "created_at": time.Now().UTC().Add(-2 * models.LoginWindow)}
@@ -350,7 +350,7 @@ func TestModeratorsAndSessions(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i := 0; i < models.LoginMaxFailures; i++ {
-			if _, err := s.Authenticate(ctx, "bob", "wrong", "ip"); models.ErrorCode(err) != models.EUnauthorized {
+			if _, err := s.Login(ctx, "bob", "wrong", "ip", time.Now()); models.ErrorCode(err) != models.EUnauthorized {
 				t.Fatalf("wrong password err = %v", err)
 			}
 		}
@@ -360,16 +360,6 @@ func TestModeratorsAndSessions(t *testing.T) {
 			t.Fatalf("%d failures stored, want %d (the old one swept)", stored, models.LoginMaxFailures)
 		}
 		now := time.Now()
-		if wait, err := s.LoginWait(ctx, "bob", "other-ip", now); err != nil || wait <= 0 || wait > models.LoginWindow {
-			t.Fatalf("wait after %d failures = %v, %v", models.LoginMaxFailures, wait, err)
-		}
-		if wait, _ := s.LoginWait(ctx, "carol", "other-ip", now); wait != 0 {
-			t.Fatalf("another user waits %v", wait)
-		}
-		if wait, _ := s.LoginWait(ctx, "bob", "ip", now.Add(models.LoginWindow+time.Second)); wait != 0 {
-			t.Fatalf("wait after the window = %v", wait)
-		}
-
 		token, exp, err := s.CreateSession(ctx, m.ID, now)
 		if err != nil || exp.Sub(now) != models.SessionTTL {
 			t.Fatalf("session %v %v", exp, err)
