@@ -160,3 +160,36 @@ func TestSlowReadersDoNotTakeTheSiteDown(t *testing.T) {
 		}
 	})
 }
+
+// Concurrent requests for one cached URL wait for the first to render it. A
+// download too big to cache must not make them wait for its slow client:
+// they go ahead as soon as it has outgrown the cache.
+func TestSlowReaderDoesNotHoldItsURL(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		s := mustSite(t, dsn)
+		bigExport(t, dsn)
+		srv := httptest.NewServer(s.e)
+		t.Cleanup(srv.Close)
+		const path = "/leaderboards/fps.csv?sort=date"
+		status := make(chan string, 1)
+		conn := slowReader(t, srv.Listener.Addr().String(), path, status)
+		t.Cleanup(func() { conn.Close() })
+		select {
+		case line := <-status:
+			if !strings.Contains(line, " 200 ") {
+				t.Fatalf("slow reader got %q", line)
+			}
+		case <-time.After(15 * time.Second):
+			t.Fatal("the slow reader's download never started")
+		}
+		cl := &http.Client{Timeout: 5 * time.Second}
+		res, err := cl.Get(srv.URL + path)
+		if err != nil {
+			t.Fatalf("the same CSV while a slow client downloads it: %v", err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("the same CSV while a slow client downloads it = %d", res.StatusCode)
+		}
+	})
+}
