@@ -147,7 +147,7 @@ func (a *app) streamCSV(c echo.Context, kind, name string, export func(context.C
 	defer cancel()
 	// The status goes out with the first exportBuffer bytes, so a failure
 	// before then (a query that cannot start) still gets a proper error response.
-	buf := bufio.NewWriterSize(stallGuard{c.Response(), http.NewResponseController(c.Response())}, exportBuffer)
+	buf := bufio.NewWriterSize(stallGuard{c.Response(), http.NewResponseController(c.Response()), exportStall}, exportBuffer)
 	enc := NewClaimCSV(buf, baseURL(c))
 	err := enc.WriteHeader()
 	if err == nil {
@@ -178,12 +178,13 @@ func (a *app) streamCSV(c echo.Context, kind, name string, export func(context.C
 // so a download ends when the client stops reading rather than when the
 // server's whole-response WriteTimeout runs out minutes later.
 type stallGuard struct {
-	w  io.Writer
-	rc *http.ResponseController
+	w     io.Writer
+	rc    *http.ResponseController
+	stall time.Duration
 }
 
 // stallChunk is the piece of a write that must reach the client within
-// exportStall: a client slower than 2 KB/s is cut off, a stalled one soon.
+// the stall time: a client slower than 2 KB/s is cut off, a stalled one soon.
 const stallChunk = 64 << 10
 
 func (g stallGuard) Write(p []byte) (int, error) {
@@ -192,7 +193,7 @@ func (g stallGuard) Write(p []byte) (int, error) {
 		k := min(len(p), stallChunk)
 		// Recorders in tests cannot set deadlines (ErrNotSupported); a real
 		// connection always can.
-		_ = g.rc.SetWriteDeadline(time.Now().Add(exportStall))
+		_ = g.rc.SetWriteDeadline(time.Now().Add(g.stall))
 		m, err := g.w.Write(p[:k])
 		n += m
 		if err != nil {
