@@ -20,7 +20,7 @@ func (a *app) loginForm(c echo.Context) error {
 
 // loginSubmit checks the password and starts a database-backed session.
 // Attempts are throttled per username and address, and per address
-// (models.Login). Credentials count only from the form body: a password in
+// (models.Store.Authenticate). Credentials count only from the form body: a password in
 // the query string would sit in logs, history and Referer headers.
 func (a *app) loginSubmit(c echo.Context) error {
 	ctx := c.Request().Context()
@@ -31,7 +31,7 @@ func (a *app) loginSubmit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	m, err := a.store.Login(ctx, username, password, addr, time.Now())
+	m, err := a.store.Authenticate(ctx, username, password, addr)
 	var limit *models.LimitError
 	if errors.As(err, &limit) {
 		setRetryAfter(c, limit.Wait)

@@ -342,7 +342,7 @@ func TestModeratorsAndSessions(t *testing.T) {
 		if _, err := s.AddModerator(ctx, "bob", "long enough password"); models.ErrorCode(err) != models.EConflict {
 			t.Fatalf("duplicate err = %v", err)
 		}
-		if _, err := s.Login(ctx, "bob", "long enough password", "ip", time.Now()); err != nil {
+		if _, err := s.Authenticate(ctx, "bob", "long enough password", "ip"); err != nil {
 			t.Fatal(err)
 		}
 		old := map[string]any{"username": "bob", "ip_hash": "ip", "created_at": time.Now().UTC().Add(-2 * models.LoginWindow)}
@@ -350,7 +350,7 @@ func TestModeratorsAndSessions(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i := 0; i < models.LoginMaxFailures; i++ {
-			if _, err := s.Login(ctx, "bob", "wrong", "ip", time.Now()); models.ErrorCode(err) != models.EUnauthorized {
+			if _, err := s.Authenticate(ctx, "bob", "wrong", "ip"); models.ErrorCode(err) != models.EUnauthorized {
 				t.Fatalf("wrong password err = %v", err)
 			}
 		}

@@ -46,11 +46,16 @@ func tooMany(wait time.Duration, format string, args ...any) *LimitError {
 // throttle exists to bound, counted so tests and operators can see it.
 func (s *Store) PasswordChecks() int64 { return s.passwordChecks.Load() }
 
-// Login checks username and password sent from the address ipHash (see
-// AddressKey). Too many recent failures give a *LimitError (ETooMany) and
-// no password check; a wrong name or password is EUnauthorized without
-// saying which part was wrong.
-func (s *Store) Login(ctx context.Context, username, password, ipHash string, now time.Time) (*Moderator, error) {
+// Authenticate checks username and password sent from the address ipHash
+// (see AddressKey) now. Too many recent failures give a *LimitError
+// (ETooMany) and no password check; a wrong name or password is
+// EUnauthorized without saying which part was wrong.
+func (s *Store) Authenticate(ctx context.Context, username, password, ipHash string) (*Moderator, error) {
+	return s.AuthenticateAt(ctx, username, password, ipHash, time.Now())
+}
+
+// AuthenticateAt is Authenticate at the time now.
+func (s *Store) AuthenticateAt(ctx context.Context, username, password, ipHash string, now time.Time) (*Moderator, error) {
 	username = loginName(username)
 	if err := s.reserveLogin(ctx, username, ipHash, now.UTC()); err != nil {
 		return nil, err

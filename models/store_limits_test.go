@@ -32,35 +32,35 @@ func TestLoginDelayGrowsPerPairOnly(t *testing.T) {
 		}
 		t0 := time.Now().UTC().Truncate(time.Second)
 		for i := range models.LoginMaxFailures {
-			if _, err := s.Login(ctx, "bob", "wrong", "addr-a", t0.Add(time.Duration(i)*time.Second)); models.ErrorCode(err) != models.EUnauthorized {
+			if _, err := s.AuthenticateAt(ctx, "bob", "wrong", "addr-a", t0.Add(time.Duration(i)*time.Second)); models.ErrorCode(err) != models.EUnauthorized {
 				t.Fatalf("failure %d: %v", i+1, err)
 			}
 		}
 		last := t0.Add(time.Duration(models.LoginMaxFailures-1) * time.Second)
 		checks := s.PasswordChecks()
-		_, err := s.Login(ctx, "bob", "long enough password", "addr-a", last.Add(30*time.Second))
+		_, err := s.AuthenticateAt(ctx, "bob", "long enough password", "addr-a", last.Add(30*time.Second))
 		if models.ErrorCode(err) != models.ETooMany || waitOf(err) != 30*time.Second {
 			t.Fatalf("right password 30 s after %d failures: %v (wait %v), want a 30 s wait", models.LoginMaxFailures, err, waitOf(err))
 		}
 		if s.PasswordChecks() != checks {
 			t.Fatal("a refused attempt still ran bcrypt")
 		}
-		if _, err := s.Login(ctx, "bob", "long enough password", "addr-b", last.Add(time.Second)); err != nil {
+		if _, err := s.AuthenticateAt(ctx, "bob", "long enough password", "addr-b", last.Add(time.Second)); err != nil {
 			t.Fatalf("right password from another address: %v", err)
 		}
 		// The next failure of the pair doubles the delay: 2 minutes.
-		if _, err := s.Login(ctx, "bob", "wrong", "addr-a", last.Add(61*time.Second)); models.ErrorCode(err) != models.EUnauthorized {
+		if _, err := s.AuthenticateAt(ctx, "bob", "wrong", "addr-a", last.Add(61*time.Second)); models.ErrorCode(err) != models.EUnauthorized {
 			t.Fatalf("guess after the first delay: %v", err)
 		}
-		if _, err := s.Login(ctx, "bob", "wrong", "addr-a", last.Add(150*time.Second)); waitOf(err) != 31*time.Second {
+		if _, err := s.AuthenticateAt(ctx, "bob", "wrong", "addr-a", last.Add(150*time.Second)); waitOf(err) != 31*time.Second {
 			t.Fatalf("wait after %d failures = %v (%v), want the rest of 2 minutes", models.LoginMaxFailures+1, waitOf(err), err)
 		}
-		if _, err := s.Login(ctx, "bob", "long enough password", "addr-a", last.Add(182*time.Second)); err != nil {
+		if _, err := s.AuthenticateAt(ctx, "bob", "long enough password", "addr-a", last.Add(182*time.Second)); err != nil {
 			t.Fatalf("right password after the wait: %v", err)
 		}
 		// Success clears the pair: five free attempts again.
 		for i := range models.LoginMaxFailures {
-			if _, err := s.Login(ctx, "bob", "wrong", "addr-a", last.Add(200*time.Second)); models.ErrorCode(err) != models.EUnauthorized {
+			if _, err := s.AuthenticateAt(ctx, "bob", "wrong", "addr-a", last.Add(200*time.Second)); models.ErrorCode(err) != models.EUnauthorized {
 				t.Fatalf("after a success, failure %d: %v", i+1, err)
 			}
 		}
@@ -75,17 +75,17 @@ func TestLoginCapPerAddress(t *testing.T) {
 		s := testdb.MustOpen(t, dsn)
 		t0 := time.Now().UTC().Truncate(time.Second)
 		for i := range models.LoginMaxFailuresPerIP {
-			if _, err := s.Login(ctx, fmt.Sprintf("user%d", i), "guess", "addr", t0); models.ErrorCode(err) != models.EUnauthorized {
+			if _, err := s.AuthenticateAt(ctx, fmt.Sprintf("user%d", i), "guess", "addr", t0); models.ErrorCode(err) != models.EUnauthorized {
 				t.Fatalf("failure %d: %v", i+1, err)
 			}
 		}
-		if _, err := s.Login(ctx, "someone-else", "guess", "addr", t0.Add(time.Minute)); waitOf(err) != models.LoginWindow-time.Minute {
+		if _, err := s.AuthenticateAt(ctx, "someone-else", "guess", "addr", t0.Add(time.Minute)); waitOf(err) != models.LoginWindow-time.Minute {
 			t.Fatalf("over the address's cap: %v (wait %v)", err, waitOf(err))
 		}
-		if _, err := s.Login(ctx, "someone-else", "guess", "other", t0.Add(time.Minute)); models.ErrorCode(err) != models.EUnauthorized {
+		if _, err := s.AuthenticateAt(ctx, "someone-else", "guess", "other", t0.Add(time.Minute)); models.ErrorCode(err) != models.EUnauthorized {
 			t.Fatalf("another address: %v", err)
 		}
-		if _, err := s.Login(ctx, "someone-else", "guess", "addr", t0.Add(models.LoginWindow+time.Second)); models.ErrorCode(err) != models.EUnauthorized {
+		if _, err := s.AuthenticateAt(ctx, "someone-else", "guess", "addr", t0.Add(models.LoginWindow+time.Second)); models.ErrorCode(err) != models.EUnauthorized {
 			t.Fatalf("after the window: %v", err)
 		}
 	})
