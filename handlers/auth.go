@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/labstack/echo/v4"
 
@@ -87,10 +88,23 @@ func (a *app) addressKey(c echo.Context) (string, error) {
 	return k, err
 }
 
-// safeNext keeps a post-login redirect on this site: a path, never "//host".
+// safeNext keeps a post-login redirect on this site. Browsers forgive a lot
+// in a Location header ("/\t/host" and "/\\host" both mean "//host"), so
+// only a plain local path passes: it parses without scheme, host or user,
+// starts with a single "/", and neither it nor its decoded path holds a
+// control character, a backslash or a leading "//". Anything else goes to
+// the moderation queue.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/moderation"
+	const fallback = "/moderation"
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
+		return fallback
+	}
+	for _, s := range []string{next, u.Path} {
+		if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") ||
+			strings.ContainsFunc(s, func(r rune) bool { return r == '\\' || unicode.IsControl(r) || unicode.IsSpace(r) }) {
+			return fallback
+		}
 	}
 	return next
 }

@@ -68,6 +68,9 @@ func (a *app) handleError(err error, c echo.Context) {
 	}
 	status := statusOf(err)
 	msg := models.ErrorMessage(err)
+	if limit := (*models.LimitError)(nil); errors.As(err, &limit) && c.Response().Header().Get("Retry-After") == "" {
+		setRetryAfter(c, limit.Wait)
+	}
 	var he *echo.HTTPError
 	if errors.As(err, &he) {
 		msg = statusText(he.Code) + "."

@@ -22,6 +22,16 @@ import (
 // matches the server's WriteTimeout, which ends the response anyway.
 const exportTimeout = 5 * time.Minute
 
+// exportStall is how long one chunk of a download may wait for the client to
+// take it. A reader that stops reading is cut off after this, and the export
+// connection and slot it held go to the next download.
+const exportStall = 30 * time.Second
+
+// exportBuffer is how much of a download is read ahead of the client. Most
+// leaderboards' CSVs fit, so their rows come at database speed and the
+// connection is free before the client has read a byte.
+const exportBuffer = 1 << 20
+
 // CSVHeader names the export's columns, in order; the README documents them.
 // Renaming or reordering one breaks users' spreadsheets and scripts.
 var CSVHeader = []string{
@@ -135,9 +145,9 @@ func (a *app) streamCSV(c echo.Context, kind, name string, export func(context.C
 	}
 	ctx, cancel := context.WithTimeout(c.Request().Context(), exportTimeout)
 	defer cancel()
-	// The status goes out with the first 64 KB, so a failure before then
-	// (a query that cannot start) still gets a proper error response.
-	buf := bufio.NewWriterSize(c.Response(), 64<<10)
+	// The status goes out with the first exportBuffer bytes, so a failure
+	// before then (a query that cannot start) still gets a proper error response.
+	buf := bufio.NewWriterSize(stallGuard{c.Response(), http.NewResponseController(c.Response()), exportStall}, exportBuffer)
 	enc := NewClaimCSV(buf, baseURL(c))
 	err := enc.WriteHeader()
 	if err == nil {

@@ -36,14 +36,21 @@ func (a *app) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 			c.Error(err) // commit the error response so the logged status is the real one
 		}
 		res := c.Response()
-		a.log.LogAttrs(c.Request().Context(), failureLevel(res.Status, err), "request",
+		attrs := []slog.Attr{
 			slog.String("method", c.Request().Method),
 			slog.String("path", c.Request().URL.Path),
 			slog.Int("status", res.Status),
 			slog.Int64("bytes", res.Size),
 			slog.Duration("duration", time.Since(start)),
-			slog.String("remote", c.RealIP()),
-		)
+		}
+		// Never the raw address: beside the POST of a suggestion it would undo
+		// the hashed-address design. Requests that derived the keyed hash
+		// (suggestions, logins) log that, which ties a flood together as
+		// well as the address would.
+		if k, ok := c.Get(addressKeyKey).(string); ok {
+			attrs = append(attrs, slog.String("addr", k))
+		}
+		a.log.LogAttrs(c.Request().Context(), failureLevel(res.Status, err), "request", attrs...)
 		return nil
 	}
 }

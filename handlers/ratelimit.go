@@ -13,7 +13,9 @@ import (
 // limitSubmissions refuses suggestions from an address that has sent
 // models.SubmissionsPerIP within models.SubmissionWindow. It counts stored
 // suggestions, so the limit holds across server processes; forms sent back
-// with errors store nothing and do not count.
+// with errors store nothing and do not count. This is the cheap early answer;
+// the count that decides is SubmitCorrection's, in the transaction that
+// stores the suggestion, so parallel posts cannot all pass it.
 func (a *app) limitSubmissions(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		addr, err := a.addressKey(c)

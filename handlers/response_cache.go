@@ -107,9 +107,11 @@ func (a *app) cached(next echo.HandlerFunc) echo.HandlerFunc {
 		c.Set(dataVersionKey, v)
 		key := req.URL.RequestURI()
 		e := a.cache.get(v.Version, key)
+		var done func() // ends this request's claim on key, once
 		if e == nil && req.Method == http.MethodGet {
-			wait, done := a.cache.claim(key)
-			if done != nil {
+			wait, release := a.cache.claim(key)
+			if release != nil {
+				done = sync.OnceFunc(release)
 				defer done()
 			} else {
 				select {
@@ -140,7 +142,10 @@ func (a *app) cached(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		res := c.Response()
-		tee := &teeWriter{ResponseWriter: res.Writer}
+		// A response too big to keep frees the requests waiting for it at
+		// once: they would find nothing cached, and a slow client of a
+		// large CSV must not hold them for the length of its download.
+		tee := &teeWriter{ResponseWriter: res.Writer, overflowed: done}
 		res.Writer = tee
 		err = next(c)
 		res.Writer = tee.ResponseWriter
@@ -169,8 +174,9 @@ func (a *app) requestDataVersion(c echo.Context) (models.DataVersion, error) {
 // teeWriter copies what a handler writes, up to cacheMaxEntry bytes.
 type teeWriter struct {
 	http.ResponseWriter
-	buf      bytes.Buffer
-	overflow bool
+	buf        bytes.Buffer
+	overflow   bool
+	overflowed func() // called when the response turns out too big; may be nil
 }
 
 func (w *teeWriter) Write(p []byte) (int, error) {
@@ -178,6 +184,9 @@ func (w *teeWriter) Write(p []byte) (int, error) {
 		if w.buf.Len()+len(p) > cacheMaxEntry {
 			w.overflow = true
 			w.buf = bytes.Buffer{}
+			if w.overflowed != nil {
+				w.overflowed()
+			}
 		} else {
 			w.buf.Write(p)
 		}

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -39,6 +40,9 @@ type Store struct {
 	versions  *versionRounds // shares data-version reads between requests
 	versionDB *sql.DB        // one connection for those reads alone
 	secrets   *secretCache
+	exports   *exportPool // streaming exports' own connections (store_export_pool.go)
+
+	passwordChecks atomic.Int64 // bcrypt comparisons run, see PasswordChecks
 }
 
 // DialectOf tells which database a --db value names: a postgres:// or
@@ -107,13 +111,17 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	versionDB.SetMaxOpenConns(1)
 	versionDB.SetMaxIdleConns(1)
 	s := &Store{db: db, sqlDB: sqlDB, dialect: dialect, versionDB: versionDB}
+	if s.exports, err = newExportPool(open); err != nil {
+		sqlDB.Close()
+		versionDB.Close()
+		return nil, fmt.Errorf("store: open %s: %w", dialect, err)
+	}
 	s.versions = &versionRounds{read: func(ctx context.Context) (DataVersion, error) { return readDataVersion(ctx, versionDB) }}
 	s.secrets = &secretCache{m: map[string][]byte{}}
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if err := sqlDB.PingContext(pingCtx); err != nil {
-		sqlDB.Close()
-		versionDB.Close()
+		s.Close()
 		return nil, fmt.Errorf("store: connect %s: %w", dialect, err)
 	}
 	return s, nil
@@ -209,8 +217,15 @@ func (s *Store) Close() error {
 	if s.versionDB != nil {
 		s.versionDB.Close()
 	}
+	if s.exports != nil {
+		s.exports.sqlDB.Close()
+	}
 	return s.sqlDB.Close()
 }
+
+// PoolSize is how many connections the shared pool may open: what every
+// page, form and login draws from.
+func (s *Store) PoolSize() int { return s.sqlDB.Stats().MaxOpenConnections }
 
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error {

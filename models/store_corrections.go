@@ -156,9 +156,8 @@ func (s *Store) SubmissionWait(ctx context.Context, ipHash string, now time.Time
 
 // SubmitCorrection validates a suggestion against the vocabulary and the
 // paper's abstract and stores it as pending. Validation failures come back
-// as InvalidFields.
+// as InvalidFields; an address over its limit gets a *LimitError.
 func (s *Store) SubmitCorrection(ctx context.Context, in NewSuggestion) (*Correction, error) {
-	db := s.db.WithContext(ctx)
 	c := Correction{Status: CorrectionPending, SubmitterIPHash: in.SubmitterIPHash, CreatedAt: time.Now().UTC()}
 	var current *ClaimDetail
 	if in.ClaimID != 0 {
@@ -207,7 +206,7 @@ func (s *Store) SubmitCorrection(ctx context.Context, in NewSuggestion) (*Correc
 	c.Proposed = string(proposed)
 	c.Reason = strings.TrimSpace(in.Form.Reason)
 	c.Contact = strings.TrimSpace(in.Form.Contact)
-	if err := db.Create(&c).Error; err != nil {
+	if err := s.insertSuggestion(ctx, &c); err != nil { // counts the address's limit in the same transaction
 		if errors.Is(err, gorm.ErrForeignKeyViolated) {
 			// A re-extraction replaced the claim (or a paper was removed)
 			// between reading it above and writing this.

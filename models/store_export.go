@@ -74,7 +74,8 @@ const exportColumns = `c.id, c.paper_id, p.title, COALESCE(p.arxiv_id, ''), p.so
 
 // ExportLeaderboard calls fn with every claim matching f, in f's order and
 // without paging, one row at a time straight from the database cursor so
-// memory stays constant however many rows match. fn gets the same *ExportRow
+// memory stays constant however many rows match. It reads through the export
+// pool (store_export_pool.go), never the connections pages and forms need. fn gets the same *ExportRow
 // each time and must not keep it. A non-nil error from fn stops the export.
 func (s *Store) ExportLeaderboard(ctx context.Context, f LeaderboardFilter, fn func(*ExportRow) error) error {
 	if err := f.Normalize(); err != nil {
@@ -87,7 +88,12 @@ func (s *Store) ExportLeaderboard(ctx context.Context, f LeaderboardFilter, fn f
 	if err := s.resolveTask(ctx, m, &f); err != nil {
 		return err
 	}
-	return s.exportMetric(ctx, m, f, fn)
+	es, done, err := s.exporter(ctx)
+	if err != nil {
+		return err
+	}
+	defer done()
+	return es.exportMetric(ctx, m, f, fn)
 }
 
 // ExportAll streams the live claims of every metric (or only of metricSlug
@@ -104,11 +110,16 @@ func (s *Store) ExportAll(ctx context.Context, metricSlug string, fn func(*Expor
 	if metricSlug != "" {
 		return s.ExportLeaderboard(ctx, LeaderboardFilter{Metric: metricSlug}, fn)
 	}
-	if s.dialect != DialectPostgres {
-		return s.exportAll(ctx, fn)
+	es, done, err := s.exporter(ctx)
+	if err != nil {
+		return err
 	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return (&Store{db: tx, sqlDB: s.sqlDB, dialect: s.dialect}).exportAll(ctx, fn)
+	defer done()
+	if s.dialect != DialectPostgres {
+		return es.exportAll(ctx, fn)
+	}
+	return es.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return (&Store{db: tx, sqlDB: es.sqlDB, dialect: es.dialect}).exportAll(ctx, fn)
 	}, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
 }
 

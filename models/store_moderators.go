@@ -12,15 +12,10 @@ import (
 	"gorm.io/gorm"
 )
 
-// Login throttling: after LoginMaxFailures failed logins for one username, or
-// LoginMaxFailuresPerIP from one address, within LoginWindow, logins wait.
-// Failures are stored in the database so every server process counts them.
+// Account rules. The login limits are in store_limits.go.
 const (
-	LoginWindow           = 15 * time.Minute
-	LoginMaxFailures      = 5
-	LoginMaxFailuresPerIP = 20
-	MinPasswordLength     = 10
-	maxPasswordBytes      = 72 // bcrypt ignores anything longer; refuse rather than truncate silently
+	MinPasswordLength = 10
+	maxPasswordBytes  = 72 // bcrypt ignores anything longer; refuse rather than truncate silently
 )
 
 // bcryptCost is the library default: about a tenth of a second a guess on a
@@ -94,64 +89,25 @@ func (s *Store) RemoveModerator(ctx context.Context, username string) error {
 	return nil
 }
 
-// LoginWait returns how long logins for username from ipHash must wait, or 0
-// when they may proceed.
-func (s *Store) LoginWait(ctx context.Context, username, ipHash string, now time.Time) (time.Duration, error) {
-	username = loginName(username)
-	since := now.UTC().Add(-LoginWindow)
-	var wait time.Duration
-	for _, q := range []struct {
-		column, value string
-		max           int
-	}{{"username", username, LoginMaxFailures}, {"ip_hash", ipHash, LoginMaxFailuresPerIP}} {
-		var times []time.Time
-		// The max-th newest failure in the window decides when one slot frees up.
-		err := s.db.WithContext(ctx).Table("login_failures").
-			Where(q.column+" = ? AND created_at > ?", q.value, since).
-			Order("created_at DESC").Limit(q.max).Pluck("created_at", &times).Error
-		if err != nil {
-			return 0, fmt.Errorf("store: count login failures: %w", err)
-		}
-		if len(times) >= q.max {
-			if w := times[len(times)-1].Add(LoginWindow).Sub(now); w > wait {
-				wait = w
-			}
-		}
-	}
-	return wait, nil
-}
-
-// Authenticate checks a username and password. A failure is recorded for
-// throttling and reported as EUnauthorized without saying which part was wrong.
-func (s *Store) Authenticate(ctx context.Context, username, password, ipHash string) (*Moderator, error) {
-	username = loginName(username)
+// checkPassword compares password with username's hash; an unknown name
+// is compared against dummyHash so it takes as long. It is the one bcrypt
+// comparison of a login, run only after Login has reserved the attempt.
+func (s *Store) checkPassword(ctx context.Context, username, password string) (*Moderator, bool, error) {
 	var m Moderator
 	err := s.db.WithContext(ctx).Where("username = ?", username).Take(&m).Error
 	found := err == nil
 	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, fmt.Errorf("store: authenticate: %w", err)
+		return nil, false, fmt.Errorf("store: authenticate: %w", err)
 	}
 	hash := dummyHash
 	if found {
 		hash = []byte(m.PasswordHash)
 	}
+	s.passwordChecks.Add(1)
 	if bcrypt.CompareHashAndPassword(hash, []byte(password)) != nil || !found {
-		now := time.Now().UTC()
-		fail := map[string]any{"username": truncate(username, 100), "ip_hash": ipHash, "created_at": now}
-		err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-			// Failures older than the window count for nothing; sweep them here
-			// so the table stays small without a background job.
-			if err := tx.Table("login_failures").Where("created_at < ?", now.Add(-LoginWindow)).Delete(nil).Error; err != nil {
-				return err
-			}
-			return tx.Table("login_failures").Create(fail).Error
-		})
-		if err != nil {
-			return nil, fmt.Errorf("store: record login failure: %w", err)
-		}
-		return nil, Errorf(EUnauthorized, "Wrong username or password.")
+		return nil, false, nil
 	}
-	return &m, nil
+	return &m, true, nil
 }
 
 // loginName makes a typed username safe to query with: PostgreSQL refuses

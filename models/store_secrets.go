@@ -19,14 +19,15 @@ type secretCache struct {
 // AddressKey pseudonymises a client address for the per-address limits. It
 // is an HMAC under a random key kept in the database, so every server process
 // derives the same value for the same address, and the stored values cannot
-// be reversed by hashing every IPv4 address, as an unkeyed hash could.
+// be reversed by hashing every IPv4 address, as an unkeyed hash could. An
+// IPv6 address counts by its /64 (LimitAddress).
 func (s *Store) AddressKey(ctx context.Context, addr string) (string, error) {
 	key, err := s.secret(ctx, "address_key")
 	if err != nil {
 		return "", err
 	}
 	m := hmac.New(sha256.New, key)
-	m.Write([]byte(addr))
+	m.Write([]byte(LimitAddress(addr)))
 	return hex.EncodeToString(m.Sum(nil)[:16]), nil
 }
 
