@@ -29,9 +29,9 @@ func isClausePunct(w string) bool {
 // Cue words that decide a factor's metric. Strong cues name the quantity;
 // weak cues only say "more" and are used when nothing stronger is near.
 var (
-	speedCues    = []string{"speedup", "speed-up", "speed", "speeds", "fast", "quick", "accelerat", "throughput", "performance", "tflops", "flops", "latency-bound", "iterations/s"}
-	reduceCues   = []string{"reduc", "less", "smaller", "fewer", "lower", "compress", "decreas", "cut", "saving", "save", "shrink", "cheaper", "lighter"}
-	capacityCues = []string{"larger", "longer", "bigger", "batch", "sequence", "context", "hidden", "capacity", "parameters", "wider", "deeper"}
+	speedCues    = metricCues("speedup")
+	reduceCues   = metricCues("reduction_factor")
+	capacityCues = metricCues("capacity_factor")
 	weakSpeed    = []string{"improv", "higher", "boost", "gain", "better", "benefit", "efficien", "energy", "more"}
 	weakCapacity = []string{"increase", "size", "scale"}
 	killCues     = []string{"slower", "slowdown", "slow-down", "gap", "costlier", "worse"}

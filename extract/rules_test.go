@@ -606,7 +606,7 @@ func checkInvariants(t *testing.T, in string, cs []Claim) {
 		if c.Confidence < 0 || c.Confidence > 1 {
 			t.Fatalf("claim %d: confidence %v", i, c.Confidence)
 		}
-		if _, ok := vocabUnit[c.Metric]; !ok && c.Metric != "other" {
+		if _, ok := LookupMetric(c.Metric); !ok {
 			t.Fatalf("claim %d: metric %q not in vocabulary", i, c.Metric)
 		}
 		if c.Hardware != "" {

@@ -110,14 +110,6 @@ func NormTitle(t string) string {
 	return b.String()
 }
 
-// vocabUnit is the unit each metric is scored in.
-var vocabUnit = map[string]string{
-	"speedup": "x", "reduction_factor": "x", "capacity_factor": "x", "fps": "FPS",
-	"tflops_per_gpu": "TFLOPS", "aggregate_flops": "PFLOPS", "peak_fraction": "%",
-	"scaling_efficiency": "%", "token_throughput": "tokens/s", "improvement_pct": "%",
-	"sequence_length": "tokens", "model_size": "params", "accuracy": "score",
-	"latency": "s", "duration": "s", "memory": "GB",
-}
 
 // unitFactor converts a value in unit u to the base of its dimension.
 var unitFactor = map[string]struct {
@@ -127,12 +119,16 @@ var unitFactor = map[string]struct {
 	"GFLOPS": {"flops", 1e-3}, "TFLOPS": {"flops", 1}, "PFLOPS": {"flops", 1e3}, "EFLOPS": {"flops", 1e6},
 	"ns": {"time", 1e-9}, "us": {"time", 1e-6}, "ms": {"time", 1e-3}, "s": {"time", 1}, "min": {"time", 60}, "h": {"time", 3600},
 	"KB": {"bytes", 1e-6}, "MB": {"bytes", 1e-3}, "GB": {"bytes", 1}, "TB": {"bytes", 1e3},
+	"MB/s": {"rate", 1e-3}, "GB/s": {"rate", 1}, "TB/s": {"rate", 1e3}, "Gbps": {"rate", 0.125},
+	"mW": {"power", 1e-3}, "W": {"power", 1}, "kW": {"power", 1e3}, "MW": {"power", 1e6},
+	"pJ": {"energy", 1e-12}, "nJ": {"energy", 1e-9}, "uJ": {"energy", 1e-6}, "mJ": {"energy", 1e-3}, "J": {"energy", 1}, "kJ": {"energy", 1e3},
 }
 
 // inVocabUnit converts a claim's value to its metric's vocabulary unit when
 // the two units measure the same dimension; otherwise it is left alone.
 func inVocabUnit(metric, unit string, v float64) float64 {
-	want, ok := vocabUnit[metric]
+	d, ok := LookupMetric(metric)
+	want := d.Unit
 	if !ok || unit == want || unit == "" {
 		return v
 	}
