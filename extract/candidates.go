@@ -139,7 +139,7 @@ func (s *sentence) parseWordNumber(i int) (*cand, int) {
 func (s *sentence) parseNumber(i int) (*cand, int) {
 	toks := s.toks
 	t := toks[i]
-	v, rest, mark, ok := parseLeadingNumber(t.w)
+	v, rest, mark, ok := parseLeadingNumber(dedupRepeatedNumber(t.w))
 	if !ok {
 		return nil, 0
 	}
@@ -275,7 +275,7 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 		c.unit = unitDef{kind: ukParams, scale: 1}
 		c.bareSize = true
 	}
-	if c.unit.kind == ukNone && afterFactorWord(toks, i) {
+	if c.unit.kind == ukNone && afterFactorWord(toks, i) && !(j < len(toks) && countedNoun(toks[j])) {
 		c.unit = unitDef{kind: ukFactor, scale: 1}
 	}
 	if c.unit.kind == ukNone && !c.hasHi && mult == 1 && j+1 < len(toks) && (toks[j].lw == "and" || toks[j].lw == "or" || toks[j].lw == ",") && toks[j+1].kind == tkNum {
@@ -471,4 +471,57 @@ func (s *sentence) bareModelSize(i, j int) bool {
 	}
 	p := toks[i-1]
 	return p.kind == tkWord && !p.masked && !isCapitalised(p.w) && !strings.ContainsAny(p.w, "0123456789")
+}
+
+// dedupRepeatedNumber undoes a number the scrape wrote several times in a
+// row ("27.427.427.4%", "636363%", "6666X", "170170KB": the shown and
+// source renderings of one figure run together). Only a run followed by a
+// unit is read so, and only when the repetition cannot be a real figure:
+// two or more decimal points, three or more copies of a two-digit part, four
+// copies of one digit, or two copies of three digits or more.
+func dedupRepeatedNumber(w string) string {
+	i := 0
+	for i < len(w) && (w[i] == '~' || w[i] == '+' || w[i] == '>' || w[i] == '<' || w[i] == '=') {
+		i++
+	}
+	j, dots := i, 0
+	for j < len(w) && (isDigit(w[j]) || w[j] == '.') {
+		if w[j] == '.' {
+			dots++
+		}
+		j++
+	}
+	run := w[i:j]
+	if len(run) < 4 || j == len(w) || w[j] == '-' || w[j] == '~' || w[j] == '/' {
+		return w
+	}
+	for n := 1; n <= len(run)/2; n++ {
+		if len(run)%n != 0 {
+			continue
+		}
+		k := len(run) / n
+		part := run[:n]
+		if strings.Repeat(part, k) != run || part[0] == '.' || part[len(part)-1] == '.' {
+			continue
+		}
+		partDots := strings.Count(part, ".")
+		if dots >= 2 && partDots == 1 || partDots == 0 && (k >= 3 && n >= 2 || k >= 4 || k == 2 && n >= 3) {
+			return w[:i] + part + w[j:]
+		}
+		return w
+	}
+	return w
+}
+
+// countedNoun reports a plural noun right after a bare number: "the speedup
+// of 12 applications" counts applications; it states no factor.
+func countedNoun(t token) bool {
+	if t.kind != tkWord || len(t.lw) < 4 || !strings.HasSuffix(t.lw, "s") || lostTimesNouns[t.lw] {
+		return false
+	}
+	switch t.lw {
+	case "across", "times", "versus", "this", "thus", "plus", "was", "is", "as", "has", "does", "its", "always", "sometimes", "respectively":
+		return false
+	}
+	return !strings.HasSuffix(t.lw, "ss") && !strings.HasSuffix(t.lw, "ous")
 }

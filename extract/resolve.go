@@ -32,7 +32,7 @@ var (
 	speedCues    = metricCues("speedup")
 	reduceCues   = metricCues("reduction_factor")
 	capacityCues = metricCues("capacity_factor")
-	weakSpeed    = []string{"improv", "higher", "boost", "gain", "better", "benefit", "efficien", "energy", "more"}
+	weakSpeed    = []string{"improv", "higher", "boost", "gain", "better", "benefit", "efficien", "energy", "more", "outperform", "beat"}
 	weakCapacity = []string{"increase", "size", "scale"}
 	killCues     = []string{"slower", "slowdown", "slow-down", "gap", "costlier", "worse"}
 )
@@ -250,7 +250,7 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 	// "It takes 3 hours per scene with prior methods": the figure belongs to
 	// prior work named after it. "Serving a 175B model requires 5 A100
 	// GPUs" is a resource bill of the status quo.
-	if !own && !sysOwn {
+	if !own && !sysOwn && !s.favourable(c, lo, hi) {
 		for k := c.tj; k < hi; k++ {
 			if priorMarkers[toks[k].lw] && !priorAdverbs[toks[k].lw] && genericNounNear(toks, k) && !afterStrictComparison(toks, k) {
 				return true
@@ -903,7 +903,7 @@ var qualPhrases = []struct {
 	{[]string{"close", "to"}, QualApprox}, {[]string{"circa"}, QualApprox}, {[]string{"estimated"}, QualApprox},
 	{[]string{"on", "average"}, QualAverage}, {[]string{"average"}, QualAverage}, {[]string{"avg"}, QualAverage},
 	{[]string{"averaged"}, QualAverage}, {[]string{"geomean"}, QualAverage}, {[]string{"geometric", "mean"}, QualAverage},
-	{[]string{"mean"}, QualAverage}, {[]string{"an", "average", "of"}, QualAverage}, {[]string{"on", "geomean"}, QualAverage},
+	{[]string{"mean"}, QualAverage}, {[]string{"median"}, QualAverage}, {[]string{"an", "average", "of"}, QualAverage}, {[]string{"on", "geomean"}, QualAverage},
 }
 
 var qualFillers = map[string]bool{"of": true, "by": true, "a": true, "an": true, "the": true, "at": true, "is": true,
@@ -951,12 +951,15 @@ func (s *sentence) qualify(c *cand, prev *cand) {
 			}
 		}
 	}
-	// After the number: "30% geomean", "3x on average".
-	if c.qual == "" && c.tj < len(toks) {
-		if q, n := s.matchQual(c.tj); n > 0 && q == QualAverage {
-			if c.tj+n >= len(toks) || toks[c.tj+n].kind != tkNum {
+	// After the number: "30% geomean", "3x on average", "2x faster on average".
+	for k := c.tj; c.qual == "" && k < len(toks) && k <= c.tj+1; k++ {
+		if q, n := s.matchQual(k); n > 0 && q == QualAverage && (k == c.tj || n > 1) {
+			if k+n >= len(toks) || toks[k+n].kind != tkNum {
 				c.qual = q
 			}
+		}
+		if toks[k].kind != tkWord {
+			break
 		}
 	}
 	if c.qual == "" && c.plus {
@@ -1006,28 +1009,87 @@ func (s *sentence) hardwareSubject(k int) bool {
 
 var lostTimesNouns = map[string]bool{"speedup": true, "speedups": true, "speed-up": true, "speed-ups": true,
 	"acceleration": true, "faster": true, "compression": true, "reduction": true, "smaller": true, "fewer": true,
-	"larger": true, "less": true, "lower": true}
+	"larger": true, "less": true, "lower": true, "higher": true, "improvement": true, "improvements": true,
+	"increase": true, "savings": true, "better": true, "more": true, "greater": true, "longer": true, "shorter": true}
+
+// lostTimesVerbs govern "by N" with a factor meant: "speeds up training by
+// up to 5.5", "outperforms X by 6". Verbs of reducing are left out: "reduces
+// the time by 85.6" lost a "%" as often as an "x".
+var lostTimesVerbs = []string{"speed", "accelerat", "outperform", "beat"}
 
 // lostTimes recognises a factor whose sign was lost in scraping: "a 3.29
-// training acceleration", "delivering 2-6 training acceleration". A bare
-// number right before a factor noun, introduced like a result.
+// training acceleration", "1.9 higher throughput", "2-4 faster", "a speedup
+// of up to 3.1", "speeds up training by up to 5.5", "(median 1.6)" after a
+// factor. A bare number right before a comparative or factor noun, or in
+// the slot of a factor after a factor noun or verb.
 func (s *sentence) lostTimes(c *cand) bool {
 	toks := s.toks
-	if c.ti == 0 || c.v <= 1 && !c.hasHi || c.v >= 1e5 {
+	if c.ti == 0 || c.v <= 1 && !c.hasHi || c.v >= 1e4 || c.hasHi && c.hi >= 1e4 {
 		return false
 	}
-	switch toks[c.ti-1].lw {
-	case "a", "an", "by", "of", "achieving", "achieves", "delivering", "delivers", "to", "over", "about", "nearly", "roughly", "approximately":
-	default:
+	if c.tj < len(toks) && (hasPrefixAny(toks[c.tj].lw, accWords) || countedNoun(toks[c.tj])) {
+		// "by 1.2 BLEU" is a score; "of 12 applications" a count.
 		return false
+	}
+	decimal := strings.Contains(toks[c.ti].w, ".")
+	q := s.qualStart(c.ti)
+	if q == c.ti && q > 0 && toks[q-1].lw == "median" {
+		q--
+	}
+	link := ""
+	if q > 0 {
+		link = toks[q-1].lw
+	}
+	linked := false
+	switch link {
+	case "a", "an", "by", "of", "achieving", "achieves", "achieve", "delivering", "delivers", "deliver", "to", "over",
+		"be", "is", "are", "provides", "providing", "offers", "offering", "shows", "showing", "yields", "yielding", "attains":
+		linked = true
+	}
+	if q < c.ti || decimal || c.hasHi {
+		linked = true // "up to 2 higher": a qualifier is a link; decimals are not counts
 	}
 	for k := c.tj; k < len(toks) && k <= c.tj+1; k++ {
 		if lostTimesNouns[toks[k].lw] {
-			return k+1 >= len(toks) || !strings.HasSuffix(toks[k+1].lw, "s") || toks[k+1].lw == "compared" || toks[k+1].lw == "across"
+			if !linked {
+				return false
+			}
+			// "3 faster variants" counts things; "2.5 faster iterations" is a factor.
+			return decimal || c.hasHi || k+1 >= len(toks) || !strings.HasSuffix(toks[k+1].lw, "s") ||
+				toks[k+1].lw == "compared" || toks[k+1].lw == "across" || toks[k+1].lw == "is"
 		}
-		if toks[k].kind != tkWord {
-			return false
+		if toks[k].kind != tkWord || k == c.tj+1 {
+			break
 		}
+		if toks[k].lw == "the" || k > c.tj && !strings.HasPrefix(toks[k].lw, "throughput") {
+			break
+		}
+		// "4.8 throughput improvement": one noun may stand between.
+	}
+	// "a speedup of up to 3.1", "an improvement in throughput of up to 3".
+	if link == "of" {
+		for k := q - 2; k >= 0 && k >= q-5 && !isClausePunct(toks[k].lw); k-- {
+			switch toks[k].lw {
+			case "speedup", "speed-up", "speedups", "acceleration", "factor":
+				return true
+			case "improvement", "increase":
+				return c.v <= 20 && (!c.hasHi || c.hi <= 20)
+			}
+		}
+	}
+	// "speeds up training by up to 5.5", "outperforms X by 6".
+	if link == "by" && c.v <= 100 {
+		l, _ := s.clause(c.ti, c.tj)
+		for k := q - 2; k >= l && k >= q-10; k-- {
+			if hasPrefixAny(toks[k].lw, lostTimesVerbs) {
+				return true
+			}
+		}
+	}
+	// "(median 1.6)", "(up to 13)" right after a factor.
+	if p := c.prev; p != nil && !p.drop && p.unit.kind == ukFactor && q > 0 && (toks[q-1].lw == "(" || link == "median" && q > 1 && toks[q-2].lw == "(") &&
+		c.tj < len(toks) && (toks[c.tj].lw == ")" || toks[c.tj].lw == ",") {
+		return true
 	}
 	return false
 }

@@ -531,8 +531,15 @@ func TestRespectivelySubjects(t *testing.T) {
 	}
 }
 
-func TestRules(t *testing.T) {
-	for _, tc := range ruleCases {
+func TestRules(t *testing.T) { runRuleCases(t, ruleCases) }
+
+func runRuleCases(t *testing.T, cases []struct {
+	name string
+	in   string
+	want []w
+}) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := Extract(tc.in)
 			checkInvariants(t, tc.in, got)
