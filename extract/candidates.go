@@ -278,7 +278,7 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 	if c.unit.kind == ukNone && afterFactorWord(toks, i) && !(j < len(toks) && countedNoun(toks[j])) {
 		c.unit = unitDef{kind: ukFactor, scale: 1}
 	}
-	if c.unit.kind == ukNone && !c.hasHi && mult == 1 && j+1 < len(toks) && (toks[j].lw == "and" || toks[j].lw == "or" || toks[j].lw == ",") && toks[j+1].kind == tkNum {
+	if c.unit.kind == ukNone && !c.hasHi && mult == 1 && j+1 < len(toks) && (toks[j].lw == "and" || toks[j].lw == "or" || toks[j].lw == "," || toks[j].lw == "/") && toks[j+1].kind == tkNum {
 		// "1 and 2 TFLOPS": the unit written once serves the whole list.
 		if next, _ := s.parseNumber(j + 1); next != nil && next.unit.kind != ukNone && next.unit.kind != ukNonClaim && next.unit.kind != ukOOM {
 			c.unit = next.unit
@@ -328,8 +328,12 @@ func (s *sentence) unitAt(j int) (unitDef, int) {
 		return unitDef{kind: ukFPS, scale: 1}, 3
 	case (lw == "tokens" || lw == "token") && at(1) == "per" && (at(2) == "second" || at(2) == "sec" || at(2) == "s"):
 		return unitDef{kind: ukTokPerS, scale: 1}, 3
-	case (lw == "requests" || lw == "queries" || lw == "images" || lw == "samples" || lw == "iterations") && at(1) == "per" && (at(2) == "second" || at(2) == "sec"):
-		return unitDef{kind: ukOther, scale: 1, label: lw + "/s"}, 3
+	case perSecond(at(1), at(2)) && itemNoun(toks[j]):
+		// "500 queries per second", "46 billion particles per second".
+		return unitDef{kind: ukThroughput, scale: 1, label: lw + "/s"}, 3
+	case perSecond(at(2), at(3)) && j+1 < len(toks) && toks[j].kind == tkWord && itemNoun(toks[j+1]) && !isFunctionWord(lw):
+		// "30 million traced rays per second", "5100 lattice updates per second".
+		return unitDef{kind: ukThroughput, scale: 1, label: lw + " " + at(1) + "/s"}, 4
 	case (lw == "orders" || lw == "order") && at(1) == "of" && at(2) == "magnitude":
 		return unitDef{kind: ukOOM, scale: 1}, 3
 	case lw == "percentage" && (at(1) == "points" || at(1) == "point"):
@@ -524,4 +528,24 @@ func countedNoun(t token) bool {
 		return false
 	}
 	return !strings.HasSuffix(t.lw, "ss") && !strings.HasSuffix(t.lw, "ous")
+}
+
+func perSecond(a, b string) bool {
+	return a == "per" && (b == "second" || b == "sec" || b == "s")
+}
+
+// itemNoun reports a plural noun that can be counted per second: "rays",
+// "queries", "updates". Tokens and frames have units of their own.
+func itemNoun(t token) bool {
+	w := t.lw
+	return t.kind == tkWord && len(w) > 3 && strings.HasSuffix(w, "s") && isWordOnly(w) &&
+		w != "tokens" && w != "frames" && w != "times" && !isFunctionWord(w)
+}
+
+func isFunctionWord(w string) bool {
+	switch w {
+	case "the", "a", "an", "of", "and", "or", "per", "in", "on", "at", "to", "with", "for", "by", "is", "are", "as", "across", "its", "this", "than":
+		return true
+	}
+	return false
 }

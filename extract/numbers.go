@@ -24,6 +24,10 @@ const (
 	ukGB
 	ukDB
 	ukOther
+	ukBandwidth // GB/s
+	ukThroughput // items/s; label names the item
+	ukPower      // W
+	ukEnergy     // J
 	ukNonClaim // a unit that is never a result: bits, degrees, resolution...
 )
 
@@ -33,7 +37,17 @@ type unitDef struct {
 	kind   unitKind
 	scale  float64
 	perGPU bool
-	label  string // for ukOther
+	label  string // for ukOther and ukThroughput
+	per    string // "sample" in "uJ/sample"
+}
+
+func isWordOnly(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isASCIILetter(w[i]) && w[i] != '-' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 var unitTable = map[string]unitDef{}
@@ -73,16 +87,43 @@ func init() {
 	set(unitDef{kind: ukGB, scale: 1e3}, "tb", "tib", "terabytes")
 	set(unitDef{kind: ukGB, scale: 1e-6}, "kb", "kib")
 	set(unitDef{kind: ukDB}, "db")
-	set(unitDef{kind: ukOther, label: "GB/s"}, "gb/s", "gbps", "gbit/s")
-	set(unitDef{kind: ukOther, label: "TB/s"}, "tb/s")
-	set(unitDef{kind: ukOther, label: "images/s"}, "images/s", "img/s", "imgs/s", "images/sec")
-	set(unitDef{kind: ukOther, label: "samples/s"}, "samples/s", "samples/sec")
-	set(unitDef{kind: ukOther, label: "queries/s"}, "qps", "queries/s", "requests/s", "req/s")
-	set(unitDef{kind: ukOther, label: "W"}, "w", "watts", "watt")
-	set(unitDef{kind: ukOther, label: "it/s"}, "it/s", "iter/s", "iterations/s", "steps/s")
-	set(unitDef{kind: ukOther, label: "sequences/s"}, "seq/s", "sequences/s", "seqs/s")
-	set(unitDef{kind: ukOther, label: "TOPS"}, "tops")
+	// Bytes per second; bits are divided by 8. Exact case first: "Gb/s" is
+	// bits, "GB/s" bytes; lower-case spellings are read as bytes.
+	set(unitDef{kind: ukBandwidth}, "GB/s", "gb/s", "gbytes/s", "gib/s", "gb/sec", "GB/sec")
+	set(unitDef{kind: ukBandwidth, scale: 1e-3}, "MB/s", "mb/s", "mib/s", "MB/sec")
+	set(unitDef{kind: ukBandwidth, scale: 1e3}, "TB/s", "tb/s", "tib/s")
+	set(unitDef{kind: ukBandwidth, scale: 0.125}, "Gb/s", "gbps", "Gbps", "gbit/s", "Gbit/s", "gbits/s")
+	set(unitDef{kind: ukBandwidth, scale: 125}, "Tb/s", "tbps", "Tbps", "tbit/s", "Tbit/s")
+	set(unitDef{kind: ukBandwidth, scale: 1.25e-4}, "Mb/s", "mbps", "Mbps", "mbit/s", "Mbit/s")
+	set(unitDef{kind: ukThroughput, label: "images/s"}, "images/s", "img/s", "imgs/s", "images/sec")
+	set(unitDef{kind: ukThroughput, label: "samples/s"}, "samples/s", "samples/sec")
+	set(unitDef{kind: ukThroughput, label: "queries/s"}, "qps", "queries/s", "query/s")
+	set(unitDef{kind: ukThroughput, label: "requests/s"}, "rps", "requests/s", "req/s", "reqs/s")
+	set(unitDef{kind: ukThroughput, label: "iterations/s"}, "it/s", "iter/s", "iterations/s", "steps/s")
+	set(unitDef{kind: ukThroughput, label: "sequences/s"}, "seq/s", "sequences/s", "seqs/s")
+	set(unitDef{kind: ukThroughput, label: "ops/s"}, "ops/s", "op/s", "ops")
+	set(unitDef{kind: ukThroughput, label: "ops/s", scale: 1e6}, "mops", "mop/s")
+	set(unitDef{kind: ukThroughput, label: "ops/s", scale: 1e9}, "gops", "gop/s")
+	set(unitDef{kind: ukThroughput, label: "ops/s", scale: 1e12}, "tops", "top/s")
+	set(unitDef{kind: ukThroughput, label: "IOPS"}, "iops")
+	set(unitDef{kind: ukThroughput, label: "IOPS", scale: 1e3}, "kiops")
+	set(unitDef{kind: ukPower}, "W", "w", "watts", "watt")
+	set(unitDef{kind: ukPower, scale: 1e-3}, "mW", "mw", "milliwatts")
+	set(unitDef{kind: ukPower, scale: 1e3}, "kW", "kw", "kilowatts")
+	set(unitDef{kind: ukPower, scale: 1e6}, "MW", "megawatts")
+	set(unitDef{kind: ukEnergy}, "J", "joules", "joule")
+	set(unitDef{kind: ukEnergy, scale: 1e3}, "kJ", "kj")
+	set(unitDef{kind: ukEnergy, scale: 1e-3}, "mJ", "mj", "millijoules")
+	set(unitDef{kind: ukEnergy, scale: 1e-6}, "uJ", "uj", "microjoules")
+	set(unitDef{kind: ukEnergy, scale: 1e-9}, "nJ", "nj", "nanojoules")
+	set(unitDef{kind: ukEnergy, scale: 1e-12}, "pJ", "pj", "picojoules")
+	set(unitDef{kind: ukEnergy, scale: 1e-15}, "fJ", "fj", "femtojoules")
+	set(unitDef{kind: ukEnergy, scale: 3600}, "Wh", "wh")
+	set(unitDef{kind: ukEnergy, scale: 3.6e6}, "kWh", "kwh")
+	// Work per energy is an efficiency, not one of the vocabulary's units.
 	set(unitDef{kind: ukOther, label: "TOPS/W"}, "tops/w")
+	set(unitDef{kind: ukOther, label: "GOPS/W"}, "gops/w")
+	set(unitDef{kind: ukOther, label: "tokens/J"}, "tokens/j", "token/j")
 	set(unitDef{kind: ukFactor}, ":1")
 	set(unitDef{kind: ukNonClaim}, "bit", "bits", "degree", "degrees", "level", "layer", "layers", "d", "p",
 		"st", "nd", "rd", "th", "step", "steps", "stage", "way", "shot", "gram", "channel", "head", "heads", "dim", "core", "cores", "node", "nodes", "gpu", "gpus", "gcd", "gcds")
@@ -162,9 +203,15 @@ func lookupUnit(u string) (unitDef, bool) {
 			}
 		}
 	}
-	if k := strings.IndexByte(lu, '/'); k > 0 {
-		if d, ok := lookupUnit1(lu[:k]); ok && d.kind == ukTime {
+	if k := strings.IndexByte(u, '/'); k > 0 {
+		if d, ok := lookupUnit1(u[:k]); ok && (d.kind == ukTime || d.kind == ukEnergy) {
+			// "s/iter", "0.1 uJ/sample": a time or energy per item.
+			d.per = strings.TrimPrefix(lu[k+1:], "per-")
 			return d, true
+		}
+		// "40M lookups/s", "5K updates/s": items per second.
+		if head, tail := lu[:k], lu[k+1:]; (tail == "s" || tail == "sec") && len(head) > 3 && strings.HasSuffix(head, "s") && isWordOnly(head) {
+			return unitDef{kind: ukThroughput, scale: 1, label: head + "/s"}, true
 		}
 	}
 	return unitDef{}, false

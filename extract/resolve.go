@@ -615,13 +615,10 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			c.metric, c.unitLabel = "accuracy", "dB"
 		}
 		c.conf += 0.15
+	case ukBandwidth, ukThroughput, ukPower, ukEnergy:
+		s.classifyRate(c, l, r)
 	case ukOther:
 		c.metric, c.unitLabel = "other", c.unit.label
-		if c.unit.label == "W" {
-			// Power figures are mostly hardware specifications.
-			c.drop = true
-			return
-		}
 	case ukNone:
 		s.classifyBare(c, l)
 	default:
@@ -879,7 +876,7 @@ func (s *sentence) listContinues(a, b *cand) bool {
 		}
 	}
 	p := s.toks[b.ti-1].lw
-	return p == "and" || p == "," || p == "or" || p == "&"
+	return p == "and" || p == "," || p == "or" || p == "&" || p == "/"
 }
 
 // Qualifier phrases as token sequences; fillers may stand between a phrase
@@ -1338,4 +1335,45 @@ func (s *sentence) ownStatement(c *cand) bool {
 	// In a sentence that says "our", a coined name elsewhere is the other
 	// party; only a name the abstract introduced is the paper's.
 	return len(s.sys) > 0 && s.systemSubject(lo, c.ti)
+}
+
+// specNouns after a figure make it a property of a device or link ("a
+// 100 Gbps network", "a 15 W power budget"), a setting rather than a result.
+var specNouns = map[string]bool{"network": true, "networks": true, "link": true, "links": true, "nic": true, "nics": true,
+	"ethernet": true, "infiniband": true, "interconnect": true, "budget": true, "envelope": true, "tdp": true, "cap": true,
+	"limit": true, "device": true, "devices": true, "board": true, "chip": true, "gpu": true, "gpus": true, "cpu": true,
+	"switch": true, "switches": true, "port": true, "ports": true, "ssd": true, "ssds": true, "drive": true, "disk": true}
+
+// classifyRate files bandwidth, item throughput, power and energy figures,
+// leaving out what describes the hardware rather than the paper's result.
+func (s *sentence) classifyRate(c *cand, l, r int) {
+	toks := s.toks
+	if c.tj < len(toks) && specNouns[toks[c.tj].lw] {
+		p := s.qualStart(c.ti) - 1
+		if p >= 0 && (toks[p].lw == "a" || toks[p].lw == "an" || toks[p].lw == "per" || toks[p].lw == "with" || toks[p].lw == "under") {
+			// "on a 10 Gbps network", "under a 5 W budget".
+			c.drop = true
+			return
+		}
+	}
+	if s.cueScan(c.ti, c.tj, l, r, 4, []string{"tdp", "budget", "rated", "nominal", "theoretical", "peak"}) < 1e9 && c.unit.kind != ukEnergy {
+		c.drop = true
+		return
+	}
+	switch c.unit.kind {
+	case ukBandwidth:
+		c.metric, c.unitLabel = "bandwidth", "GB/s"
+	case ukThroughput:
+		c.metric, c.unitLabel = "throughput", c.unit.label
+	case ukPower:
+		c.metric, c.unitLabel = "power", "W"
+	case ukEnergy:
+		c.metric, c.unitLabel = "energy", "J"
+		if c.unit.per != "" {
+			c.condition = "per " + c.unit.per
+		} else if c.tj+1 < len(toks) && toks[c.tj].lw == "per" && toks[c.tj+1].kind == tkWord {
+			c.condition = "per " + toks[c.tj+1].lw
+		}
+	}
+	c.conf += 0.3
 }

@@ -148,7 +148,7 @@ func tokenize(s, lower string, a, b int, out []token) []token {
 			i++
 			continue
 		}
-		if isSplitPunct(c) || c == ',' {
+		if isSplitPunct(c) || c == ',' || c == '/' && len(out) > 0 && out[len(out)-1].kind == tkNum && out[len(out)-1].e == i {
 			out = append(out, token{s: i, e: i + 1, w: s[i : i+1], lw: s[i : i+1], kind: tkPunct})
 			i++
 			continue
@@ -157,6 +157,10 @@ func tokenize(s, lower string, a, b int, out []token) []token {
 		for j < b {
 			d := s[j]
 			if d == ' ' || d == '\n' || d == '\t' || d == '\r' || isSplitPunct(d) {
+				break
+			}
+			if d == '/' && j > i && j+1 < b && isDigit(s[j+1]) && (isDigit(s[j-1]) || s[j-1] == 'x' || s[j-1] == '%') && startsNumber(s[i:j]) {
+				// "35/67/405 fJ/op", "2.45x/13.5x": a list of figures, one per setting.
 				break
 			}
 			if d == ',' {
