@@ -15,6 +15,9 @@ type cand struct {
 	approx  bool // "~500" or "orders of magnitude"
 	plus    bool // "10+%"
 	numWord bool
+	// wordMetric is the metric a verb of a spelled factor names: "halves
+	// the latency" is a reduction whatever the nouns around it say.
+	wordMetric string
 	// bareSize is "a 175B model", a size without the word "parameters": it is
 	// the setting of any other figure in the sentence.
 	bareSize bool
@@ -72,6 +75,28 @@ func (s *sentence) parseWordNumber(i int) (*cand, int) {
 	if v, ok := numberWords[lw]; ok && i+3 < len(toks) {
 		if (toks[i+1].lw == "order" || toks[i+1].lw == "orders") && toks[i+2].lw == "of" && toks[i+3].lw == "magnitude" {
 			return &cand{ti: i, tj: i + 4, v: math.Pow(10, v), unit: unitDef{kind: ukFactor, scale: 1}, approx: true, numWord: true}, i + 4
+		}
+	}
+	// "halves the latency", "cuts memory by half", "doubles the throughput".
+	switch lw {
+	case "halves", "halve", "halving":
+		return &cand{ti: i, tj: i + 1, v: 2, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true, wordMetric: "reduction_factor"}, i + 1
+	case "half":
+		if i > 0 && (toks[i-1].lw == "by" || toks[i-1].lw == "in") && (i+1 == len(toks) || toks[i+1].lw != "of") {
+			return &cand{ti: i - 1, tj: i + 1, v: 2, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true, wordMetric: "reduction_factor"}, i + 1
+		}
+	case "doubles", "triples", "quadruples":
+		v := map[string]float64{"doubles": 2, "triples": 3, "quadruples": 4}[lw]
+		return &cand{ti: i, tj: i + 1, v: v, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true}, i + 1
+	case "third", "quarter", "fifth", "tenth":
+		// "needs only a third of the memory": a reduction by three.
+		if i > 0 && (toks[i-1].lw == "a" || toks[i-1].lw == "one") && i+1 < len(toks) && toks[i+1].lw == "of" {
+			for k := i + 2; k < len(toks) && k <= i+4; k++ {
+				if resourceNouns[toks[k].lw] || costNouns[toks[k].lw] {
+					v := map[string]float64{"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}[lw]
+					return &cand{ti: i - 1, tj: i + 1, v: v, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true, wordMetric: "reduction_factor"}, i + 1
+				}
+			}
 		}
 	}
 	// "a factor two speed up", "by a factor of three".
@@ -516,6 +541,11 @@ func dedupRepeatedNumber(w string) string {
 	}
 	return w
 }
+
+// costNouns name what a reduction cuts.
+var costNouns = map[string]bool{"latency": true, "time": true, "cost": true, "costs": true, "footprint": true, "traffic": true,
+	"size": true, "parameters": true, "memory": true, "energy": true, "power": true, "storage": true, "bandwidth": true,
+	"communication": true, "overhead": true, "runtime": true, "consumption": true}
 
 // countedNoun reports a plural noun right after a bare number: "the speedup
 // of 12 applications" counts applications; it states no factor.

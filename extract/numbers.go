@@ -68,7 +68,7 @@ func init() {
 	set(unitDef{kind: ukTFLOPS, perGPU: true}, "tflops/gpu", "tflop/s/gpu", "tf/gpu", "teraflops/gpu", "tflops/device", "tflops/accelerator")
 	set(unitDef{kind: ukTFLOPS, scale: 0.001}, "gflops", "gflop/s", "gigaflops", "gflop", "gigaflop/s")
 	set(unitDef{kind: ukPFLOPS}, "pflops", "pflop/s", "pflop", "pf", "petaflops", "petaflop/s", "petaflop", "pf/s")
-	set(unitDef{kind: ukPFLOPS, scale: 1000}, "eflops", "eflop/s", "exaflops", "exaflop/s", "exaflop", "ef")
+	set(unitDef{kind: ukPFLOPS, scale: 1000}, "eflops", "eflop/s", "exaflops", "exaflop/s", "exaflop", "ef", "ef/s")
 	set(unitDef{kind: ukPct}, "%", "percent", "per-cent")
 	set(unitDef{kind: ukPP}, "pp", "p.p", "pts", "points", "point")
 	set(unitDef{kind: ukTokens}, "tokens", "token")

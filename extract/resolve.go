@@ -99,7 +99,25 @@ var hypoMarkers = map[string]bool{"if": true, "want": true, "desired": true, "de
 	"should": true, "must": true, "target": true, "requirement": true, "requirements": true, "expected": true,
 	"expect": true, "expects": true, "anticipate": true, "anticipated": true, "projected": true}
 
-var accWords = []string{"accuracy", "f1", "psnr", "ssim", "lpips", "miou", "bleu", "auc", "map", "fid", "fvd", "kid", "iou", "top-1", "top-5", "score", "rouge", "chamfer", "wer", "perplexity"}
+var accWords = []string{"accuracy", "f1", "psnr", "ssim", "lpips", "miou", "bleu", "auc", "map", "fid", "fvd", "kid", "iou", "top-1", "top-5", "score", "rouge", "chamfer", "wer", "perplexity", "rayiou", "nds", "recall", "precision"}
+
+// accBefore reports "an mIoU of 39.3%", "an FID (Frechet Inception
+// Distance) of 22.1": a quality score named right before "of N".
+func (s *sentence) accBefore(ti int) bool {
+	toks := s.toks
+	k := s.qualStart(ti) - 1
+	if k < 1 || toks[k].lw != "of" {
+		return false
+	}
+	k--
+	if toks[k].lw == ")" {
+		for k > 0 && toks[k].lw != "(" && ti-k < 12 {
+			k--
+		}
+		k--
+	}
+	return k >= 0 && toks[k].kind == tkWord && hasPrefixAny(toks[k].lw, accWords)
+}
 
 var baselineFigureCues = map[string]bool{"compared": true, "than": true, "vs": true, "vs.": true, "versus": true, "relative": true, "against": true}
 
@@ -383,6 +401,11 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			c.drop = true
 			return
 		}
+		if c.wordMetric != "" {
+			c.metric, c.unitLabel = c.wordMetric, "x"
+			c.conf += 0.2
+			return
+		}
 		if prev != nil && !prev.drop && prev.unit.kind == ukFactor && s.parenContinues(prev, c) &&
 			s.cueScan(c.ti, c.tj, c.tj, r, 2, append(append(append([]string{}, speedCues...), reduceCues...), capacityCues...)) == 1e9 {
 			c.metric, c.unitLabel = prev.metric, "x"
@@ -558,7 +581,11 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				return
 			}
 		}
-		if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) < 1e9 || c.v < 1 || s.perItem(l, r) {
+		jobCues := []string{"train", "reconstruct", "optimiz", "fitting", "compil", "fine-tun", "pretrain", "pre-train"}
+		if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) == 1e9 && c.v >= 1 && s.cueScan(c.ti, c.tj, l, r, 8, jobCues) < 1e9 {
+			// "per-frame reconstruction within 12 seconds" is an offline job per item.
+			c.metric = "duration"
+		} else if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) < 1e9 || c.v < 1 || s.perItem(l, r) {
 			// Sub-second times and times per query, request or token time
 			// one piece of work.
 			c.metric = "latency"
@@ -665,7 +692,7 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		// "improves the hit rate from 61% to 78%": the end point is a level
 		// reached, not an improvement.
 		switch {
-		case s.cueScan(c.ti, c.tj, l, r, 8, []string{"peak", "utilization", "utilisation", "mfu", "hfu"}) < 1e9:
+		case s.cueScan(c.ti, c.tj, l, r, 8, []string{"peak", "mfu", "hfu"}) < 1e9:
 			c.metric = "peak_fraction"
 		case s.cueScan(c.ti, c.tj, l, r, 8, []string{"efficiency"}) < 1e9:
 			c.metric = "scaling_efficiency"
@@ -708,7 +735,7 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		return
 	}
 	improve := []string{"improv", "higher", "better", "faster", "speed", "reduc", "less", "lower", "fewer", "decreas", "cut", "increas", "boost", "gain", "sav", "outperform", "accelerat", "shorter", "smaller", "more", "enhanc", "raise", "drop", "shrink", "compress", "by"}
-	acc := []string{"accuracy", "top-1", "top-5", "f1", "map", "miou", "iou", "precision", "recall", "success", "bleu", "auc", "pass@1", "exact", "win", "score"}
+	acc := []string{"accuracy", "top-1", "top-5", "f1", "map", "miou", "iou", "precision", "recall", "success", "bleu", "auc", "pass@1", "exact", "win", "score", "nds", "wer", "rayiou", "correctness"}
 	if after(0) == "of" && (after(1) == "linear" || after(1) == "ideal" || after(1) == "perfect" || after(2) == "linear" || after(2) == "ideal") {
 		// "99% of linear scaling", "92% of the ideal speedup".
 		c.metric = "scaling_efficiency"
@@ -730,6 +757,21 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		}
 		c.drop = true
 		return
+	}
+	if s.accBefore(c.ti) || after(0) != "" && hasPrefixAny(after(0), accWords) && hasPrefixAny(after(0), acc) && s.cueScan(c.ti, c.tj, l, c.tj, 5, improve) == 1e9 && !strings.HasPrefix(toks[c.ti].w, "+") {
+		// "an mIoU of 39.3%", "54.5% NDS": the level reached, not a gain.
+		c.metric = "accuracy"
+		c.conf += 0.2
+		return
+	}
+	if c.prev == nil || c.prev.unit.kind != ukPct {
+		switch after(0) {
+		case "higher", "faster", "better", "lower", "less", "fewer", "smaller", "shorter", "cheaper":
+			// "23% higher utilization", "(22.6% faster)": a relative gain.
+			c.metric = "improvement_pct"
+			c.conf += 0.25
+			return
+		}
 	}
 	di := s.cueScan(c.ti, c.tj, l, r, 6, improve)
 	da := s.cueScan(c.ti, c.tj, l, r, 4, acc)
@@ -805,6 +847,11 @@ func (s *sentence) classifyBare(c *cand, l int) {
 	}
 	if c.ti == 0 {
 		c.drop = true
+		return
+	}
+	if s.accBefore(c.ti) && c.v <= 1000 {
+		c.metric, c.unitLabel = "accuracy", "score"
+		c.conf += 0.1
 		return
 	}
 	link := toks[c.ti-1].lw
@@ -888,7 +935,7 @@ var qualPhrases = []struct {
 	{[]string{"up", "to"}, QualUpTo}, {[]string{"upto"}, QualUpTo}, {[]string{"as", "high", "as"}, QualUpTo},
 	{[]string{"as", "much", "as"}, QualUpTo}, {[]string{"as", "many", "as"}, QualUpTo}, {[]string{"max"}, QualUpTo},
 	{[]string{"maximum"}, QualUpTo}, {[]string{"at", "most"}, QualUpTo}, {[]string{"under"}, QualUpTo},
-	{[]string{"below"}, QualUpTo}, {[]string{"less", "than"}, QualUpTo}, {[]string{"fewer", "than"}, QualUpTo},
+	{[]string{"below"}, QualUpTo}, {[]string{"within"}, QualUpTo}, {[]string{"less", "than"}, QualUpTo}, {[]string{"fewer", "than"}, QualUpTo},
 	{[]string{"over"}, QualAtLeast}, {[]string{"more", "than"}, QualAtLeast}, {[]string{"at", "least"}, QualAtLeast},
 	{[]string{"beyond"}, QualAtLeast}, {[]string{"exceeding"}, QualAtLeast}, {[]string{"exceeds"}, QualAtLeast},
 	{[]string{"exceed"}, QualAtLeast}, {[]string{"above"}, QualAtLeast}, {[]string{"greater", "than"}, QualAtLeast},
@@ -929,6 +976,9 @@ func (s *sentence) matchQual(p int) (string, int) {
 
 func (s *sentence) qualify(c *cand, prev *cand) {
 	toks := s.toks
+	if c.qual != "" {
+		return // set by the metric's own rule ("within 8% of peak" is at least 92%)
+	}
 	// Before the number, allowing fillers in between.
 	for p := c.ti - 1; p >= 0 && p >= c.ti-5; p-- {
 		if isClausePunct(toks[p].lw) && toks[p].lw != "(" || toks[p].kind == tkNum {
