@@ -295,6 +295,11 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 			j += n
 		}
 	}
+	if c.unit.kind == ukNone && (mult > 1 || v >= 1000) && s.seqLengthNear(i, j) {
+		// "500K sequence length", "a context length of up to 1 million",
+		// "seq. length 32K": the noun names the unit.
+		c.unit = unitDef{kind: ukTokens, scale: 1, label: "context"}
+	}
 	if c.unit.kind == ukNone && mult > 1 && s.bareModelSize(i, j) {
 		// "trains a 175B model": the model noun implies parameters.
 		c.unit = unitDef{kind: ukParams, scale: 1}
@@ -546,6 +551,46 @@ func dedupRepeatedNumber(w string) string {
 var costNouns = map[string]bool{"latency": true, "time": true, "cost": true, "costs": true, "footprint": true, "traffic": true,
 	"size": true, "parameters": true, "memory": true, "energy": true, "power": true, "storage": true, "bandwidth": true,
 	"communication": true, "overhead": true, "runtime": true, "consumption": true}
+
+// seqLengthNear reports a sequence or context length named right after
+// the number (tokens i..j) or right before it, past a qualifier and "of".
+func (s *sentence) seqLengthNear(i, j int) bool {
+	toks := s.toks
+	isLen := func(k int) bool {
+		if k < 0 || k >= len(toks) {
+			return false
+		}
+		switch toks[k].lw {
+		case "length", "lengths", "window", "windows", "context", "contexts":
+			return true
+		}
+		return false
+	}
+	isSeq := func(k int) bool {
+		if k >= 0 && k < len(toks) && toks[k].lw == "." {
+			k--
+		}
+		if k < 0 || k >= len(toks) {
+			return false
+		}
+		switch toks[k].lw {
+		case "sequence", "seq", "context", "token", "input":
+			return true
+		}
+		return false
+	}
+	if j+1 < len(toks) && isSeq(j) && isLen(j+1) && toks[j].lw != "context" || j < len(toks) && toks[j].lw == "context" && (j+1 >= len(toks) || toks[j+1].kind != tkWord || isLen(j+1)) {
+		return true
+	}
+	k := s.qualStart(i) - 1
+	if k >= 0 && toks[k].lw == "of" {
+		k--
+	}
+	if isLen(k) && toks[k].lw != "context" && (isSeq(k-1) || toks[k].lw == "window") {
+		return true
+	}
+	return false
+}
 
 // countedNoun reports a plural noun right after a bare number: "the speedup
 // of 12 applications" counts applications; it states no factor.

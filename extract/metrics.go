@@ -25,7 +25,7 @@ var Metrics = []MetricDef{
 		Cues:        []string{"speedup", "speed-up", "speed", "speeds", "fast", "quick", "accelerat", "throughput", "performance", "tflops", "flops", "latency-bound", "iterations/s"}},
 	{Slug: "reduction_factor", Name: "Reduction factor", Unit: "x", HigherIsBetter: true,
 		Description: "How many times less of a cost: memory, communication, storage, time.",
-		Cues:        []string{"reduc", "less", "smaller", "fewer", "lower", "compress", "decreas", "cut", "saving", "save", "shrink", "cheaper", "lighter"}},
+		Cues:        []string{"reduc", "less", "smaller", "fewer", "lower", "compress", "decreas", "cut", "saving", "save", "shrink", "cheaper", "lighter", "shorten"}},
 	{Slug: "capacity_factor", Name: "Capacity factor", Unit: "x", HigherIsBetter: true,
 		Description: "How many times more capacity: larger batch, longer sequence, bigger model.",
 		Cues:        []string{"larger", "longer", "bigger", "batch", "sequence", "context", "hidden", "capacity", "parameters", "wider", "deeper"}},

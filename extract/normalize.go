@@ -272,6 +272,25 @@ func normalize(s string) *normText {
 			nb.end[len(nb.end)-1] = int32(i + 7)
 			i += 7
 			continue
+		case c == '*':
+			j := i
+			for j < len(s) && s[j] == '*' {
+				j++
+			}
+			if j-i == 1 && i > 0 && isDigit(s[i-1]) && (j == len(s) || !isDigit(s[j])) {
+				// "up to 3.1* speedup": a times sign that lost its shape.
+				nb.emitTimes(i, j)
+			} else if j-i > 1 || i > 0 && s[i-1] != ' ' || j < len(s) && s[j] != ' ' {
+				// Markdown emphasis ("**12x**", "*fast*") carries no meaning;
+				// the bytes stay with their neighbour so evidence keeps them.
+				if n := len(nb.end); n > 0 && int(nb.end[n-1]) == i {
+					nb.end[n-1] = int32(j)
+				}
+			} else {
+				nb.emit(s[i:j], i, j)
+			}
+			i = j
+			continue
 		case c < utf8.RuneSelf:
 			nb.emit(s[i:i+1], i, i+1)
 			i++
@@ -343,7 +362,7 @@ func prevNonSpaceIsDigit(s string, i int) bool {
 func clean(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c >= utf8.RuneSelf, c == '$', c == '{', c == '}', c == '\\', c == '~', c == '&':
+		case c >= utf8.RuneSelf, c == '$', c == '{', c == '}', c == '\\', c == '~', c == '&', c == '*':
 			return false
 		case c == '-' && i+1 < len(s) && s[i+1] == '-':
 			return false

@@ -178,7 +178,7 @@ func (s *sentence) resolve(cands []*cand) {
 	for _, c := range cands {
 		if c.bareSize && !c.drop {
 			for _, o := range cands {
-				if o != c && !o.drop && !o.bareSize {
+				if o != c && !o.drop && !o.bareSize && o.metric != "sequence_length" {
 					c.drop = true
 					break
 				}
@@ -406,6 +406,11 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			c.conf += 0.2
 			return
 		}
+		if c.numWord && c.ti > 0 && strings.HasSuffix(s.toks[c.ti].lw, "ples") || s.toks[c.ti].lw == "doubles" {
+			// "Batching doubles the throughput": the verb's object names
+			// what grew, not its subject.
+			l = c.ti
+		}
 		if prev != nil && !prev.drop && prev.unit.kind == ukFactor && s.parenContinues(prev, c) &&
 			s.cueScan(c.ti, c.tj, c.tj, r, 2, append(append(append([]string{}, speedCues...), reduceCues...), capacityCues...)) == 1e9 {
 			c.metric, c.unitLabel = prev.metric, "x"
@@ -513,6 +518,11 @@ func (s *sentence) classify(c *cand, prev *cand) {
 	case ukPct, ukPP:
 		s.classifyPercent(c, l, r)
 	case ukTokens:
+		if c.unit.label == "context" && c.prev != nil && !c.prev.drop && s.inParens(c.ti) {
+			// "3x speedup on GPT-2 (seq. length 1K)": the setting of the figure before.
+			c.drop = true
+			return
+		}
 		if c.unit.label == "context" {
 			// "128K-context inference": the unit word is the cue.
 			c.metric, c.unitLabel = "sequence_length", "tokens"
@@ -724,6 +734,15 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		c.conf += 0.1
 		return
 	}
+	if c.prev == nil || c.prev.unit.kind != ukPct {
+		switch after(0) {
+		case "higher", "faster", "better", "lower", "less", "fewer", "smaller", "shorter", "cheaper":
+			// "23% higher utilization", "(22.6% faster)": a relative gain.
+			c.metric = "improvement_pct"
+			c.conf += 0.25
+			return
+		}
+	}
 	if s.cueScan(c.ti, c.tj, l, r, 4, []string{"peak", "utilization", "utilisation", "mfu", "hfu", "theoretical"}) < 1e9 {
 		c.metric = "peak_fraction"
 		c.conf += 0.3
@@ -763,15 +782,6 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		c.metric = "accuracy"
 		c.conf += 0.2
 		return
-	}
-	if c.prev == nil || c.prev.unit.kind != ukPct {
-		switch after(0) {
-		case "higher", "faster", "better", "lower", "less", "fewer", "smaller", "shorter", "cheaper":
-			// "23% higher utilization", "(22.6% faster)": a relative gain.
-			c.metric = "improvement_pct"
-			c.conf += 0.25
-			return
-		}
 	}
 	di := s.cueScan(c.ti, c.tj, l, r, 6, improve)
 	da := s.cueScan(c.ti, c.tj, l, r, 4, acc)
@@ -816,6 +826,32 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 // "scaling efficiency of 0.94" (a fraction, reported in %) and "an F1 of 0.8".
 func (s *sentence) classifyBare(c *cand, l int) {
 	toks := s.toks
+	if p := c.prev; p != nil && !p.drop && c.ti-p.tj <= 10 && c.ti > 0 {
+		sep := false
+		for k := p.tj; k < c.ti; k++ {
+			switch toks[k].lw {
+			case ",", "and":
+				sep = true
+			case ";", "(", ")", "while", "but", "which":
+				sep = false
+				k = c.ti
+			}
+		}
+		scaled := toks[c.ti].w != "" && strings.ContainsAny(toks[c.ti].w[len(toks[c.ti].w)-1:], "KMBkm") || c.tj > c.ti+1
+		switch {
+		case sep && p.metric == "sequence_length" && scaled && c.v >= 1000:
+			// "500K tokens on one GPU, 3.7M on a node and over 15M on a cluster".
+			c.metric, c.unitLabel = p.metric, "tokens"
+			c.conf += 0.1
+			return
+		case sep && p.unit.kind == ukFactor && c.ti-p.tj <= 2 && (toks[c.ti-1].lw == "and" || toks[c.ti-1].lw == ",") && c.v > 1 && c.v < 1e4:
+			// "by up to 2x and 4, respectively": the list shares the sign.
+			c.unit = p.unit
+			c.metric, c.unitLabel, c.qual = p.metric, "x", p.qual
+			c.conf += 0.05
+			return
+		}
+	}
 	if s.lostTimes(c) {
 		c.unit = unitDef{kind: ukFactor, scale: 1}
 		s.classify(c, c.prev)
@@ -1124,6 +1160,16 @@ func (s *sentence) lostTimes(c *cand) bool {
 			}
 		}
 	}
+	// "cuts training time by 2.2 compared to X": a reduction stated against a
+	// baseline with a decimal factor; "by 85.6" alone may have lost a "%".
+	if link == "by" && (decimal || c.hasHi) && c.v <= 20 && c.tj < len(toks) && baselineFigureCues[toks[c.tj].lw] {
+		l, _ := s.clause(c.ti, c.tj)
+		for k := q - 2; k >= l && k >= q-10; k-- {
+			if hasPrefixAny(toks[k].lw, reduceCues) {
+				return true
+			}
+		}
+	}
 	// "speeds up training by up to 5.5", "outperforms X by 6".
 	if link == "by" && c.v <= 100 {
 		l, _ := s.clause(c.ti, c.tj)
@@ -1427,3 +1473,4 @@ func (s *sentence) classifyRate(c *cand, l, r int) {
 	}
 	c.conf += 0.3
 }
+

@@ -1,0 +1,69 @@
+package extract
+
+import "testing"
+
+// Kinds of sentence that real abstracts use and the first rules missed.
+// Sentences are written for these tests, each kind with hard negatives.
+var sentenceCases = []struct {
+	name string
+	in   string
+	want []w
+}{
+	// Markdown and glue.
+	{"markdown emphasis", "Our solver is **7x** faster than PETSc.",
+		[]w{{"speedup", 7, 0, "x", "", "", 0, "PETSc"}}},
+	{"asterisk as times", "The engine delivers up to 2.6* higher throughput than Spark.",
+		[]w{{"speedup", 2.6, 0, "x", "up_to", "", 0, "Spark"}}},
+	{"asterisk emphasis on words", "A *simple* cache gives 1.4x speedup.",
+		[]w{{"speedup", 1.4, 0, "x", "", "", 0, ""}}},
+
+	// Shared lists and continuations.
+	{"shared sign in respectively list", "It shortens the mean and tail iteration time by up to 1.5x and 3, respectively.",
+		[]w{{"reduction_factor", 1.5, 0, "x", "up_to", "", 0, ""}, {"reduction_factor", 3, 0, "x", "up_to", "", 0, ""}}},
+	{"elliptical sequence lengths", "Our method trains with a 256K sequence length on the workstation, 2M on the server and over 8M on the cluster.",
+		[]w{{"sequence_length", 256000, 0, "tokens", "", "", 0, ""}, {"sequence_length", 2e6, 0, "tokens", "", "", 0, ""}, {"sequence_length", 8e6, 0, "tokens", "at_least", "", 0, ""}}},
+	{"context length of up to", "We serve a context length of up to 2 million on eight GPUs.",
+		[]w{{"sequence_length", 2e6, 0, "tokens", "up_to", "", 8, ""}}},
+	{"seq. length as a claim", "We train a 13B model at seq. length 64K.",
+		[]w{{"model_size", 13e9, 0, "params", "", "", 0, ""}, {"sequence_length", 64000, 0, "tokens", "", "", 0, ""}}},
+	{"seq. length in parentheses is a setting", "It gives a 2x speedup on GPT-2 (seq. length 4K).",
+		[]w{{"speedup", 2, 0, "x", "", "", 0, ""}}},
+
+	// Word numbers.
+	{"halves", "The new allocator halves the tail latency of the service.",
+		[]w{{"reduction_factor", 2, 0, "x", "", "", 0, ""}}},
+	{"by half", "Quantisation cuts the weight memory by half.",
+		[]w{{"reduction_factor", 2, 0, "x", "", "", 0, ""}}},
+	{"a third of the memory", "Training then needs only a third of the memory.",
+		[]w{{"reduction_factor", 3, 0, "x", "", "", 0, ""}}},
+	{"doubles", "Batching doubles the decode throughput.",
+		[]w{{"speedup", 2, 0, "x", "", "", 0, ""}}},
+	{"order of magnitude", "Our renderer is an order of magnitude faster than path tracing.",
+		[]w{{"speedup", 10, 0, "x", "approx", "", 0, "path tracing"}}},
+	{"half of is no factor", "Half of the jobs finish early.", nil},
+	{"a third of the papers is no factor", "A third of the papers report no code.", nil},
+
+	// Scores and relative percentages.
+	{"score of N", "The detector reaches an mAP of 41.2 on the test split.",
+		[]w{{"accuracy", 41.2, 0, "score", "", "", 0, ""}}},
+	{"score with parenthesis of N", "It attains an FVD (Frechet Video Distance) of 180.5.",
+		[]w{{"accuracy", 180.5, 0, "score", "", "", 0, ""}}},
+	{"percent before score", "Our tracker sets a record of 61.3% NDS.",
+		[]w{{"accuracy", 61.3, 0, "%", "", "", 0, ""}}},
+	{"percent before comparative", "The pipeline keeps up to 18% higher GPU utilization than the baseline.",
+		[]w{{"improvement_pct", 18, 0, "%", "up_to", "", 0, "baseline"}}},
+	{"gain in score stays a gain", "Tuning gains 3% accuracy over the default.",
+		[]w{{"improvement_pct", 3, 0, "%", "", "", 0, "default"}}},
+
+	// Time: an offline job per item is a duration; "within" is an upper bound.
+	{"per-item reconstruction is duration", "Each scene reconstruction finishes within 40 seconds.",
+		[]w{{"duration", 40, 0, "s", "up_to", "", 0, ""}}},
+	{"per-query answer is latency", "The agent answers each query within 2 seconds.",
+		[]w{{"latency", 2, 0, "s", "up_to", "", 0, ""}}},
+
+	// Exa-scale units.
+	{"exaflops per second", "The run sustains 1.2 EF/s on the full machine.",
+		[]w{{"aggregate_flops", 1200, 0, "PFLOPS", "", "", 0, ""}}},
+}
+
+func TestSentenceRules(t *testing.T) { runRuleCases(t, sentenceCases) }
