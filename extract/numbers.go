@@ -24,11 +24,11 @@ const (
 	ukGB
 	ukDB
 	ukOther
-	ukBandwidth // GB/s
+	ukBandwidth  // GB/s
 	ukThroughput // items/s; label names the item
 	ukPower      // W
 	ukEnergy     // J
-	ukNonClaim // a unit that is never a result: bits, degrees, resolution...
+	ukNonClaim   // a unit that is never a result: bits, degrees, resolution...
 )
 
 // unitDef says what a unit spelling measures and how to scale it to the

@@ -1473,4 +1473,3 @@ func (s *sentence) classifyRate(c *cand, l, r int) {
 	}
 	c.conf += 0.3
 }
-
