@@ -406,7 +406,16 @@ func (s *sentence) subjects(cands []*cand) {
 	}
 	for _, c := range live {
 		if c.subject == "" {
-			c.subject = s.nearbyNouns(c)
+			c.subject = s.subjectOf(c)
+		}
+		if c.subject == "" && c.prev != nil && !c.prev.drop && c.prev.subject != "" && (s.parenContinues(c.prev, c) || s.listContinues(c.prev, c)) {
+			c.subject = c.prev.subject
+		}
+		if c.subject == "" {
+			c.subject = cleanPhrase(strings.Fields(s.nearbyNouns(c)))
+		}
+		if c.subject == "" {
+			c.subject = metricNoun(c.metric)
 		}
 	}
 }
