@@ -138,8 +138,21 @@ func (s *sentence) subjectOf(c *cand) string {
 		}
 	}
 	after := cleanPhrase(s.phraseAt(k, 4))
+	if k < len(toks) && participle(toks[k].lw) {
+		after = "" // "a frame rate of up to 12 fps is reached": no noun follows
+	}
 	if after != "" && !(governed && k < len(toks) && toks[k].lw == "the") {
 		return after
+	}
+	q0 := s.qualStart(c.ti)
+	if q0 > 1 && toks[q0-1].kind == tkWord && !nonSubject[toks[q0-1].lw] {
+		// "a frame rate up to 11.8 fps": a noun phrase opened by a determiner.
+		ws := s.phraseBefore(q0, 4)
+		if b := q0 - len(ws) - 1; len(ws) > 0 && b >= 0 && (toks[b].lw == "a" || toks[b].lw == "an" || toks[b].lw == "the" || toks[b].lw == "its" || toks[b].lw == "our") {
+			if p := cleanPhrase(ws); p != "" {
+				return p
+			}
+		}
 	}
 	// 2. The object of the verb before "by": "reduces the tail latency by 3x".
 	q := s.qualStart(c.ti)
@@ -192,6 +205,21 @@ func (s *sentence) subjectOf(c *cand) string {
 	if c.tj > c.ti+1 && toks[c.tj-1].kind == tkWord && hasPrefixAny(toks[c.tj-1].lw, accWords) {
 		return toks[c.tj-1].w
 	}
+	if governed && c.tj < len(toks) && (toks[c.tj].lw == "faster" || toks[c.tj].lw == "times" && c.tj+1 < len(toks) && toks[c.tj+1].lw == "faster") {
+		// "the FLUTE kernel can be 2-4 faster": what is faster stands before.
+		j := q
+		for j > 0 {
+			switch toks[j-1].lw {
+			case "is", "are", "be", "can", "could", "was", "were", "almost", "nearly", "up", "to", "runs", "run", "about", "over":
+				j--
+				continue
+			}
+			break
+		}
+		if p := cleanPhrase(s.phraseBefore(j, 3)); p != "" {
+			return p
+		}
+	}
 	if governed {
 		// "a 3x speedup": the noun itself says what grew.
 		for j := c.tj; j < k; j++ {
@@ -230,6 +258,16 @@ func metricNoun(metric string) string {
 func ofOpensSet(w string) bool {
 	switch w {
 	case "a", "an", "the", "all", "various", "diverse", "many", "several", "multiple", "different", "these", "our":
+		return true
+	}
+	return false
+}
+
+// participle reports a past participle or finite verb that may follow a
+// figure ("11.8 fps is reached", "acceleration are achieved").
+func participle(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "reached", "achieved", "obtained", "observed", "measured", "attained", "reported", "delivered":
 		return true
 	}
 	return false
