@@ -205,6 +205,11 @@ func (s *sentence) resolve(cands []*cand) {
 		}
 	}
 	s.subjects(cands)
+	for _, c := range cands {
+		if !c.drop && s.reductionBySubject(c) {
+			c.metric = "reduction_factor"
+		}
+	}
 	cond := s.conditions()
 	for _, c := range cands {
 		if !c.drop && c.condition == "" {
@@ -280,6 +285,14 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		// "..., e.g., GPT-3 needs 350 GB": an illustration of the problem.
 		for k := lo; k < c.ti; k++ {
 			if w := toks[k].lw; w == "e.g" || w == "e.g." || w == "example" && k > 0 && toks[k-1].lw == "for" {
+				return true
+			}
+		}
+	}
+	if !own && !sysOwn {
+		// "contexts of up to 1M tokens are becoming increasingly common".
+		for k := c.tj; k < hi; k++ {
+			if w := toks[k].lw; w == "increasingly" || w == "becoming" && k+1 < hi && toks[k+1].lw != "the" {
 				return true
 			}
 		}
@@ -401,7 +414,18 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			c.drop = true
 			return
 		}
+		if s.energyEfficiency(c.tj, r) {
+			// "2.7x higher energy efficiency" is work per joule, not time.
+			c.metric, c.unitLabel = "other", "x"
+			c.conf += 0.15
+			return
+		}
 		if c.wordMetric != "" {
+			if c.wordMetric == "reduction_factor" && c.tj < len(s.toks) && s.cueScan(c.ti, c.tj, c.tj, min(r, c.tj+3), 3, []string{"throughput", "performance", "speed", "bandwidth", "accuracy"}) < 1e9 {
+				// "small writes halve throughput": a loss, not a saving.
+				c.drop = true
+				return
+			}
 			c.metric, c.unitLabel = c.wordMetric, "x"
 			c.conf += 0.2
 			return
@@ -417,15 +441,22 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			c.conf += 0.2
 			return
 		}
-		if s.energyEfficiency(c.tj, r) {
-			// "2.7x higher energy efficiency" is work per joule, not time.
-			c.metric, c.unitLabel = "other", "x"
-			c.conf += 0.15
-			return
-		}
 		// Words of a qualifier ("more than 2x", "less than 3x") say nothing
 		// about what is measured.
 		ti0 := s.qualStart(c.ti)
+		if ti0 > 1 && s.toks[ti0-1].lw == "of" {
+			// "an average improvement of 2.08x": the noun before "of" names it.
+			switch s.toks[ti0-2].lw {
+			case "improvement", "improvements", "speedup", "speedups", "speed-up", "acceleration":
+				c.metric, c.unitLabel = "speedup", "x"
+				c.conf += 0.25
+				return
+			case "reduction", "reductions", "compression", "saving", "savings":
+				c.metric, c.unitLabel = "reduction_factor", "x"
+				c.conf += 0.25
+				return
+			}
+		}
 		// The verb that governs the clause may stand far before the figure
 		// ("reduces the communication volume and overhead by up to 22.89x").
 		ds := s.cueScan(ti0, c.tj, l, r, 8, speedCues)
@@ -518,6 +549,16 @@ func (s *sentence) classify(c *cand, prev *cand) {
 	case ukPct, ukPP:
 		s.classifyPercent(c, l, r)
 	case ukTokens:
+		if c.tj < len(s.toks) && (strings.HasSuffix(s.toks[c.tj-1].lw, "token") || strings.HasSuffix(s.toks[c.tj-1].lw, "-tokens")) && countedNoun(s.toks[c.tj]) {
+			// "for 64-128 token prompts", "over 1,024-token contexts": a setting.
+			c.drop = true
+			return
+		}
+		if p := s.qualStart(c.ti) - 1; p >= 0 && (s.toks[p].lw == "at" || s.toks[p].lw == "for") && len(s.hw) >= 0 && c.prev != nil && !c.prev.drop {
+			// "69% higher throughput at 32K context length": the figure's setting.
+			c.drop = true
+			return
+		}
 		if c.unit.label == "context" && c.prev != nil && !c.prev.drop && s.inParens(c.ti) {
 			// "3x speedup on GPT-2 (seq. length 1K)": the setting of the figure before.
 			c.drop = true
@@ -734,7 +775,7 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		c.conf += 0.1
 		return
 	}
-	if c.prev == nil || c.prev.unit.kind != ukPct {
+	{
 		switch after(0) {
 		case "higher", "faster", "better", "lower", "less", "fewer", "smaller", "shorter", "cheaper":
 			// "23% higher utilization", "(22.6% faster)": a relative gain.
@@ -775,6 +816,12 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 			return
 		}
 		c.drop = true
+		return
+	}
+	if after(0) != "" && hasPrefixAny(after(0), accWords) && (c.ti > 0 && toks[c.ti-1].lw == "by" || strings.HasPrefix(toks[c.ti].w, "+")) {
+		// "surpasses X by +7.3% NDS": a gain in score points.
+		c.metric, c.unitLabel = "other", "pp"
+		c.conf += 0.15
 		return
 	}
 	if s.accBefore(c.ti) || after(0) != "" && hasPrefixAny(after(0), accWords) && hasPrefixAny(after(0), acc) && s.cueScan(c.ti, c.tj, l, c.tj, 5, improve) == 1e9 && !strings.HasPrefix(toks[c.ti].w, "+") {
@@ -873,7 +920,10 @@ func (s *sentence) classifyBare(c *cand, l int) {
 	if c.tj < len(toks) && hasPrefixAny(toks[c.tj].lw, accWords) && c.v <= 100 {
 		// "up to 0.8 accuracy", "0.92 F1".
 		c.metric, c.unitLabel = "accuracy", "score"
-		if c.ti > 0 && (toks[c.ti-1].lw == "by" || strings.HasPrefix(toks[c.ti].w, "+")) {
+		if c.tj+1 < len(toks) && (toks[c.tj+1].lw == "degradation" || toks[c.tj+1].lw == "drop" || toks[c.tj+1].lw == "loss" || toks[c.tj+1].lw == "increase") {
+			// "<0.1 perplexity degradation": a bound on the quality cost.
+			c.metric, c.unitLabel = "other", toks[c.tj].w
+		} else if c.ti > 0 && (toks[c.ti-1].lw == "by" || strings.HasPrefix(toks[c.ti].w, "+")) {
 			// "outperforms the baseline by 1.2 BLEU": a gain in the score.
 			c.metric, c.unitLabel = "other", toks[c.tj].w
 		}

@@ -132,7 +132,7 @@ func (s *sentence) subjectOf(c *cand) string {
 			}
 		}
 	}
-	if governed && k+1 < len(toks) && (toks[k].lw == "in" || toks[k].lw == "of" || toks[k].lw == "for" && c.unit.kind != ukFactor) {
+	if (governed || k == c.tj && k < len(toks) && toks[k].lw == "in" && c.unit.kind == ukFactor) && k+1 < len(toks) && (toks[k].lw == "in" || toks[k].lw == "of" || toks[k].lw == "for" && c.unit.kind != ukFactor) {
 		if p := cleanPhrase(s.phraseAt(k+1, 5)); p != "" {
 			return p
 		}
@@ -271,4 +271,28 @@ func participle(w string) bool {
 		return true
 	}
 	return false
+}
+
+// costHeads are subjects a factor makes smaller when it "improves" them:
+// "improves power consumption by 10x", "117x better in query latency".
+var costHeads = map[string]bool{"latency": true, "latencies": true, "consumption": true, "energy": true, "cost": true,
+	"costs": true, "footprint": true, "usage": true, "ttft": true, "tpot": true}
+
+// reductionBySubject reports a speedup whose subject is a cost and whose own words
+// do not say faster: it is a reduction.
+func (s *sentence) reductionBySubject(c *cand) bool {
+	if c.metric != "speedup" || c.subject == "" {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(c.subject))
+	if len(f) == 0 || !costHeads[f[len(f)-1]] {
+		return false
+	}
+	for k := c.tj; k < len(s.toks) && k <= c.tj+1; k++ {
+		switch s.toks[k].lw {
+		case "faster", "speedup", "speedups", "speed-up", "higher", "throughput":
+			return false
+		}
+	}
+	return true
 }
