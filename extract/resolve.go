@@ -176,7 +176,7 @@ func (s *sentence) resolve(cands []*cand) {
 	// "requires 14 GB to serve a 70B model": a bare model size next to
 	// another result is that result's setting.
 	for _, c := range cands {
-		if c.bareSize && !c.drop {
+		if c.bareSize && !c.drop && !s.trainedSize(c) && !(c.prev != nil && c.prev.bareSize && !c.prev.drop && c.prev.metric == "model_size" && s.trainedSize(c.prev)) {
 			for _, o := range cands {
 				if o != c && !o.drop && !o.bareSize && o.metric != "sequence_length" {
 					c.drop = true
@@ -587,7 +587,7 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		// "in ~500-billion parameter models" names a setting; a claim needs a
 		// verb of training or serving ("fine-tune trillion parameter models").
 		p := c.ti - 1
-		for p >= 0 && (s.toks[p].lw == "a" || s.toks[p].lw == "an" || s.toks[p].lw == "the" || s.toks[p].lw == "~" || s.toks[p].lw == "over" || s.toks[p].lw == "to" && p > 0 && s.toks[p-1].lw == "up") {
+		for p >= 0 && (s.toks[p].lw == "a" || s.toks[p].lw == "an" || s.toks[p].lw == "the" || s.toks[p].lw == "~" || s.toks[p].lw == "over" || s.toks[p].lw == "to" && p > 0 && (s.toks[p-1].lw == "up" || strings.HasPrefix(s.toks[p-1].lw, "scal"))) {
 			p--
 		}
 		if p >= 0 {
@@ -602,7 +602,13 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				return
 			}
 		}
-		if c.bareSize && !(p >= 0 && hasPrefixAny(s.toks[p].lw, []string{"train", "fine-tun", "finetun", "serv", "fit", "scal", "run", "deploy", "host", "pretrain", "pre-train"})) {
+		if c.bareSize && p >= 1 && (s.toks[p].lw == "and" || s.toks[p].lw == ",") && c.prev != nil && !c.prev.drop && c.prev.metric == "model_size" {
+			// "a 6.7B model and a 13B model": the list shares its verb.
+			c.metric, c.unitLabel = "model_size", "params"
+			c.conf += 0.15
+			return
+		}
+		if c.bareSize && !(p >= 0 && hasPrefixAny(s.toks[p].lw, []string{"train", "fine-tun", "finetun", "serv", "fit", "scal", "run", "deploy", "host", "pretrain", "pre-train", "enabl", "support"})) {
 			// Without the word "parameters" the model must be the object of a
 			// training or serving verb: "trains a 175B model".
 			c.drop = true
@@ -1248,6 +1254,11 @@ func (s *sentence) hardwareOpens() bool {
 	for k := 0; k < len(toks) && k < 3; k++ {
 		w := toks[k].lw
 		if hardwareNouns[w] {
+			// "The accelerator has ...", "Our chip draws ...": the paper's own
+			// design; facts of the field speak of hardware in general ("GPUs").
+			if k > 0 && !strings.HasSuffix(w, "s") && (toks[k-1].lw == "the" || toks[k-1].lw == "our" || toks[k-1].lw == "this") && k == 1 {
+				return false
+			}
 			return true
 		}
 		if toks[k].masked {
@@ -1522,4 +1533,26 @@ func (s *sentence) classifyRate(c *cand, l, r int) {
 		}
 	}
 	c.conf += 0.3
+}
+
+// trainedSize reports a bare model size that a finite verb of training or
+// serving governs ("trains a 13B model", "scaling to 32B models"): the
+// paper's capacity, a claim even beside other figures. "requires 14 GB to
+// serve a 70B model" states a purpose: the size is the other figure's setting.
+func (s *sentence) trainedSize(c *cand) bool {
+	toks := s.toks
+	p := c.ti - 1
+	for p >= 0 && (toks[p].lw == "a" || toks[p].lw == "an" || toks[p].lw == "to" && p > 0 && hasPrefixAny(toks[p-1].lw, []string{"scal", "up"})) {
+		p--
+	}
+	if p < 0 || !hasPrefixAny(toks[p].lw, []string{"train", "fine-tun", "finetun", "serv", "scal", "pretrain", "pre-train", "enabl"}) {
+		return false
+	}
+	// "serves a 70B model at 12 tokens/s": the size sets the figure after it.
+	for k := c.tj; k < len(toks) && k <= c.tj+2; k++ {
+		if (toks[k].lw == "at" || toks[k].lw == "with" || toks[k].lw == "in") && k+1 < len(toks) && toks[k+1].kind == tkNum {
+			return false
+		}
+	}
+	return p == 0 || toks[p-1].lw != "to" && toks[p-1].lw != "for" && toks[p-1].lw != "when" && toks[p-1].lw != "while"
 }

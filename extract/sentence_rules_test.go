@@ -61,6 +61,20 @@ var sentenceCases = []struct {
 	{"per-query answer is latency", "The agent answers each query within 2 seconds.",
 		[]w{{"latency", 2, 0, "s", "up_to", "", 0, ""}}},
 
+	// Model sizes the paper trains or serves, beside other figures.
+	{"two trained sizes", "We train a 6.7B model and a 13B model with 1.9x higher throughput than Megatron.",
+		[]w{{"model_size", 6.7e9, 0, "params", "", "", 0, "*"}, {"model_size", 13e9, 0, "params", "", "", 0, "*"}, {"speedup", 1.9, 0, "x", "", "", 0, "Megatron"}}},
+	{"scaling to a size", "Our trainer scales to 70B models on one node.",
+		[]w{{"model_size", 70e9, 0, "params", "", "", 0, ""}}},
+	{"size as purpose stays a setting", "It needs only 20 GB to serve a 13B model.",
+		[]w{{"memory", 20, 0, "GB", "", "", 0, ""}}},
+	{"size before at-figure stays a setting", "Our runtime serves a 30B model at 15 tokens/s.",
+		[]w{{"token_throughput", 15, 0, "tokens/s", "", "", 0, ""}}},
+	// The paper's own device is not a fact of the field.
+	{"own accelerator", "The accelerator has a peak energy efficiency of 12/40 fJ/op for binary and 8-bit weights.",
+		[]w{{"energy", 1.2e-14, 0, "J", "", "", 0, ""}, {"energy", 4e-14, 0, "J", "", "", 0, ""}}},
+	{"hardware in general stays background", "GPUs are 10x faster than CPUs for dense algebra.", nil},
+
 	// Exa-scale units.
 	{"exaflops per second", "The run sustains 1.2 EF/s on the full machine.",
 		[]w{{"aggregate_flops", 1200, 0, "PFLOPS", "", "", 0, ""}}},
