@@ -70,7 +70,10 @@ func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
 	end := k
 	for end < len(toks) && end < start+8 {
 		t := toks[end]
-		if isClausePunct(t.lw) || t.masked && end > start {
+		if isClausePunct(t.lw) {
+			break
+		}
+		if t.masked && end > start && !(vendorWords[toks[end-1].lw] || toks[end-1].masked) {
 			break
 		}
 		if (t.lw == "such" && end+1 < len(toks) && toks[end+1].lw == "as" || t.lw == "like") && end+2 < len(toks) {

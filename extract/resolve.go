@@ -204,6 +204,7 @@ func (s *sentence) resolve(cands []*cand) {
 			c.conf += 0.1
 		}
 	}
+	s.shareBaselines(cands)
 	s.subjects(cands)
 	for _, c := range cands {
 		if !c.drop && s.reductionBySubject(c) {
@@ -372,7 +373,8 @@ func onlyFillers(ts []token) bool {
 	for _, t := range ts {
 		switch t.lw {
 		case "the", "a", "an", "only", "just", "about", "around", "roughly", "approximately", "~", "its", "their", "to", "with", "nearly",
-			"original", "baseline", "uncompressed", "dense", "full", "default", "vanilla", "standard", "previous", "prior":
+			"original", "baseline", "uncompressed", "dense", "full", "default", "vanilla", "standard", "previous", "prior",
+			"raw", "naive", "unoptimized", "unoptimised", "full-precision", "fp32", "fp16", "initial", "reference", "best":
 		default:
 			return false
 		}
@@ -1555,4 +1557,93 @@ func (s *sentence) trainedSize(c *cand) bool {
 		}
 	}
 	return p == 0 || toks[p-1].lw != "to" && toks[p-1].lw != "for" && toks[p-1].lw != "when" && toks[p-1].lw != "while"
+}
+
+// shareBaselines spreads one comparison over a list of figures. A figure
+// list with a list of as many baselines pairs them in order (">15x and >8x
+// smaller than A and B"); figures listed before the one that names its
+// baseline take it too ("2x higher throughput, 40% lower latency and 20%
+// higher utilization compared to vLLM"). A baseline that is only a pronoun
+// or a verb is dropped.
+func (s *sentence) shareBaselines(cands []*cand) {
+	var live []*cand
+	for _, c := range cands {
+		if !c.drop {
+			if junkPhrase(c.baseline) {
+				c.baseline = ""
+			}
+			c.baseline = strings.TrimRight(c.baseline, " -,:")
+			live = append(live, c)
+		}
+	}
+	for i := len(live) - 2; i >= 0; i-- {
+		c, n := live[i], live[i+1]
+		if c.baseline != "" || n.baseline == "" || !s.sameList(c, n) || !relative(c) || !relative(n) {
+			continue
+		}
+		c.baseline = n.baseline
+	}
+	// Pair "A and B" with two listed figures of one baseline.
+	for i := 0; i < len(live); {
+		j := i + 1
+		for j < len(live) && live[j].baseline == live[i].baseline && live[i].baseline != "" && s.sameList(live[j-1], live[j]) {
+			j++
+		}
+		if n := j - i; n > 1 {
+			if items := splitList(live[i].baseline); len(items) == n {
+				for k := i; k < j; k++ {
+					live[k].baseline = items[k-i]
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// sameList reports figures a and b (a first) joined only by list words
+// and the nouns of a's own statement, with no new clause between.
+func (s *sentence) sameList(a, b *cand) bool {
+	if b.ti-a.tj > 12 {
+		return false
+	}
+	sep := false
+	for k := a.tj; k < b.ti; k++ {
+		switch w := s.toks[k].lw; w {
+		case ";", ".", ":", "while", "whereas", "but", "which", "although", "than", "compared", "over", "versus", "vs", "against", "relative":
+			return false
+		case ",", "and", "/":
+			sep = true
+			// ", and reduces ...", ", cutting ...": a new verb starts a statement of its own.
+			if k+1 < b.ti && s.toks[k+1].kind == tkWord && (hasPrefixAny(s.toks[k+1].lw, phraseVerbs) || strings.HasSuffix(s.toks[k+1].lw, "ing") || strings.HasSuffix(s.toks[k+1].lw, "es")) && !factorNouns[s.toks[k+1].lw] {
+				return false
+			}
+		}
+	}
+	return sep
+}
+
+// splitList splits "A, B and C" into its items.
+func splitList(bl string) []string {
+	var out []string
+	for _, part := range strings.Split(bl, ",") {
+		for _, item := range strings.Split(part, " and ") {
+			if item = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(item), "and ")); item != "" {
+				out = append(out, item)
+			}
+		}
+	}
+	return out
+}
+
+func relative(c *cand) bool { return c.unit.kind == ukFactor || c.unit.kind == ukPct }
+
+// junkPhrase reports text made only of function words, pronouns and verbs
+// ("that", "running", "latter").
+func junkPhrase(p string) bool {
+	for _, w := range strings.Fields(strings.ToLower(p)) {
+		if !nonSubject[w] && w != "latter" && w != "former" && !strings.HasSuffix(w, "ing") || w == "state-of-the-art" || w == "sota" {
+			return false
+		}
+	}
+	return true
 }

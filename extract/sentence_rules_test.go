@@ -75,6 +75,18 @@ var sentenceCases = []struct {
 		[]w{{"energy", 1.2e-14, 0, "J", "", "", 0, ""}, {"energy", 4e-14, 0, "J", "", "", 0, ""}}},
 	{"hardware in general stays background", "GPUs are 10x faster than CPUs for dense algebra.", nil},
 
+	// One comparison shared by a list of figures.
+	{"list takes the trailing baseline", "It reaches up to 1.8x higher throughput, 35% lower latency and 20% higher utilization compared to SGLang.",
+		[]w{{"speedup", 1.8, 0, "x", "up_to", "", 0, "SGLang"}, {"improvement_pct", 35, 0, "%", "", "", 0, "SGLang"}, {"improvement_pct", 20, 0, "%", "", "", 0, "SGLang"}}},
+	{"baselines pair with the figures", "The detector is 12x and 7x smaller than MobileNet and EfficientDet.",
+		[]w{{"reduction_factor", 12, 0, "x", "", "", 0, "MobileNet"}, {"reduction_factor", 7, 0, "x", "", "", 0, "EfficientDet"}}},
+	{"a new verb keeps its own baseline", "It cuts memory by 40%, and reduces latency by 25% compared to Orca.",
+		[]w{{"improvement_pct", 40, 0, "%", "", "", 0, ""}, {"improvement_pct", 25, 0, "%", "", "", 0, "Orca"}}},
+	{"absolute figure keeps no baseline", "The index needs only 3.1 GB of memory, 9x smaller than the raw 28 GB table.",
+		[]w{{"memory", 3.1, 0, "GB", "", "", 0, ""}, {"reduction_factor", 9, 0, "x", "", "", 0, "raw"}}},
+	{"device as baseline", "It is 2.4x faster than NVIDIA A100 on sparse kernels.",
+		[]w{{"speedup", 2.4, 0, "x", "", "", 0, "NVIDIA A100"}}},
+
 	// Exa-scale units.
 	{"exaflops per second", "The run sustains 1.2 EF/s on the full machine.",
 		[]w{{"aggregate_flops", 1200, 0, "PFLOPS", "", "", 0, ""}}},
