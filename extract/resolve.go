@@ -195,6 +195,10 @@ func (s *sentence) resolve(cands []*cand) {
 			// "1.8x over cuDNN on ResNet-50 and 1.3x on BERT": the list shares its baseline.
 			bl = c.prev.baseline
 		}
+		if f, t := s.fromTo(c); bl == "" && f >= 0 {
+			// "from 24 FPS to 61 FPS": the claim is the end point, the start is the baseline's.
+			bl, bi, bj = s.text[s.toks[f+1].s:s.toks[t-1].e], f+1, t
+		}
 		c.baseline = bl
 		s.hardwareFor(c, cands, bi, bj)
 		if c.baseline != "" {
@@ -312,6 +316,9 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 	relative := false
 	for k := c.ti - 1; k >= 0 && k >= c.ti-12; k-- {
 		w := toks[k].lw
+		if w == "." && k > 0 && toks[k-1].lw == "vs" {
+			continue // "vs." is one word
+		}
 		if toks[k].kind == tkNum || isClausePunct(w) || w == "and" || w == "or" {
 			break
 		}
@@ -372,7 +379,7 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 func onlyFillers(ts []token) bool {
 	for _, t := range ts {
 		switch t.lw {
-		case "the", "a", "an", "only", "just", "about", "around", "roughly", "approximately", "~", "its", "their", "to", "with", "nearly",
+		case "the", "a", "an", "only", "just", "about", "around", "roughly", "approximately", "~", "its", "their", "to", "with", "nearly", ".",
 			"original", "baseline", "uncompressed", "dense", "full", "default", "vanilla", "standard", "previous", "prior",
 			"raw", "naive", "unoptimized", "unoptimised", "full-precision", "fp32", "fp16", "initial", "reference", "best":
 		default:
@@ -1646,4 +1653,23 @@ func junkPhrase(p string) bool {
 		}
 	}
 	return true
+}
+
+// fromTo finds "from A to" right before figure c: the index of "from" and
+// of "to", or -1.
+func (s *sentence) fromTo(c *cand) (int, int) {
+	toks := s.toks
+	t := s.qualStart(c.ti) - 1
+	if t < 2 || toks[t].lw != "to" {
+		return -1, -1
+	}
+	for f := t - 2; f >= 0 && f >= t-6; f-- {
+		if isClausePunct(toks[f].lw) {
+			break
+		}
+		if toks[f].lw == "from" && f+1 < t && (toks[f+1].kind == tkNum || s.qualStart(f+2) == f+1 || f+2 < t && toks[f+2].kind == tkNum) {
+			return f, t
+		}
+	}
+	return -1, -1
 }

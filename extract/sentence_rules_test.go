@@ -87,6 +87,18 @@ var sentenceCases = []struct {
 	{"device as baseline", "It is 2.4x faster than NVIDIA A100 on sparse kernels.",
 		[]w{{"speedup", 2.4, 0, "x", "", "", 0, "NVIDIA A100"}}},
 
+	// "from X to Y": Y is the claim, X the baseline's figure.
+	{"from to fps", "Our method raises the frame rate from 24 FPS to 61 FPS.",
+		[]w{{"fps", 61, 0, "FPS", "", "", 0, "24 FPS"}}},
+	{"from to lower is better", "Caching cuts the p99 latency from 120 ms to 35 ms.",
+		[]w{{"latency", 0.035, 0, "s", "", "", 0, "120 ms"}}},
+	{"from to perplexity", "Calibration improves the perplexity from 6.1 to 5.4.",
+		[]w{{"accuracy", 5.4, 0, "score", "", "", 0, "6.1"}}},
+	{"baseline figure after compared to", "Our tagger scores 74.2 F1, compared to the previous best of 71.5.",
+		[]w{{"accuracy", 74.2, 0, "score", "", "", 0, "*"}}},
+	{"baseline percent after vs", "The model reaches 88.1% accuracy vs. 84.0% for the state of the art.",
+		[]w{{"accuracy", 88.1, 0, "%", "", "", 0, "*"}}},
+
 	// Exa-scale units.
 	{"exaflops per second", "The run sustains 1.2 EF/s on the full machine.",
 		[]w{{"aggregate_flops", 1200, 0, "PFLOPS", "", "", 0, ""}}},

@@ -154,8 +154,14 @@ func (s *sentence) subjectOf(c *cand) string {
 			}
 		}
 	}
-	// 2. The object of the verb before "by": "reduces the tail latency by 3x".
+	// 2. The object of the verb before "by": "reduces the tail latency by 3x";
+	// or before "from A to": "raises the frame rate from 24 to 61 FPS".
 	q := s.qualStart(c.ti)
+	if f, _ := s.fromTo(c); f > 0 {
+		if p := cleanPhrase(s.phraseBefore(f, 4)); p != "" {
+			return p
+		}
+	}
 	for q > 0 && (toks[q-1].lw == "a" || toks[q-1].lw == "an" || toks[q-1].lw == "drastic" || toks[q-1].lw == "significant") {
 		q--
 	}
