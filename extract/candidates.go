@@ -535,7 +535,7 @@ func dedupRepeatedNumber(w string) string {
 		}
 		k := len(run) / n
 		part := run[:n]
-		if strings.Repeat(part, k) != run || part[0] == '.' || part[len(part)-1] == '.' {
+		if !repeats(run, n) || part[0] == '.' || part[len(part)-1] == '.' {
 			continue
 		}
 		partDots := strings.Count(part, ".")
@@ -623,4 +623,14 @@ func isFunctionWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// repeats reports whether run is its first n bytes written over and over.
+func repeats(run string, n int) bool {
+	for i := n; i < len(run); i++ {
+		if run[i] != run[i-n] {
+			return false
+		}
+	}
+	return true
 }
