@@ -138,6 +138,14 @@ func (s *sentence) parseWordNumber(i int) (*cand, int) {
 			}
 		}
 	}
+	if v, ok := numberWords[lw]; ok && v >= 2 && i+2 < len(toks) {
+		// "four trillion particles".
+		if sc, ok := scaleWords[toks[i+1].lw]; ok && len(toks[i+1].lw) > 2 && sc >= 1e6 {
+			if n, label := s.countNoun(i + 2); n > 0 {
+				return &cand{ti: i, tj: i + 2 + n, v: v * sc, unit: unitDef{kind: ukOther, scale: 1, label: label, count: true}, numWord: true}, i + 2 + n
+			}
+		}
+	}
 	if sc, ok := scaleWords[lw]; ok && len(lw) > 2 && i+1 < len(toks) {
 		prev := ""
 		if i > 0 {
@@ -300,6 +308,14 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 		// "seq. length 32K": the noun names the unit.
 		c.unit = unitDef{kind: ukTokens, scale: 1, label: "context"}
 	}
+	if c.unit.kind == ukNone && mult >= 1e6 && j < len(toks) {
+		// "1.62 trillion atoms", "a four trillion particle simulation",
+		// "1 trillion degrees of freedom": the size of what was simulated or processed.
+		if n, label := s.countNoun(j); n > 0 {
+			c.unit = unitDef{kind: ukOther, scale: 1, label: label, count: true}
+			j += n
+		}
+	}
 	if c.unit.kind == ukNone && mult > 1 && s.bareModelSize(i, j) {
 		// "trains a 175B model": the model noun implies parameters.
 		c.unit = unitDef{kind: ukParams, scale: 1}
@@ -366,6 +382,8 @@ func (s *sentence) unitAt(j int) (unitDef, int) {
 		return unitDef{kind: ukThroughput, scale: 1, label: lw + " " + at(1) + "/s"}, 4
 	case (lw == "orders" || lw == "order") && at(1) == "of" && at(2) == "magnitude":
 		return unitDef{kind: ukOOM, scale: 1}, 3
+	case lw == "degrees" && at(1) == "of" && at(2) == "freedom":
+		return unitDef{kind: ukOther, scale: 1, label: "degrees of freedom", count: true}, 3
 	case lw == "percentage" && (at(1) == "points" || at(1) == "point"):
 		return unitDef{kind: ukPP, scale: 1}, 2
 	case lw == "x" || lw == "×":
@@ -633,4 +651,35 @@ func repeats(run string, n int) bool {
 		}
 	}
 	return true
+}
+
+// countNoun reads the counted noun at token j: a plural item noun, "degrees
+// of freedom", or a singular one used as a modifier ("trillion particle
+// simulation"). Model and token counts have units of their own.
+func (s *sentence) countNoun(j int) (int, string) {
+	toks := s.toks
+	t := toks[j]
+	if t.kind != tkWord || t.masked {
+		return 0, ""
+	}
+	switch t.lw {
+	case "parameters", "parameter", "params", "tokens", "token", "model", "models", "times", "users", "people", "images", "words", "documents", "samples", "videos", "examples":
+		// Datasets and populations are settings, not results.
+		return 0, ""
+	case "degrees":
+		if j+2 < len(toks) && toks[j+1].lw == "of" && toks[j+2].lw == "freedom" {
+			return 3, "degrees of freedom"
+		}
+		return 0, ""
+	}
+	if itemNoun(t) {
+		return 1, t.lw
+	}
+	if j+1 < len(toks) && isWordOnly(t.lw) && len(t.lw) > 3 {
+		switch toks[j+1].lw {
+		case "simulation", "simulations", "scale", "run", "system":
+			return 1, t.lw + "s"
+		}
+	}
+	return 0, ""
 }

@@ -39,6 +39,7 @@ type unitDef struct {
 	perGPU bool
 	label  string // for ukOther and ukThroughput
 	per    string // "sample" in "uJ/sample"
+	count  bool   // ukOther: a count of things ("1.6 trillion atoms")
 }
 
 func isWordOnly(w string) bool {

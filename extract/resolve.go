@@ -214,6 +214,9 @@ func (s *sentence) resolve(cands []*cand) {
 		if !c.drop && s.reductionBySubject(c) {
 			c.metric = "reduction_factor"
 		}
+		if !c.drop && s.otherBySubject(c) {
+			c.metric = "other"
+		}
 	}
 	cond := s.conditions()
 	for _, c := range cands {
@@ -405,7 +408,7 @@ func afterComparison(toks []token, k int) bool {
 		if isClausePunct(w) {
 			return false
 		}
-		if baselineFigureCues[w] || w == "to" || w == "with" || w == "over" || w == "unlike" || w == "beyond" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") {
+		if baselineFigureCues[w] || w == "to" || w == "with" || w == "over" || w == "unlike" || w == "beyond" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") || strings.HasPrefix(w, "beat") {
 			return true
 		}
 	}
@@ -423,7 +426,7 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			c.drop = true
 			return
 		}
-		if s.energyEfficiency(c.tj, r) {
+		if s.energyEfficiency(c.tj, r) || s.efficiencyGain(c.tj, r) {
 			// "2.7x higher energy efficiency" is work per joule, not time.
 			c.metric, c.unitLabel = "other", "x"
 			c.conf += 0.15
@@ -712,6 +715,11 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		s.classifyRate(c, l, r)
 	case ukOther:
 		c.metric, c.unitLabel = "other", c.unit.label
+		if c.unit.count && s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"dataset", "corpus", "trained", "pretrain", "pre-train", "collected", "contains", "containing"}) < 1e9 {
+			// "a dataset of 2 billion pairs": the data, not a result.
+			c.drop = true
+			return
+		}
 	case ukNone:
 		s.classifyBare(c, l)
 	default:
@@ -830,6 +838,16 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 			c.conf += 0.1
 			return
 		}
+		// "consuming only 48.1% of the energy", "over 90% of the performance
+		// of hand-written code": a bounded share is a result; a plain one
+		// ("kernels consume 72% of the time") profiles a workload.
+		lo, _ := s.scope(c)
+		q := s.qualStart(c.ti)
+		if (q < c.ti || q > 0 && (toks[q-1].lw == "only" || toks[q-1].lw == "just")) && !s.perItem(c.tj, min(r, c.tj+4)) && lo <= c.ti {
+			c.metric = "other"
+			c.conf -= 0.05
+			return
+		}
 		c.drop = true
 		return
 	}
@@ -844,6 +862,16 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		c.metric = "accuracy"
 		c.conf += 0.2
 		return
+	}
+	if q := s.qualStart(c.ti); q > 0 && after(0) != "" && toks[c.tj].kind == tkWord && !hasPrefixAny(after(0), improve) && !hasPrefixAny(after(0), acc) && !isFunctionWord(after(0)) {
+		switch toks[q-1].lw {
+		case "achieving", "achieves", "achieve", "reaching", "reaches", "attains", "attaining", "sustaining", "sustains":
+			// "achieving 97% ETTR", "up to 95% sparsity": a level of the
+			// paper's own system that no other metric names.
+			c.metric = "other"
+			c.conf += 0.05
+			return
+		}
 	}
 	di := s.cueScan(c.ti, c.tj, l, r, 6, improve)
 	da := s.cueScan(c.ti, c.tj, l, r, 4, acc)
@@ -1672,4 +1700,23 @@ func (s *sentence) fromTo(c *cand) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// efficiencyGain reports "2.16x efficiency gain", "1.44 improvement in
+// compute density and energy efficiency": work per resource, not time.
+func (s *sentence) efficiencyGain(k, r int) bool {
+	toks := s.toks
+	for j := k; j < r && j < k+6; j++ {
+		w := toks[j].lw
+		if strings.HasPrefix(toks[j].w, "efficien") {
+			return j == 0 || toks[j-1].lw != "scaling" && toks[j-1].lw != "parallel"
+		}
+		if w == "density" || w == "attainment" {
+			return true
+		}
+		if hasPrefixAny(w, []string{"speed", "fast", "throughput", "latency", "accelerat"}) {
+			return false
+		}
+	}
+	return false
 }

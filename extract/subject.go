@@ -302,3 +302,16 @@ func (s *sentence) reductionBySubject(c *cand) bool {
 	}
 	return true
 }
+
+// otherHeads are subjects that no factor metric measures: "improves MFU
+// by 2.88x", "SLO attainment by 5x".
+var otherHeads = map[string]bool{"attainment": true, "utilization": true, "utilisation": true, "mfu": true, "hfu": true,
+	"density": true, "efficiency": true, "(mfu)": true, "ratio": true, "accuracy": true}
+
+func (s *sentence) otherBySubject(c *cand) bool {
+	if c.metric != "speedup" || c.subject == "" {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(c.subject))
+	return len(f) > 0 && otherHeads[f[len(f)-1]] && !strings.Contains(c.subject, "energy")
+}
