@@ -167,6 +167,10 @@ func parseLeadingNumber(w string) (v float64, rest string, mark string, ok bool)
 			j++
 			continue
 		}
+		if c == ',' && len(digits) > 0 && strings.HasPrefix(w[j:], ", 000") && (j+5 == len(w) || !isDigit(w[j+5])) {
+			j += 2 // "500, 000"
+			continue
+		}
 		if c == '.' && j+1 < len(w) && isDigit(w[j+1]) && !dot {
 			dot = true
 			digits = append(digits, '.')

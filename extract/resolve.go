@@ -863,7 +863,9 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		c.conf += 0.2
 		return
 	}
-	if q := s.qualStart(c.ti); q > 0 && after(0) != "" && toks[c.tj].kind == tkWord && !hasPrefixAny(after(0), improve) && !hasPrefixAny(after(0), acc) && !isFunctionWord(after(0)) {
+	if q := s.qualStart(c.ti); q > 0 && after(0) != "" && toks[c.tj].kind == tkWord && !isFunctionWord(after(0)) &&
+		s.cueScan(c.ti, c.tj, c.tj, min(r, c.tj+4), 4, improve) == 1e9 && s.cueScan(c.ti, c.tj, c.tj, min(r, c.tj+4), 4, acc) == 1e9 &&
+		s.cueScan(c.ti, c.tj, c.tj, min(r, c.tj+4), 4, accWords) == 1e9 {
 		switch toks[q-1].lw {
 		case "achieving", "achieves", "achieve", "reaching", "reaches", "attains", "attaining", "sustaining", "sustains":
 			// "achieving 97% ETTR", "up to 95% sparsity": a level of the

@@ -27,6 +27,10 @@ var scrapeCases = []struct {
 		[]w{{"improvement_pct", 12.5, 0, "%", "", "", 0, ""}}},
 	{"integer scraped three times", "The engine outperforms SQLite by up to 454545% on joins.",
 		[]w{{"improvement_pct", 45, 0, "%", "up_to", "", 0, "SQLite"}}},
+	{"spaced thousands separator", "The checker can run 250, 000 collision queries per second.",
+		[]w{{"throughput", 250000, 0, "collision queries/s", "", "", 0, ""}}},
+	{"spaced list is not a number", "We try batch sizes of 128, 256 and 512 with 2x faster steps.",
+		[]w{{"speedup", 2, 0, "x", "", "", 0, ""}}},
 	// Hard negatives: real numbers that only look repeated or doubled.
 	{"not a repeat: 1010", "The kernel reaches 1010 GB/s of memory bandwidth.",
 		[]w{{"bandwidth", 1010, 0, "GB/s", "", "", 0, ""}}},

@@ -50,6 +50,8 @@ var nonSubject = map[string]bool{"the": true, "a": true, "an": true, "its": true
 	"runs": true, "performs": true, "processes": true, "trains": true, "renders": true, "serves": true, "handles": true,
 	"supports": true, "scales": true, "fits": true, "takes": true, "needs": true, "spends": true, "draws": true,
 	"gives": true, "brings": true, "keeps": true, "maintains": true, "maintaining": true, "allows": true,
+	"perform": true, "process": true, "solve": true, "handle": true, "run": true, "serve": true, "reach": true,
+	"deliver": true, "sustain": true, "support": true, "enable": true, "provide": true, "plans": true, "allow": true,
 	"there": true, "here": true, "new": true, "record": true, "state-of-the-art": true, "sota": true, "all": true}
 
 // cleanPhrase trims words that cannot open or close a noun phrase and

@@ -169,6 +169,11 @@ func tokenize(s, lower string, a, b int, out []token) []token {
 					j++
 					continue
 				}
+				if j > i && isDigit(s[j-1]) && j+5 <= b && s[j+1:j+5] == " 000" && (j+5 == b || !isDigit(s[j+5])) && allDigits(s[i:j]) && j-i <= 3 {
+					// "500, 000 queries": a thousands separator the scrape spaced out.
+					j += 2
+					continue
+				}
 				break
 			}
 			j++
