@@ -14,6 +14,7 @@ type cand struct {
 	qual    string
 	approx  bool // "~500" or "orders of magnitude"
 	plus    bool // "10+%"
+	below   bool // "<0.1"
 	numWord bool
 	// wordMetric is the metric a verb of a spelled factor names: "halves
 	// the latency" is a reduction whatever the nouns around it say.
@@ -182,6 +183,9 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 	}
 	if strings.Contains(mark, ">") {
 		c.plus = true
+	}
+	if strings.Contains(mark, "<") && !strings.Contains(mark, ">") {
+		c.below = true
 	}
 	// Exponent: "10^9", "2^n".
 	if strings.HasPrefix(rest, "^") {

@@ -1075,7 +1075,8 @@ var qualPhrases = []struct {
 	{[]string{"about"}, QualApprox}, {[]string{"around"}, QualApprox}, {[]string{"roughly"}, QualApprox},
 	{[]string{"nearly"}, QualApprox}, {[]string{"approximately"}, QualApprox}, {[]string{"approx"}, QualApprox},
 	{[]string{"approx."}, QualApprox}, {[]string{"~"}, QualApprox}, {[]string{"almost"}, QualApprox},
-	{[]string{"close", "to"}, QualApprox}, {[]string{"circa"}, QualApprox}, {[]string{"estimated"}, QualApprox},
+	{[]string{"close", "to"}, QualApprox}, {[]string{"circa"}, QualApprox},
+	{[]string{"as", "little", "as"}, QualUpTo}, {[]string{"as", "low", "as"}, QualUpTo}, {[]string{"as", "few", "as"}, QualUpTo},
 	{[]string{"on", "average"}, QualAverage}, {[]string{"average"}, QualAverage}, {[]string{"avg"}, QualAverage},
 	{[]string{"averaged"}, QualAverage}, {[]string{"geomean"}, QualAverage}, {[]string{"geometric", "mean"}, QualAverage},
 	{[]string{"mean"}, QualAverage}, {[]string{"median"}, QualAverage}, {[]string{"an", "average", "of"}, QualAverage}, {[]string{"on", "geomean"}, QualAverage},
@@ -1130,18 +1131,43 @@ func (s *sentence) qualify(c *cand, prev *cand) {
 		}
 	}
 	// After the number: "30% geomean", "3x on average", "2x faster on average".
-	for k := c.tj; c.qual == "" && k < len(toks) && k <= c.tj+1; k++ {
+	for k := c.tj; (c.qual == "" || c.qual == QualUpTo && c.ti > 0 && toks[c.ti-1].lw == "within") && k < len(toks) && k <= c.tj+3; k++ {
 		if q, n := s.matchQual(k); n > 0 && q == QualAverage && (k == c.tj || n > 1) {
+			// "3x on average", "2x faster on average", "30.7x energy savings on average".
 			if k+n >= len(toks) || toks[k+n].kind != tkNum {
 				c.qual = q
 			}
+			break
 		}
 		if toks[k].kind != tkWord {
 			break
 		}
 	}
+	if c.qual == "" {
+		// "reducing average training time by 2.2x", "average speedups of 1.3x":
+		// "average" qualifying the measured quantity in the figure's clause.
+		l, _ := s.clause(c.ti, c.tj)
+		from := l
+		if prev != nil && prev.tj > from {
+			from = prev.tj
+		}
+		for k := from; k < c.ti; k++ {
+			if w := toks[k].lw; (w == "average" || w == "mean" || w == "median") && k+1 < c.ti && toks[k+1].kind == tkWord && toks[k+1].lw != "of" {
+				c.qual = QualAverage
+			}
+		}
+	}
+	if c.qual == "" && c.unit.kind != ukPct && c.unit.kind != ukGB {
+		// "513 PFLOPS peak performance", "a peak efficiency of 35 fJ/op": the best case.
+		if c.tj < len(toks) && toks[c.tj].lw == "peak" || s.peakBefore(c.ti) {
+			c.qual = QualUpTo
+		}
+	}
 	if c.qual == "" && c.plus {
 		c.qual = QualAtLeast
+	}
+	if c.qual == "" && c.below {
+		c.qual = QualUpTo
 	}
 	if c.qual == "" && c.approx {
 		c.qual = QualApprox
@@ -1589,7 +1615,7 @@ func (s *sentence) trainedSize(c *cand) bool {
 	}
 	// "serves a 70B model at 12 tokens/s": the size sets the figure after it.
 	for k := c.tj; k < len(toks) && k <= c.tj+2; k++ {
-		if (toks[k].lw == "at" || toks[k].lw == "with" || toks[k].lw == "in") && k+1 < len(toks) && toks[k+1].kind == tkNum {
+		if toks[k].lw == "at" && k+1 < len(toks) && toks[k+1].kind == tkNum {
 			return false
 		}
 	}
@@ -1718,6 +1744,25 @@ func (s *sentence) efficiencyGain(k, r int) bool {
 		}
 		if hasPrefixAny(w, []string{"speed", "fast", "throughput", "latency", "accelerat"}) {
 			return false
+		}
+	}
+	return false
+}
+
+// peakBefore reports "a peak X of N": "peak" opening the noun phrase that
+// the figure is "of".
+func (s *sentence) peakBefore(ti int) bool {
+	toks := s.toks
+	k := s.qualStart(ti) - 1
+	if k < 1 || toks[k].lw != "of" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if toks[j].lw == "peak" {
+			return true
+		}
+		if toks[j].kind != tkWord || isFunctionWord(toks[j].lw) {
+			break
 		}
 	}
 	return false

@@ -72,7 +72,7 @@ var sentenceCases = []struct {
 		[]w{{"token_throughput", 15, 0, "tokens/s", "", "", 0, ""}}},
 	// The paper's own device is not a fact of the field.
 	{"own accelerator", "The accelerator has a peak energy efficiency of 12/40 fJ/op for binary and 8-bit weights.",
-		[]w{{"energy", 1.2e-14, 0, "J", "", "", 0, ""}, {"energy", 4e-14, 0, "J", "", "", 0, ""}}},
+		[]w{{"energy", 1.2e-14, 0, "J", "up_to", "", 0, ""}, {"energy", 4e-14, 0, "J", "up_to", "", 0, ""}}},
 	{"hardware in general stays background", "GPUs are 10x faster than CPUs for dense algebra.", nil},
 
 	// One comparison shared by a list of figures.
@@ -98,6 +98,22 @@ var sentenceCases = []struct {
 		[]w{{"accuracy", 74.2, 0, "score", "", "", 0, "*"}}},
 	{"baseline percent after vs", "The model reaches 88.1% accuracy vs. 84.0% for the state of the art.",
 		[]w{{"accuracy", 88.1, 0, "%", "", "", 0, "*"}}},
+
+	// Qualifiers written around the quantity rather than the number.
+	{"average modifies the quantity", "It cuts the average job completion time by 1.8x.",
+		[]w{{"reduction_factor", 1.8, 0, "x", "average", "", 0, ""}}},
+	{"on average after the noun", "The planner gives 3.3x energy savings on average.",
+		[]w{{"reduction_factor", 3.3, 0, "x", "average", "", 0, ""}}},
+	{"peak after the figure", "The run reached 410 PFLOPS peak performance.",
+		[]w{{"aggregate_flops", 410, 0, "PFLOPS", "up_to", "", 0, ""}}},
+	{"as little as", "Decoding takes as little as 40 ms per token.",
+		[]w{{"latency", 0.04, 0, "s", "up_to", "", 0, ""}}},
+	{"less-than sign", "We keep the loss at $<0.2$ perplexity degradation.",
+		[]w{{"other", 0.2, 0, "perplexity", "up_to", "", 0, ""}}},
+	{"within on average", "Queries finish within 30 ms on average.",
+		[]w{{"latency", 0.03, 0, "s", "average", "", 0, ""}}},
+	{"average of is not a modifier", "The average of 5 runs gives a 2x speedup.",
+		[]w{{"speedup", 2, 0, "x", "", "", 0, ""}}},
 
 	// Exa-scale units.
 	{"exaflops per second", "The run sustains 1.2 EF/s on the full machine.",
