@@ -115,6 +115,12 @@ var sentenceCases = []struct {
 	{"average of is not a modifier", "The average of 5 runs gives a 2x speedup.",
 		[]w{{"speedup", 2, 0, "x", "", "", 0, ""}}},
 
+	// Node and FPGA counts are device counts.
+	{"node count", "Training runs 1.6x faster at 6 nodes.",
+		[]w{{"speedup", 1.6, 0, "x", "", "", 6, ""}}},
+	{"fused node count", "It reaches 2x higher goodput on a 64-node testbed.",
+		[]w{{"speedup", 2, 0, "x", "", "", 64, ""}}},
+
 	// Exa-scale units.
 	{"exaflops per second", "The run sustains 1.2 EF/s on the full machine.",
 		[]w{{"aggregate_flops", 1200, 0, "PFLOPS", "", "", 0, ""}}},
