@@ -229,6 +229,19 @@ func (s *sentence) subjectOf(c *cand) string {
 		}
 	}
 	if governed {
+		// "up to 3.9x speedup for graph transformers": what sped up follows.
+		if k < len(toks) && (toks[k].lw == "for" || toks[k].lw == "on") && k+1 < len(toks) && !toks[k+1].masked {
+			if p := cleanPhrase(s.phraseAt(k+1, 4)); p != "" && !strings.ContainsAny(p, "0123456789") {
+				return p
+			}
+		}
+		// "Our degree-aware reduction kernels achieve up to 10x speedup":
+		// the statement's own noun phrase names what sped up.
+		if p := s.statementSubject(c); p != "" {
+			return p
+		}
+	}
+	if governed {
 		// "a 3x speedup": the noun itself says what grew.
 		for j := c.tj; j < k; j++ {
 			if w := toks[j].lw; w == "speedup" || w == "speedups" || w == "speed-up" || w == "acceleration" || w == "compression" {
@@ -316,4 +329,51 @@ func (s *sentence) otherBySubject(c *cand) bool {
 	}
 	f := strings.Fields(strings.ToLower(c.subject))
 	return len(f) > 0 && otherHeads[f[len(f)-1]] && !strings.Contains(c.subject, "energy")
+}
+
+// resultVerbs report a result with the system as their subject.
+var resultVerbs = map[string]bool{"achieve": true, "achieves": true, "achieved": true, "reach": true, "reaches": true,
+	"deliver": true, "delivers": true, "yield": true, "yields": true, "provide": true, "provides": true, "attain": true,
+	"attains": true, "obtain": true, "obtains": true, "offer": true, "offers": true, "realize": true, "realizes": true,
+	"show": true, "shows": true, "demonstrate": true, "demonstrates": true, "gives": true, "give": true, "enables": true}
+
+// statementSubject returns the noun phrase that opens the figure's
+// statement before its result verb, when it is a description ("our fused
+// attention kernels") rather than only a coined name ("COMET").
+func (s *sentence) statementSubject(c *cand) string {
+	toks := s.toks
+	lo, _ := s.scope(c)
+	l, _ := s.clause(c.ti, c.tj)
+	if l > lo {
+		lo = l
+	}
+	v := -1
+	for k := lo; k < c.ti; k++ {
+		if resultVerbs[toks[k].lw] {
+			v = k
+			break
+		}
+	}
+	if v <= lo {
+		return ""
+	}
+	var ws []string
+	for k := lo; k < v; k++ {
+		t := toks[k]
+		if t.kind != tkWord || openerWords[t.lw] || t.lw == "can" || t.lw == "also" {
+			continue
+		}
+		ws = append(ws, t.w)
+	}
+	p := cleanPhrase(ws)
+	lower := false
+	for _, w := range strings.Fields(p) {
+		if w == strings.ToLower(w) && !nonSubject[w] {
+			lower = true
+		}
+	}
+	if !lower || len(strings.Fields(p)) > 5 {
+		return ""
+	}
+	return p
 }
