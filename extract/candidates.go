@@ -131,8 +131,8 @@ func (s *sentence) parseWordNumber(i int) (*cand, int) {
 				}
 				return &cand{ti: i, tj: i + 2, v: v, unit: d, numWord: true}, i + 2
 			case ukTime:
-				if len(nx) > 3 { // "one second", not "one s"
-					return &cand{ti: i, tj: i + 2, v: v, unit: d, numWord: true}, i + 2
+				if len(nx) > 3 { // "one second", not "one s"; "two hours" is 7200 s
+					return &cand{ti: i, tj: i + 2, v: v * d.scale, unit: d, numWord: true}, i + 2
 				}
 			case ukPct:
 				return &cand{ti: i, tj: i + 2, v: v, unit: d, numWord: true}, i + 2

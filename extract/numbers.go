@@ -83,6 +83,7 @@ func init() {
 	set(unitDef{kind: ukTime, scale: 60}, "min", "mins", "minute", "minutes")
 	set(unitDef{kind: ukTime, scale: 3600}, "h", "hr", "hrs", "hour", "hours")
 	set(unitDef{kind: ukTime, scale: 86400}, "day", "days", "gpu-days", "gpu-hours")
+	set(unitDef{kind: ukTime, scale: 604800}, "week", "weeks")
 	set(unitDef{kind: ukGB}, "gb", "gib", "gbytes", "gigabytes")
 	set(unitDef{kind: ukGB, scale: 1e-3}, "mb", "mib", "megabytes")
 	set(unitDef{kind: ukGB, scale: 1e3}, "tb", "tib", "terabytes")

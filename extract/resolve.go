@@ -646,12 +646,15 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		if c.tj < len(s.toks) {
 			switch s.toks[c.tj].lw {
 			case "video", "videos", "clip", "clips", "sequence", "sequences", "audio", "window", "windows", "interval", "intervals", "of":
+				if s.toks[c.tj].lw == "of" && c.tj+1 < len(s.toks) && (s.toks[c.tj+1].lw == "runtime" || s.toks[c.tj+1].lw == "wall-clock" || s.toks[c.tj+1].lw == "training" || s.toks[c.tj+1].lw == "compute") {
+					break // "one week of runtime": the job's length
+				}
 				c.drop = true
 				return
 			}
 		}
-		jobCues := []string{"train", "reconstruct", "optimiz", "fitting", "compil", "fine-tun", "pretrain", "pre-train"}
-		if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) == 1e9 && c.v >= 1 && s.cueScan(c.ti, c.tj, l, r, 8, jobCues) < 1e9 {
+		jobCues := []string{"train", "reconstruct", "optimiz", "fitting", "compil", "fine-tun", "pretrain", "pre-train", "construct", "runtime", "build"}
+		if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) == 1e9 && (c.v >= 1 || !s.perItem(l, r)) && s.cueScan(c.ti, c.tj, l, r, 12, jobCues) < 1e9 {
 			// "per-frame reconstruction within 12 seconds" is an offline job per item.
 			c.metric = "duration"
 		} else if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) < 1e9 || c.v < 1 || s.perItem(l, r) {

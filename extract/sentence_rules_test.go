@@ -121,6 +121,13 @@ var sentenceCases = []struct {
 	{"fused node count", "It reaches 2x higher goodput on a 64-node testbed.",
 		[]w{{"speedup", 2, 0, "x", "", "", 64, ""}}},
 
+	{"spelled duration", "Pretraining completes in two hours on one node.",
+		[]w{{"duration", 7200, 0, "s", "", "", 0, ""}}},
+	{"a week of runtime", "The campaign finished in just over one week of runtime.",
+		[]w{{"duration", 604800, 0, "s", "at_least", "", 0, ""}}},
+	{"offline build under a second is duration", "It constructs the BVH of a 2M-triangle scene in about 90 ms.",
+		[]w{{"duration", 0.09, 0, "s", "approx", "", 0, ""}}},
+
 	// Exa-scale units.
 	{"exaflops per second", "The run sustains 1.2 EF/s on the full machine.",
 		[]w{{"aggregate_flops", 1200, 0, "PFLOPS", "", "", 0, ""}}},

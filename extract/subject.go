@@ -50,6 +50,7 @@ var nonSubject = map[string]bool{"the": true, "a": true, "an": true, "its": true
 	"runs": true, "performs": true, "processes": true, "trains": true, "renders": true, "serves": true, "handles": true,
 	"supports": true, "scales": true, "fits": true, "takes": true, "needs": true, "spends": true, "draws": true,
 	"gives": true, "brings": true, "keeps": true, "maintains": true, "maintaining": true, "allows": true,
+	"finished": true, "finishes": true, "completes": true, "completed": true, "took": true,
 	"perform": true, "process": true, "solve": true, "handle": true, "run": true, "serve": true, "reach": true,
 	"deliver": true, "sustain": true, "support": true, "enable": true, "provide": true, "plans": true, "allow": true,
 	"there": true, "here": true, "new": true, "record": true, "state-of-the-art": true, "sota": true, "all": true}
@@ -204,8 +205,16 @@ func (s *sentence) subjectOf(c *cand) string {
 	}
 	// 4. "matrix multiplication (22.6% faster)", "pose estimation in under
 	// 80 ms", "reconstruction within 12 seconds": the phrase before.
-	if q > 0 && (toks[q-1].lw == "(" || toks[q-1].lw == "in" || toks[q-1].lw == "within") {
-		if p := cleanPhrase(s.phraseBefore(q-1, 4)); p != "" {
+	if q > 0 && (toks[q-1].lw == "(" || toks[q-1].lw == "in" || toks[q-1].lw == "within" || toks[q].lw == "within") {
+		e := q - 1
+		if toks[q].lw == "within" {
+			e = q
+		}
+		// "reconstruction finishes within 30 s": past the verb to its subject.
+		for n := 0; n < 2 && e > 0 && toks[e-1].kind == tkWord && nonSubject[toks[e-1].lw] && !isFunctionWord(toks[e-1].lw); n++ {
+			e--
+		}
+		if p := cleanPhrase(s.phraseBefore(e, 4)); p != "" {
 			return p
 		}
 	}
