@@ -56,6 +56,11 @@ var metricCases = []struct {
 	{"other: score points", "It beats the prior detector by +2.1% mAP.",
 		[]w{{"other", 2.1, 0, "pp", "", "", 0, "*"}}},
 
+	{"other: model file size in MB", "The compressed detector has a model size of 3.5 MB.",
+		[]w{{"other", 3.5, 0, "MB", "", "", 0, ""}}},
+	{"memory in MB stays memory", "Inference needs only 600 MB of memory.",
+		[]w{{"memory", 0.6, 0, "GB", "", "", 0, ""}}},
+
 	// Hard negatives: the hardware's ratings.
 	{"link rating", "Nodes are connected by a 100 Gbps network.", nil},
 	{"power budget", "We target boards under a 10 W budget.", nil},

@@ -697,6 +697,19 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			return
 		}
 		c.metric, c.unitLabel = "memory", "GB"
+		if (c.unit.scale == 1e-3 || c.unit.scale == 1e-6) && s.cueScan(c.ti, c.tj, sl, sr, 10, []string{"memory", "footprint", "ram", "vram", "dram", "cache", "hbm"}) == 1e9 {
+			// "a model size of ~4.0 MB", "frames of 170 KB": a size on disk or
+			// on the wire, kept in the unit written.
+			label := "MB"
+			if c.unit.scale == 1e-6 {
+				label = "KB"
+			}
+			c.metric, c.unitLabel = "other", label
+			c.v /= c.unit.scale
+			c.hi /= c.unit.scale
+			c.conf += 0.1
+			return
+		}
 		if s.cueScan(s.qualStart(c.ti), c.tj, l, r, 3, []string{"sav", "less", "fewer", "reduc", "cut", "lower"}) < 1e9 {
 			// "saves 2.1 TB": an amount saved is not memory used.
 			c.metric = "other"
