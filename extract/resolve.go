@@ -506,7 +506,21 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				c.metric = prev.metric
 				break
 			}
-			ws := s.cueScan(ti0, c.tj, l, r, 8, weakSpeed)
+			// A parenthetical aside does not end the clause: "outperforms X
+			// (A and B) by 1.2x".
+			lw := l
+			if lw > 0 && s.toks[lw-1].lw == ")" {
+				for lw > 0 && s.toks[lw-1].lw != "(" {
+					lw--
+				}
+				if lw > 0 {
+					lw--
+				}
+				for lw > 0 && !isClausePunct(s.toks[lw-1].lw) {
+					lw--
+				}
+			}
+			ws := s.cueScan(ti0, c.tj, lw, r, 12, weakSpeed)
 			wc := s.cueScan(ti0, c.tj, l, r, 8, weakCapacity)
 			switch {
 			case wc < ws:
@@ -934,6 +948,18 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 // "scaling efficiency of 0.94" (a fraction, reported in %) and "an F1 of 0.8".
 func (s *sentence) classifyBare(c *cand, l int) {
 	toks := s.toks
+	if p := c.prev; p != nil && p.drop && c.ti > 0 && (toks[c.ti-1].lw == "and" || toks[c.ti-1].lw == ",") && (c.hasHi || strings.Contains(toks[c.ti].w, ".")) {
+		// "by 1.18-1.22x on 1458 layers and 1.19-3.01 on real models": the
+		// list resumes after a count that was no claim.
+		for q := p.prev; q != nil && c.ti-q.tj <= 8; q = q.prev {
+			if !q.drop && q.unit.kind == ukFactor {
+				c.unit = q.unit
+				c.metric, c.unitLabel, c.qual = q.metric, "x", q.qual
+				c.conf -= 0.05
+				return
+			}
+		}
+	}
 	if p := c.prev; p != nil && !p.drop && c.ti-p.tj <= 10 && c.ti > 0 {
 		sep := false
 		for k := p.tj; k < c.ti; k++ {
@@ -1307,11 +1333,29 @@ func (s *sentence) lostTimes(c *cand) bool {
 			}
 		}
 	}
-	// "speeds up training by up to 5.5", "outperforms X by 6".
+	// "speeds up training by up to 5.5", "outperforms X (A and B) by 6".
 	if link == "by" && c.v <= 100 {
-		l, _ := s.clause(c.ti, c.tj)
-		for k := q - 2; k >= l && k >= q-10; k-- {
+		lo, _ := s.scope(c)
+		for k, n := q-2, 0; k >= lo && n < 12; k-- {
+			if toks[k].lw == ")" {
+				for k > lo && toks[k].lw != "(" {
+					k--
+				}
+				continue
+			}
+			if isClausePunct(toks[k].lw) {
+				break
+			}
 			if hasPrefixAny(toks[k].lw, lostTimesVerbs) {
+				return true
+			}
+			n++
+		}
+	}
+	// "achieves 1.84 the training throughput of X": a multiple of a rate.
+	if c.tj+1 < len(toks) && toks[c.tj].lw == "the" && (decimal || c.hasHi) {
+		for k := c.tj + 1; k < len(toks) && k <= c.tj+3; k++ {
+			if hasPrefixAny(toks[k].lw, []string{"throughput", "speed", "performance", "bandwidth"}) {
 				return true
 			}
 		}

@@ -57,6 +57,11 @@ var scrapeCases = []struct {
 		[]w{{"speedup", 2.2, 0, "x", "average", "", 0, "*"}, {"speedup", 1.9, 0, "x", "average", "", 0, "*"}}},
 	{"repeated sign with lost digits", "The transport beats TCP by up to 7777X on incast.",
 		[]w{{"speedup", 7, 0, "x", "up_to", "", 0, "TCP"}}},
+	{"lost sign after verb past parentheses", "Our system outperforms the best runtimes (Orca and Sarathi) by 1.3-1.6 on 512 traces and 1.2-2.4 on production logs.",
+		[]w{{"speedup", 1.3, 1.6, "x", "", "", 0, "*"}, {"speedup", 1.2, 2.4, "x", "", "", 0, "*"}}},
+	{"lost sign before a rate", "It reaches 2.15 the decode throughput of vLLM.",
+		[]w{{"speedup", 2.15, 0, "x", "", "", 0, "*"}}},
+	{"integer before the rate is no factor", "It reaches 3 the hard way.", nil},
 	// Hard negatives: counts before comparatives, numbers that are not factors.
 	{"count before comparative plural", "We release 3 smaller models and 2 larger variants.", nil},
 	{"count without link", "Table 3 higher rows show the ablation.", nil},
