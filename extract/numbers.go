@@ -149,6 +149,9 @@ var scaleWords = map[string]float64{
 // the value and the rest. Leading "~", "+", ">" marks are reported.
 func parseLeadingNumber(w string) (v float64, rest string, mark string, ok bool) {
 	i := 0
+	if len(w) > 2 && w[0] == '-' && isDigit(w[1]) && w[len(w)-1] == '%' {
+		i = 1 // "-62.9%": the size of a reduction
+	}
 	for i < len(w) && (w[i] == '~' || w[i] == '+' || w[i] == '>' || w[i] == '<' || w[i] == '=') {
 		i++
 	}

@@ -62,6 +62,8 @@ var scrapeCases = []struct {
 	{"lost sign before a rate", "It reaches 2.15 the decode throughput of vLLM.",
 		[]w{{"speedup", 2.15, 0, "x", "", "", 0, "*"}}},
 	{"integer before the rate is no factor", "It reaches 3 the hard way.", nil},
+	{"reduction written negative", "It reduces the tracking error by up to -41.5% on the benchmark.",
+		[]w{{"improvement_pct", 41.5, 0, "%", "up_to", "", 0, ""}}},
 	// Hard negatives: counts before comparatives, numbers that are not factors.
 	{"count before comparative plural", "We release 3 smaller models and 2 larger variants.", nil},
 	{"count without link", "Table 3 higher rows show the ablation.", nil},

@@ -230,6 +230,10 @@ func allDigits(s string) bool {
 // "~", "+", ">" or "." directly before a digit ("~500-billion", "+0.8%").
 func startsNumber(w string) bool {
 	i := 0
+	if len(w) > 2 && w[0] == '-' && isDigit(w[1]) && w[len(w)-1] == '%' {
+		// "reduces the error by -62.9%": a reduction written as a negative change.
+		i = 1
+	}
 	for i < len(w) && (w[i] == '~' || w[i] == '+' || w[i] == '>' || w[i] == '<' || w[i] == '=') {
 		i++
 	}
