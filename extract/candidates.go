@@ -72,6 +72,9 @@ func (s *sentence) findCandidates() []*cand {
 func (s *sentence) parseWordNumber(i int) (*cand, int) {
 	toks := s.toks
 	lw := toks[i].lw
+	if !mayBeWordNumber(lw) {
+		return nil, 0 // nearly every word: one lookup instead of a dozen
+	}
 	// "an order of magnitude", "two orders of magnitude"
 	if v, ok := numberWords[lw]; ok && i+3 < len(toks) {
 		if (toks[i+1].lw == "order" || toks[i+1].lw == "orders") && toks[i+2].lw == "of" && toks[i+3].lw == "magnitude" {
@@ -686,4 +689,26 @@ func (s *sentence) countNoun(j int) (int, string) {
 		}
 	}
 	return 0, ""
+}
+
+// wordNumberHeads are the words parseWordNumber reads beyond the number and
+// scale words.
+var wordNumberHeads = map[string]bool{"halves": true, "halve": true, "halving": true, "doubles": true, "triples": true,
+	"quadruples": true, "third": true, "quarter": true, "fifth": true, "tenth": true, "twice": true}
+
+func mayBeWordNumber(lw string) bool {
+	if _, ok := numberWords[lw]; ok {
+		return true
+	}
+	if _, ok := scaleWords[lw]; ok {
+		return true
+	}
+	if wordNumberHeads[lw] || strings.HasSuffix(lw, "fold") {
+		return true
+	}
+	if k := strings.IndexByte(lw, '-'); k > 0 {
+		_, ok := numberWords[lw[:k]]
+		return ok
+	}
+	return false
 }
