@@ -14,7 +14,11 @@ type cand struct {
 	qual    string
 	approx  bool // "~500" or "orders of magnitude"
 	plus    bool // "10+%"
+	below   bool // "<0.1"
 	numWord bool
+	// wordMetric is the metric a verb of a spelled factor names: "halves
+	// the latency" is a reduction whatever the nouns around it say.
+	wordMetric string
 	// bareSize is "a 175B model", a size without the word "parameters": it is
 	// the setting of any other figure in the sentence.
 	bareSize bool
@@ -68,10 +72,35 @@ func (s *sentence) findCandidates() []*cand {
 func (s *sentence) parseWordNumber(i int) (*cand, int) {
 	toks := s.toks
 	lw := toks[i].lw
+	if !mayBeWordNumber(lw) {
+		return nil, 0 // nearly every word: one lookup instead of a dozen
+	}
 	// "an order of magnitude", "two orders of magnitude"
 	if v, ok := numberWords[lw]; ok && i+3 < len(toks) {
 		if (toks[i+1].lw == "order" || toks[i+1].lw == "orders") && toks[i+2].lw == "of" && toks[i+3].lw == "magnitude" {
 			return &cand{ti: i, tj: i + 4, v: math.Pow(10, v), unit: unitDef{kind: ukFactor, scale: 1}, approx: true, numWord: true}, i + 4
+		}
+	}
+	// "halves the latency", "cuts memory by half", "doubles the throughput".
+	switch lw {
+	case "halves", "halve", "halving":
+		return &cand{ti: i, tj: i + 1, v: 2, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true, wordMetric: "reduction_factor"}, i + 1
+	case "half":
+		if i > 0 && (toks[i-1].lw == "by" || toks[i-1].lw == "in") && (i+1 == len(toks) || toks[i+1].lw != "of") {
+			return &cand{ti: i - 1, tj: i + 1, v: 2, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true, wordMetric: "reduction_factor"}, i + 1
+		}
+	case "doubles", "triples", "quadruples":
+		v := map[string]float64{"doubles": 2, "triples": 3, "quadruples": 4}[lw]
+		return &cand{ti: i, tj: i + 1, v: v, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true}, i + 1
+	case "third", "quarter", "fifth", "tenth":
+		// "needs only a third of the memory": a reduction by three.
+		if i > 0 && (toks[i-1].lw == "a" || toks[i-1].lw == "one") && i+1 < len(toks) && toks[i+1].lw == "of" {
+			for k := i + 2; k < len(toks) && k <= i+4; k++ {
+				if resourceNouns[toks[k].lw] || costNouns[toks[k].lw] {
+					v := map[string]float64{"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}[lw]
+					return &cand{ti: i - 1, tj: i + 1, v: v, unit: unitDef{kind: ukFactor, scale: 1}, numWord: true, wordMetric: "reduction_factor"}, i + 1
+				}
+			}
 		}
 	}
 	// "a factor two speed up", "by a factor of three".
@@ -105,11 +134,19 @@ func (s *sentence) parseWordNumber(i int) (*cand, int) {
 				}
 				return &cand{ti: i, tj: i + 2, v: v, unit: d, numWord: true}, i + 2
 			case ukTime:
-				if len(nx) > 3 { // "one second", not "one s"
-					return &cand{ti: i, tj: i + 2, v: v, unit: d, numWord: true}, i + 2
+				if len(nx) > 3 { // "one second", not "one s"; "two hours" is 7200 s
+					return &cand{ti: i, tj: i + 2, v: v * d.scale, unit: d, numWord: true}, i + 2
 				}
 			case ukPct:
 				return &cand{ti: i, tj: i + 2, v: v, unit: d, numWord: true}, i + 2
+			}
+		}
+	}
+	if v, ok := numberWords[lw]; ok && v >= 2 && i+2 < len(toks) {
+		// "four trillion particles".
+		if sc, ok := scaleWords[toks[i+1].lw]; ok && len(toks[i+1].lw) > 2 && sc >= 1e6 {
+			if n, label := s.countNoun(i + 2); n > 0 {
+				return &cand{ti: i, tj: i + 2 + n, v: v * sc, unit: unitDef{kind: ukOther, scale: 1, label: label, count: true}, numWord: true}, i + 2 + n
 			}
 		}
 	}
@@ -139,7 +176,7 @@ func (s *sentence) parseWordNumber(i int) (*cand, int) {
 func (s *sentence) parseNumber(i int) (*cand, int) {
 	toks := s.toks
 	t := toks[i]
-	v, rest, mark, ok := parseLeadingNumber(t.w)
+	v, rest, mark, ok := parseLeadingNumber(dedupRepeatedNumber(t.w))
 	if !ok {
 		return nil, 0
 	}
@@ -149,6 +186,9 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 	}
 	if strings.Contains(mark, ">") {
 		c.plus = true
+	}
+	if strings.Contains(mark, "<") && !strings.Contains(mark, ">") {
+		c.below = true
 	}
 	// Exponent: "10^9", "2^n".
 	if strings.HasPrefix(rest, "^") {
@@ -270,15 +310,28 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 			j += n
 		}
 	}
+	if c.unit.kind == ukNone && (mult > 1 || v >= 1000) && s.seqLengthNear(i, j) {
+		// "500K sequence length", "a context length of up to 1 million",
+		// "seq. length 32K": the noun names the unit.
+		c.unit = unitDef{kind: ukTokens, scale: 1, label: "context"}
+	}
+	if c.unit.kind == ukNone && mult >= 1e6 && j < len(toks) {
+		// "1.62 trillion atoms", "a four trillion particle simulation",
+		// "1 trillion degrees of freedom": the size of what was simulated or processed.
+		if n, label := s.countNoun(j); n > 0 {
+			c.unit = unitDef{kind: ukOther, scale: 1, label: label, count: true}
+			j += n
+		}
+	}
 	if c.unit.kind == ukNone && mult > 1 && s.bareModelSize(i, j) {
 		// "trains a 175B model": the model noun implies parameters.
 		c.unit = unitDef{kind: ukParams, scale: 1}
 		c.bareSize = true
 	}
-	if c.unit.kind == ukNone && afterFactorWord(toks, i) {
+	if c.unit.kind == ukNone && afterFactorWord(toks, i) && !(j < len(toks) && countedNoun(toks[j])) {
 		c.unit = unitDef{kind: ukFactor, scale: 1}
 	}
-	if c.unit.kind == ukNone && !c.hasHi && mult == 1 && j+1 < len(toks) && (toks[j].lw == "and" || toks[j].lw == "or" || toks[j].lw == ",") && toks[j+1].kind == tkNum {
+	if c.unit.kind == ukNone && !c.hasHi && mult == 1 && j+1 < len(toks) && (toks[j].lw == "and" || toks[j].lw == "or" || toks[j].lw == "," || toks[j].lw == "/") && toks[j+1].kind == tkNum {
 		// "1 and 2 TFLOPS": the unit written once serves the whole list.
 		if next, _ := s.parseNumber(j + 1); next != nil && next.unit.kind != ukNone && next.unit.kind != ukNonClaim && next.unit.kind != ukOOM {
 			c.unit = next.unit
@@ -328,10 +381,16 @@ func (s *sentence) unitAt(j int) (unitDef, int) {
 		return unitDef{kind: ukFPS, scale: 1}, 3
 	case (lw == "tokens" || lw == "token") && at(1) == "per" && (at(2) == "second" || at(2) == "sec" || at(2) == "s"):
 		return unitDef{kind: ukTokPerS, scale: 1}, 3
-	case (lw == "requests" || lw == "queries" || lw == "images" || lw == "samples" || lw == "iterations") && at(1) == "per" && (at(2) == "second" || at(2) == "sec"):
-		return unitDef{kind: ukOther, scale: 1, label: lw + "/s"}, 3
+	case perSecond(at(1), at(2)) && itemNoun(toks[j]):
+		// "500 queries per second", "46 billion particles per second".
+		return unitDef{kind: ukThroughput, scale: 1, label: lw + "/s"}, 3
+	case perSecond(at(2), at(3)) && j+1 < len(toks) && toks[j].kind == tkWord && itemNoun(toks[j+1]) && !isFunctionWord(lw):
+		// "30 million traced rays per second", "5100 lattice updates per second".
+		return unitDef{kind: ukThroughput, scale: 1, label: lw + " " + at(1) + "/s"}, 4
 	case (lw == "orders" || lw == "order") && at(1) == "of" && at(2) == "magnitude":
 		return unitDef{kind: ukOOM, scale: 1}, 3
+	case lw == "degrees" && at(1) == "of" && at(2) == "freedom":
+		return unitDef{kind: ukOther, scale: 1, label: "degrees of freedom", count: true}, 3
 	case lw == "percentage" && (at(1) == "points" || at(1) == "point"):
 		return unitDef{kind: ukPP, scale: 1}, 2
 	case lw == "x" || lw == "×":
@@ -471,4 +530,185 @@ func (s *sentence) bareModelSize(i, j int) bool {
 	}
 	p := toks[i-1]
 	return p.kind == tkWord && !p.masked && !isCapitalised(p.w) && !strings.ContainsAny(p.w, "0123456789")
+}
+
+// dedupRepeatedNumber undoes a number the scrape wrote several times in a
+// row ("27.427.427.4%", "636363%", "6666X", "170170KB": the shown and
+// source renderings of one figure run together). Only a run followed by a
+// unit is read so, and only when the repetition cannot be a real figure:
+// two or more decimal points, three or more copies of a two-digit part, four
+// copies of one digit, or two copies of three digits or more.
+func dedupRepeatedNumber(w string) string {
+	i := 0
+	for i < len(w) && (w[i] == '~' || w[i] == '+' || w[i] == '>' || w[i] == '<' || w[i] == '=') {
+		i++
+	}
+	j, dots := i, 0
+	for j < len(w) && (isDigit(w[j]) || w[j] == '.') {
+		if w[j] == '.' {
+			dots++
+		}
+		j++
+	}
+	run := w[i:j]
+	if len(run) < 4 || j == len(w) || w[j] == '-' || w[j] == '~' || w[j] == '/' {
+		return w
+	}
+	for n := 1; n <= len(run)/2; n++ {
+		if len(run)%n != 0 {
+			continue
+		}
+		k := len(run) / n
+		part := run[:n]
+		if !repeats(run, n) || part[0] == '.' || part[len(part)-1] == '.' {
+			continue
+		}
+		partDots := strings.Count(part, ".")
+		if dots >= 2 && partDots == 1 || partDots == 0 && (k >= 3 && n >= 2 || k >= 4 || k == 2 && n >= 3) {
+			return w[:i] + part + w[j:]
+		}
+		return w
+	}
+	return w
+}
+
+// costNouns name what a reduction cuts.
+var costNouns = map[string]bool{"latency": true, "time": true, "cost": true, "costs": true, "footprint": true, "traffic": true,
+	"size": true, "parameters": true, "memory": true, "energy": true, "power": true, "storage": true, "bandwidth": true,
+	"communication": true, "overhead": true, "runtime": true, "consumption": true}
+
+// seqLengthNear reports a sequence or context length named right after
+// the number (tokens i..j) or right before it, past a qualifier and "of".
+func (s *sentence) seqLengthNear(i, j int) bool {
+	toks := s.toks
+	isLen := func(k int) bool {
+		if k < 0 || k >= len(toks) {
+			return false
+		}
+		switch toks[k].lw {
+		case "length", "lengths", "window", "windows", "context", "contexts":
+			return true
+		}
+		return false
+	}
+	isSeq := func(k int) bool {
+		if k >= 0 && k < len(toks) && toks[k].lw == "." {
+			k--
+		}
+		if k < 0 || k >= len(toks) {
+			return false
+		}
+		switch toks[k].lw {
+		case "sequence", "seq", "context", "token", "input":
+			return true
+		}
+		return false
+	}
+	if j+1 < len(toks) && isSeq(j) && isLen(j+1) && toks[j].lw != "context" || j < len(toks) && toks[j].lw == "context" && (j+1 >= len(toks) || toks[j+1].kind != tkWord || isLen(j+1)) {
+		return true
+	}
+	k := s.qualStart(i) - 1
+	if k >= 0 && toks[k].lw == "of" {
+		k--
+	}
+	if isLen(k) && toks[k].lw != "context" && (isSeq(k-1) || toks[k].lw == "window") {
+		return true
+	}
+	return false
+}
+
+// countedNoun reports a plural noun right after a bare number: "the speedup
+// of 12 applications" counts applications; it states no factor.
+func countedNoun(t token) bool {
+	if t.kind != tkWord || len(t.lw) < 4 || !strings.HasSuffix(t.lw, "s") || lostTimesNouns[t.lw] {
+		return false
+	}
+	switch t.lw {
+	case "across", "times", "versus", "this", "thus", "plus", "was", "is", "as", "has", "does", "its", "always", "sometimes", "respectively":
+		return false
+	}
+	return !strings.HasSuffix(t.lw, "ss") && !strings.HasSuffix(t.lw, "ous")
+}
+
+func perSecond(a, b string) bool {
+	return a == "per" && (b == "second" || b == "sec" || b == "s")
+}
+
+// itemNoun reports a plural noun that can be counted per second: "rays",
+// "queries", "updates". Tokens and frames have units of their own.
+func itemNoun(t token) bool {
+	w := t.lw
+	return t.kind == tkWord && len(w) > 3 && strings.HasSuffix(w, "s") && isWordOnly(w) &&
+		w != "tokens" && w != "frames" && w != "times" && !isFunctionWord(w)
+}
+
+func isFunctionWord(w string) bool {
+	switch w {
+	case "the", "a", "an", "of", "and", "or", "per", "in", "on", "at", "to", "with", "for", "by", "is", "are", "as", "across", "its", "this", "than":
+		return true
+	}
+	return false
+}
+
+// repeats reports whether run is its first n bytes written over and over.
+func repeats(run string, n int) bool {
+	for i := n; i < len(run); i++ {
+		if run[i] != run[i-n] {
+			return false
+		}
+	}
+	return true
+}
+
+// countNoun reads the counted noun at token j: a plural item noun, "degrees
+// of freedom", or a singular one used as a modifier ("trillion particle
+// simulation"). Model and token counts have units of their own.
+func (s *sentence) countNoun(j int) (int, string) {
+	toks := s.toks
+	t := toks[j]
+	if t.kind != tkWord || t.masked {
+		return 0, ""
+	}
+	switch t.lw {
+	case "parameters", "parameter", "params", "tokens", "token", "model", "models", "times", "users", "people", "images", "words", "documents", "samples", "videos", "examples":
+		// Datasets and populations are settings, not results.
+		return 0, ""
+	case "degrees":
+		if j+2 < len(toks) && toks[j+1].lw == "of" && toks[j+2].lw == "freedom" {
+			return 3, "degrees of freedom"
+		}
+		return 0, ""
+	}
+	if itemNoun(t) {
+		return 1, t.lw
+	}
+	if j+1 < len(toks) && isWordOnly(t.lw) && len(t.lw) > 3 {
+		switch toks[j+1].lw {
+		case "simulation", "simulations", "scale", "run", "system":
+			return 1, t.lw + "s"
+		}
+	}
+	return 0, ""
+}
+
+// wordNumberHeads are the words parseWordNumber reads beyond the number and
+// scale words.
+var wordNumberHeads = map[string]bool{"halves": true, "halve": true, "halving": true, "doubles": true, "triples": true,
+	"quadruples": true, "third": true, "quarter": true, "fifth": true, "tenth": true, "twice": true}
+
+func mayBeWordNumber(lw string) bool {
+	if _, ok := numberWords[lw]; ok {
+		return true
+	}
+	if _, ok := scaleWords[lw]; ok {
+		return true
+	}
+	if wordNumberHeads[lw] || strings.HasSuffix(lw, "fold") {
+		return true
+	}
+	if k := strings.IndexByte(lw, '-'); k > 0 {
+		_, ok := numberWords[lw[:k]]
+		return ok
+	}
+	return false
 }

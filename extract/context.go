@@ -70,7 +70,10 @@ func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
 	end := k
 	for end < len(toks) && end < start+8 {
 		t := toks[end]
-		if isClausePunct(t.lw) || t.masked && end > start {
+		if isClausePunct(t.lw) {
+			break
+		}
+		if t.masked && end > start && !(vendorWords[toks[end-1].lw] || toks[end-1].masked) {
 			break
 		}
 		if (t.lw == "such" && end+1 < len(toks) && toks[end+1].lw == "as" || t.lw == "like") && end+2 < len(toks) {
@@ -406,7 +409,16 @@ func (s *sentence) subjects(cands []*cand) {
 	}
 	for _, c := range live {
 		if c.subject == "" {
-			c.subject = s.nearbyNouns(c)
+			c.subject = s.subjectOf(c)
+		}
+		if c.subject == "" && c.prev != nil && !c.prev.drop && c.prev.subject != "" && (s.parenContinues(c.prev, c) || s.listContinues(c.prev, c)) {
+			c.subject = c.prev.subject
+		}
+		if c.subject == "" {
+			c.subject = cleanPhrase(strings.Fields(s.nearbyNouns(c)))
+		}
+		if c.subject == "" {
+			c.subject = metricNoun(c.metric)
 		}
 	}
 }

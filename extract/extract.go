@@ -218,7 +218,7 @@ func (s *sentence) findHardware() {
 
 func isDeviceCountNoun(w string) bool {
 	switch w {
-	case "gpus", "gpu", "gcds", "gcd", "tpus", "tpu", "accelerators", "accelerator", "devices", "device", "npus", "ipus":
+	case "gpus", "gpu", "gcds", "gcd", "tpus", "tpu", "accelerators", "accelerator", "devices", "device", "npus", "ipus", "nodes", "fpgas", "fpga":
 		return true
 	}
 	return false
@@ -298,7 +298,7 @@ func fusedCount(t token) int {
 		return 0
 	}
 	head, noun = t.lw[:k], t.lw[k+1:]
-	if !isDeviceCountNoun(noun) {
+	if !isDeviceCountNoun(noun) && noun != "node" {
 		return 0
 	}
 	if head == "single" {

@@ -45,9 +45,54 @@ type normBuilder struct {
 	start, end []int32
 	lastTimes  bool
 	lastSuper  bool
+	// lastSym is "%" or "~" when that was the last byte written, so the
+	// same sign scraped twice ("10%\%", "similar-to\sim") is written once.
+	lastSym byte
+	// timesNum is the number right before the last times sign and timesAt
+	// the output length after that sign: math rendered twice or three
+	// times ("2.28×2.28\times2.28 ×") repeats the number after the sign.
+	timesNum string
+	timesAt  int
 }
 
-// emitTimes writes the factor sign once: "10-20×\\times" (the same sign
+// emitOnce writes a "%" or "~" unless the same sign was just written, in
+// which case the previous one grows to cover this source too.
+func (nb *normBuilder) emitOnce(sym string, from, to int) {
+	if nb.lastSym == sym[0] && len(nb.end) > 0 {
+		nb.end[len(nb.end)-1] = int32(to)
+		return
+	}
+	nb.emit(sym, from, to)
+}
+
+// repeatedNumber reports the length of a number at s[i:] that only repeats
+// the number before the times sign just written and is itself followed by
+// a times sign: the second and third renderings of one piece of math.
+func (nb *normBuilder) repeatedNumber(s string, i int) int {
+	if nb.timesNum == "" || !strings.HasPrefix(s[i:], nb.timesNum) {
+		return 0
+	}
+	out := nb.b.String()
+	if nb.timesAt > len(out) || strings.Trim(out[nb.timesAt:], " ") != "" {
+		return 0
+	}
+	j := i + len(nb.timesNum)
+	if j < len(s) && (isDigit(s[j]) || s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
+		return 0
+	}
+	k := j
+	for k < len(s) && (s[k] == ' ' || s[k] == '$' || s[k] == '{') {
+		k++
+	}
+	r := s[k:]
+	if strings.HasPrefix(r, "×") || strings.HasPrefix(r, "\\times") || strings.HasPrefix(r, "\\texttimes") {
+		// The spaces go too, so the sign after them merges with the one written.
+		return k - i
+	}
+	return 0
+}
+
+// emitTimes writes the factor sign once: "10-20×\times" (the same sign
 // scraped twice) must not become "xx".
 func (nb *normBuilder) emitTimes(from, to int) {
 	if nb.lastTimes {
@@ -55,14 +100,34 @@ func (nb *normBuilder) emitTimes(from, to int) {
 		nb.end[len(nb.end)-1] = int32(to)
 		return
 	}
+	out := nb.b.String()
+	if nb.timesAt > 0 && nb.timesAt <= len(out) && strings.Trim(out[nb.timesAt:], " ") == "" && nb.timesAt-1 < len(nb.end) {
+		// "1.51 × ×": a sign shown again after a space.
+		nb.end[nb.timesAt-1] = int32(to)
+		return
+	}
+	e := len(out)
+	for e > 0 && out[e-1] == ' ' {
+		e--
+	}
+	b := e
+	for b > 0 && (isDigit(out[b-1]) || out[b-1] == '.' || out[b-1] == ',') {
+		b--
+	}
+	nb.timesNum = out[b:e]
 	nb.emit("x", from, to)
 	nb.lastTimes = true
+	nb.timesAt = nb.b.Len()
 }
 
 func (nb *normBuilder) emit(out string, from, to int) {
 	if out != "" {
 		nb.lastTimes = false
 		nb.lastSuper = false
+		nb.lastSym = 0
+		if out == "%" || out == "~" {
+			nb.lastSym = out[0]
+		}
 	}
 	nb.b.WriteString(out)
 	for range len(out) {
@@ -121,6 +186,11 @@ func normalize(s string) *normText {
 				// "\%" and friends: a single escaped symbol.
 				cmd := s[j : j+1]
 				if r, ok := latexReplacements[cmd]; ok {
+					if r == "%" {
+						nb.emitOnce(r, i, j+1)
+						i = j + 1
+						continue
+					}
 					nb.emit(r, i, j+1)
 					i = j + 1
 					continue
@@ -136,6 +206,11 @@ func normalize(s string) *normText {
 				continue
 			}
 			r := latexReplacements[cmd]
+			if r == "~" {
+				nb.emitOnce(r, i, j)
+				i = j
+				continue
+			}
 			nb.emit(r, i, j)
 			i = j
 			continue
@@ -182,6 +257,39 @@ func normalize(s string) *normText {
 			// "6.71 imes": "\times" whose "\t" was read as a tab.
 			nb.emitTimes(i, i+4)
 			i += 4
+			continue
+		case isDigit(c) && (i == 0 || !isDigit(s[i-1]) && s[i-1] != '.') && nb.repeatedNumber(s, i) > 0:
+			// "1.3×1.3\times": the LaTeX source of a number already shown.
+			i += nb.repeatedNumber(s, i)
+			continue
+		case c == 's' && strings.HasPrefix(s[i:], "similar-to") && (i+10 < len(s) && (s[i+10] == '\\' || isDigit(s[i+10]))):
+			// "10%similar-to\sim21%": MathML's spoken name of "∼".
+			nb.emitOnce("~", i, i+10)
+			i += 10
+			continue
+		case c == 'p' && nb.lastSym == '%' && strings.HasPrefix(s[i:], "percent") && (i+7 == len(s) || !isASCIILetter(s[i+7])):
+			// "90 %percent\%": the spoken name of a "%" just written.
+			nb.end[len(nb.end)-1] = int32(i + 7)
+			i += 7
+			continue
+		case c == '*':
+			j := i
+			for j < len(s) && s[j] == '*' {
+				j++
+			}
+			if j-i == 1 && i > 0 && isDigit(s[i-1]) && (j == len(s) || !isDigit(s[j])) {
+				// "up to 3.1* speedup": a times sign that lost its shape.
+				nb.emitTimes(i, j)
+			} else if j-i > 1 || i > 0 && s[i-1] != ' ' || j < len(s) && s[j] != ' ' {
+				// Markdown emphasis ("**12x**", "*fast*") carries no meaning;
+				// the bytes stay with their neighbour so evidence keeps them.
+				if n := len(nb.end); n > 0 && int(nb.end[n-1]) == i {
+					nb.end[n-1] = int32(j)
+				}
+			} else {
+				nb.emit(s[i:j], i, j)
+			}
+			i = j
 			continue
 		case c < utf8.RuneSelf:
 			nb.emit(s[i:i+1], i, i+1)
@@ -254,11 +362,13 @@ func prevNonSpaceIsDigit(s string, i int) bool {
 func clean(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c >= utf8.RuneSelf, c == '$', c == '{', c == '}', c == '\\', c == '~', c == '&':
+		case c >= utf8.RuneSelf, c == '$', c == '{', c == '}', c == '\\', c == '~', c == '&', c == '*':
 			return false
 		case c == '-' && i+1 < len(s) && s[i+1] == '-':
 			return false
 		case c == 's' && strings.HasPrefix(s[i:], "sim") && (i == 0 || !isASCIILetter(s[i-1])) && nextNonSpaceIsDigit(s, i+3):
+			return false
+		case c == 's' && strings.HasPrefix(s[i:], "similar-to"), c == '%' && strings.HasPrefix(s[i+1:], "percent"):
 			return false
 		case c == 'i' && strings.HasPrefix(s[i:], "imes") && i > 0 && (i+4 == len(s) || !isASCIILetter(s[i+4])) && prevNonSpaceIsDigit(s, i):
 			return false

@@ -24,7 +24,11 @@ const (
 	ukGB
 	ukDB
 	ukOther
-	ukNonClaim // a unit that is never a result: bits, degrees, resolution...
+	ukBandwidth  // GB/s
+	ukThroughput // items/s; label names the item
+	ukPower      // W
+	ukEnergy     // J
+	ukNonClaim   // a unit that is never a result: bits, degrees, resolution...
 )
 
 // unitDef says what a unit spelling measures and how to scale it to the
@@ -33,7 +37,18 @@ type unitDef struct {
 	kind   unitKind
 	scale  float64
 	perGPU bool
-	label  string // for ukOther
+	label  string // for ukOther and ukThroughput
+	per    string // "sample" in "uJ/sample"
+	count  bool   // ukOther: a count of things ("1.6 trillion atoms")
+}
+
+func isWordOnly(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isASCIILetter(w[i]) && w[i] != '-' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 var unitTable = map[string]unitDef{}
@@ -54,7 +69,7 @@ func init() {
 	set(unitDef{kind: ukTFLOPS, perGPU: true}, "tflops/gpu", "tflop/s/gpu", "tf/gpu", "teraflops/gpu", "tflops/device", "tflops/accelerator")
 	set(unitDef{kind: ukTFLOPS, scale: 0.001}, "gflops", "gflop/s", "gigaflops", "gflop", "gigaflop/s")
 	set(unitDef{kind: ukPFLOPS}, "pflops", "pflop/s", "pflop", "pf", "petaflops", "petaflop/s", "petaflop", "pf/s")
-	set(unitDef{kind: ukPFLOPS, scale: 1000}, "eflops", "eflop/s", "exaflops", "exaflop/s", "exaflop", "ef")
+	set(unitDef{kind: ukPFLOPS, scale: 1000}, "eflops", "eflop/s", "exaflops", "exaflop/s", "exaflop", "ef", "ef/s")
 	set(unitDef{kind: ukPct}, "%", "percent", "per-cent")
 	set(unitDef{kind: ukPP}, "pp", "p.p", "pts", "points", "point")
 	set(unitDef{kind: ukTokens}, "tokens", "token")
@@ -68,21 +83,49 @@ func init() {
 	set(unitDef{kind: ukTime, scale: 60}, "min", "mins", "minute", "minutes")
 	set(unitDef{kind: ukTime, scale: 3600}, "h", "hr", "hrs", "hour", "hours")
 	set(unitDef{kind: ukTime, scale: 86400}, "day", "days", "gpu-days", "gpu-hours")
+	set(unitDef{kind: ukTime, scale: 604800}, "week", "weeks")
 	set(unitDef{kind: ukGB}, "gb", "gib", "gbytes", "gigabytes")
 	set(unitDef{kind: ukGB, scale: 1e-3}, "mb", "mib", "megabytes")
 	set(unitDef{kind: ukGB, scale: 1e3}, "tb", "tib", "terabytes")
 	set(unitDef{kind: ukGB, scale: 1e-6}, "kb", "kib")
 	set(unitDef{kind: ukDB}, "db")
-	set(unitDef{kind: ukOther, label: "GB/s"}, "gb/s", "gbps", "gbit/s")
-	set(unitDef{kind: ukOther, label: "TB/s"}, "tb/s")
-	set(unitDef{kind: ukOther, label: "images/s"}, "images/s", "img/s", "imgs/s", "images/sec")
-	set(unitDef{kind: ukOther, label: "samples/s"}, "samples/s", "samples/sec")
-	set(unitDef{kind: ukOther, label: "queries/s"}, "qps", "queries/s", "requests/s", "req/s")
-	set(unitDef{kind: ukOther, label: "W"}, "w", "watts", "watt")
-	set(unitDef{kind: ukOther, label: "it/s"}, "it/s", "iter/s", "iterations/s", "steps/s")
-	set(unitDef{kind: ukOther, label: "sequences/s"}, "seq/s", "sequences/s", "seqs/s")
-	set(unitDef{kind: ukOther, label: "TOPS"}, "tops")
+	// Bytes per second; bits are divided by 8. Exact case first: "Gb/s" is
+	// bits, "GB/s" bytes; lower-case spellings are read as bytes.
+	set(unitDef{kind: ukBandwidth}, "GB/s", "gb/s", "gbytes/s", "gib/s", "gb/sec", "GB/sec")
+	set(unitDef{kind: ukBandwidth, scale: 1e-3}, "MB/s", "mb/s", "mib/s", "MB/sec")
+	set(unitDef{kind: ukBandwidth, scale: 1e3}, "TB/s", "tb/s", "tib/s")
+	set(unitDef{kind: ukBandwidth, scale: 0.125}, "Gb/s", "gbps", "Gbps", "gbit/s", "Gbit/s", "gbits/s")
+	set(unitDef{kind: ukBandwidth, scale: 125}, "Tb/s", "tbps", "Tbps", "tbit/s", "Tbit/s")
+	set(unitDef{kind: ukBandwidth, scale: 1.25e-4}, "Mb/s", "mbps", "Mbps", "mbit/s", "Mbit/s")
+	set(unitDef{kind: ukThroughput, label: "images/s"}, "images/s", "img/s", "imgs/s", "images/sec")
+	set(unitDef{kind: ukThroughput, label: "samples/s"}, "samples/s", "samples/sec")
+	set(unitDef{kind: ukThroughput, label: "queries/s"}, "qps", "queries/s", "query/s")
+	set(unitDef{kind: ukThroughput, label: "requests/s"}, "rps", "requests/s", "req/s", "reqs/s")
+	set(unitDef{kind: ukThroughput, label: "iterations/s"}, "it/s", "iter/s", "iterations/s", "steps/s")
+	set(unitDef{kind: ukThroughput, label: "sequences/s"}, "seq/s", "sequences/s", "seqs/s")
+	set(unitDef{kind: ukThroughput, label: "ops/s"}, "ops/s", "op/s", "ops")
+	set(unitDef{kind: ukThroughput, label: "ops/s", scale: 1e6}, "mops", "mop/s")
+	set(unitDef{kind: ukThroughput, label: "ops/s", scale: 1e9}, "gops", "gop/s")
+	set(unitDef{kind: ukThroughput, label: "ops/s", scale: 1e12}, "tops", "top/s")
+	set(unitDef{kind: ukThroughput, label: "IOPS"}, "iops")
+	set(unitDef{kind: ukThroughput, label: "IOPS", scale: 1e3}, "kiops")
+	set(unitDef{kind: ukPower}, "W", "w", "watts", "watt")
+	set(unitDef{kind: ukPower, scale: 1e-3}, "mW", "mw", "milliwatts")
+	set(unitDef{kind: ukPower, scale: 1e3}, "kW", "kw", "kilowatts")
+	set(unitDef{kind: ukPower, scale: 1e6}, "MW", "megawatts")
+	set(unitDef{kind: ukEnergy}, "J", "joules", "joule")
+	set(unitDef{kind: ukEnergy, scale: 1e3}, "kJ", "kj")
+	set(unitDef{kind: ukEnergy, scale: 1e-3}, "mJ", "mj", "millijoules")
+	set(unitDef{kind: ukEnergy, scale: 1e-6}, "uJ", "uj", "microjoules")
+	set(unitDef{kind: ukEnergy, scale: 1e-9}, "nJ", "nj", "nanojoules")
+	set(unitDef{kind: ukEnergy, scale: 1e-12}, "pJ", "pj", "picojoules")
+	set(unitDef{kind: ukEnergy, scale: 1e-15}, "fJ", "fj", "femtojoules")
+	set(unitDef{kind: ukEnergy, scale: 3600}, "Wh", "wh")
+	set(unitDef{kind: ukEnergy, scale: 3.6e6}, "kWh", "kwh")
+	// Work per energy is an efficiency, not one of the vocabulary's units.
 	set(unitDef{kind: ukOther, label: "TOPS/W"}, "tops/w")
+	set(unitDef{kind: ukOther, label: "GOPS/W"}, "gops/w")
+	set(unitDef{kind: ukOther, label: "tokens/J"}, "tokens/j", "token/j")
 	set(unitDef{kind: ukFactor}, ":1")
 	set(unitDef{kind: ukNonClaim}, "bit", "bits", "degree", "degrees", "level", "layer", "layers", "d", "p",
 		"st", "nd", "rd", "th", "step", "steps", "stage", "way", "shot", "gram", "channel", "head", "heads", "dim", "core", "cores", "node", "nodes", "gpu", "gpus", "gcd", "gcds")
@@ -106,6 +149,9 @@ var scaleWords = map[string]float64{
 // the value and the rest. Leading "~", "+", ">" marks are reported.
 func parseLeadingNumber(w string) (v float64, rest string, mark string, ok bool) {
 	i := 0
+	if len(w) > 2 && w[0] == '-' && isDigit(w[1]) && w[len(w)-1] == '%' {
+		i = 1 // "-62.9%": the size of a reduction
+	}
 	for i < len(w) && (w[i] == '~' || w[i] == '+' || w[i] == '>' || w[i] == '<' || w[i] == '=') {
 		i++
 	}
@@ -123,6 +169,10 @@ func parseLeadingNumber(w string) (v float64, rest string, mark string, ok bool)
 		}
 		if c == ',' && len(digits) > 0 && j+4 <= len(w) && allDigits(w[j+1:j+4]) && (j+4 == len(w) || !isDigit(w[j+4])) {
 			j++
+			continue
+		}
+		if c == ',' && len(digits) > 0 && strings.HasPrefix(w[j:], ", 000") && (j+5 == len(w) || !isDigit(w[j+5])) {
+			j += 2 // "500, 000"
 			continue
 		}
 		if c == '.' && j+1 < len(w) && isDigit(w[j+1]) && !dot {
@@ -162,9 +212,15 @@ func lookupUnit(u string) (unitDef, bool) {
 			}
 		}
 	}
-	if k := strings.IndexByte(lu, '/'); k > 0 {
-		if d, ok := lookupUnit1(lu[:k]); ok && d.kind == ukTime {
+	if k := strings.IndexByte(u, '/'); k > 0 {
+		if d, ok := lookupUnit1(u[:k]); ok && (d.kind == ukTime || d.kind == ukEnergy) {
+			// "s/iter", "0.1 uJ/sample": a time or energy per item.
+			d.per = strings.TrimPrefix(lu[k+1:], "per-")
 			return d, true
+		}
+		// "40M lookups/s", "5K updates/s": items per second.
+		if head, tail := lu[:k], lu[k+1:]; (tail == "s" || tail == "sec") && len(head) > 3 && strings.HasSuffix(head, "s") && isWordOnly(head) {
+			return unitDef{kind: ukThroughput, scale: 1, label: head + "/s"}, true
 		}
 	}
 	return unitDef{}, false

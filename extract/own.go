@@ -57,7 +57,9 @@ func (s *sentence) systemSubject(lo, ti int) bool {
 	start := true
 	for k := lo; k < ti; k++ {
 		t := toks[k]
-		if t.lw == "," {
+		if t.lw == "," || t.lw == "that" && k > lo {
+			// "Experiments show that FooServe reaches ...": the clause after
+			// "that" has a subject of its own.
 			start = true
 			continue
 		}

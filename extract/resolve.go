@@ -29,10 +29,10 @@ func isClausePunct(w string) bool {
 // Cue words that decide a factor's metric. Strong cues name the quantity;
 // weak cues only say "more" and are used when nothing stronger is near.
 var (
-	speedCues    = []string{"speedup", "speed-up", "speed", "speeds", "fast", "quick", "accelerat", "throughput", "performance", "tflops", "flops", "latency-bound", "iterations/s"}
-	reduceCues   = []string{"reduc", "less", "smaller", "fewer", "lower", "compress", "decreas", "cut", "saving", "save", "shrink", "cheaper", "lighter"}
-	capacityCues = []string{"larger", "longer", "bigger", "batch", "sequence", "context", "hidden", "capacity", "parameters", "wider", "deeper"}
-	weakSpeed    = []string{"improv", "higher", "boost", "gain", "better", "benefit", "efficien", "energy", "more"}
+	speedCues    = metricCues("speedup")
+	reduceCues   = metricCues("reduction_factor")
+	capacityCues = metricCues("capacity_factor")
+	weakSpeed    = []string{"improv", "higher", "boost", "gain", "better", "benefit", "efficien", "energy", "more", "outperform", "beat"}
 	weakCapacity = []string{"increase", "size", "scale"}
 	killCues     = []string{"slower", "slowdown", "slow-down", "gap", "costlier", "worse"}
 )
@@ -99,7 +99,25 @@ var hypoMarkers = map[string]bool{"if": true, "want": true, "desired": true, "de
 	"should": true, "must": true, "target": true, "requirement": true, "requirements": true, "expected": true,
 	"expect": true, "expects": true, "anticipate": true, "anticipated": true, "projected": true}
 
-var accWords = []string{"accuracy", "f1", "psnr", "ssim", "lpips", "miou", "bleu", "auc", "map", "fid", "fvd", "kid", "iou", "top-1", "top-5", "score", "rouge", "chamfer", "wer", "perplexity"}
+var accWords = []string{"accuracy", "f1", "psnr", "ssim", "lpips", "miou", "bleu", "auc", "map", "fid", "fvd", "kid", "iou", "top-1", "top-5", "score", "rouge", "chamfer", "wer", "perplexity", "rayiou", "nds", "recall", "precision"}
+
+// accBefore reports "an mIoU of 39.3%", "an FID (Frechet Inception
+// Distance) of 22.1": a quality score named right before "of N".
+func (s *sentence) accBefore(ti int) bool {
+	toks := s.toks
+	k := s.qualStart(ti) - 1
+	if k < 1 || toks[k].lw != "of" {
+		return false
+	}
+	k--
+	if toks[k].lw == ")" {
+		for k > 0 && toks[k].lw != "(" && ti-k < 12 {
+			k--
+		}
+		k--
+	}
+	return k >= 0 && toks[k].kind == tkWord && hasPrefixAny(toks[k].lw, accWords)
+}
 
 var baselineFigureCues = map[string]bool{"compared": true, "than": true, "vs": true, "vs.": true, "versus": true, "relative": true, "against": true}
 
@@ -158,9 +176,9 @@ func (s *sentence) resolve(cands []*cand) {
 	// "requires 14 GB to serve a 70B model": a bare model size next to
 	// another result is that result's setting.
 	for _, c := range cands {
-		if c.bareSize && !c.drop {
+		if c.bareSize && !c.drop && !s.trainedSize(c) && !(c.prev != nil && c.prev.bareSize && !c.prev.drop && c.prev.metric == "model_size" && s.trainedSize(c.prev)) {
 			for _, o := range cands {
-				if o != c && !o.drop && !o.bareSize {
+				if o != c && !o.drop && !o.bareSize && o.metric != "sequence_length" {
 					c.drop = true
 					break
 				}
@@ -177,6 +195,10 @@ func (s *sentence) resolve(cands []*cand) {
 			// "1.8x over cuDNN on ResNet-50 and 1.3x on BERT": the list shares its baseline.
 			bl = c.prev.baseline
 		}
+		if f, t := s.fromTo(c); bl == "" && f >= 0 {
+			// "from 24 FPS to 61 FPS": the claim is the end point, the start is the baseline's.
+			bl, bi, bj = s.text[s.toks[f+1].s:s.toks[t-1].e], f+1, t
+		}
 		c.baseline = bl
 		s.hardwareFor(c, cands, bi, bj)
 		if c.baseline != "" {
@@ -186,7 +208,16 @@ func (s *sentence) resolve(cands []*cand) {
 			c.conf += 0.1
 		}
 	}
+	s.shareBaselines(cands)
 	s.subjects(cands)
+	for _, c := range cands {
+		if !c.drop && s.reductionBySubject(c) {
+			c.metric = "reduction_factor"
+		}
+		if !c.drop && s.otherBySubject(c) {
+			c.metric = "other"
+		}
+	}
 	cond := s.conditions()
 	for _, c := range cands {
 		if !c.drop && c.condition == "" {
@@ -250,7 +281,7 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 	// "It takes 3 hours per scene with prior methods": the figure belongs to
 	// prior work named after it. "Serving a 175B model requires 5 A100
 	// GPUs" is a resource bill of the status quo.
-	if !own && !sysOwn {
+	if !own && !sysOwn && !s.favourable(c, lo, hi) {
 		for k := c.tj; k < hi; k++ {
 			if priorMarkers[toks[k].lw] && !priorAdverbs[toks[k].lw] && genericNounNear(toks, k) && !afterStrictComparison(toks, k) {
 				return true
@@ -262,6 +293,14 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 		// "..., e.g., GPT-3 needs 350 GB": an illustration of the problem.
 		for k := lo; k < c.ti; k++ {
 			if w := toks[k].lw; w == "e.g" || w == "e.g." || w == "example" && k > 0 && toks[k-1].lw == "for" {
+				return true
+			}
+		}
+	}
+	if !own && !sysOwn {
+		// "contexts of up to 1M tokens are becoming increasingly common".
+		for k := c.tj; k < hi; k++ {
+			if w := toks[k].lw; w == "increasingly" || w == "becoming" && k+1 < hi && toks[k+1].lw != "the" {
 				return true
 			}
 		}
@@ -280,6 +319,9 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 	relative := false
 	for k := c.ti - 1; k >= 0 && k >= c.ti-12; k-- {
 		w := toks[k].lw
+		if w == "." && k > 0 && toks[k-1].lw == "vs" {
+			continue // "vs." is one word
+		}
 		if toks[k].kind == tkNum || isClausePunct(w) || w == "and" || w == "or" {
 			break
 		}
@@ -340,8 +382,9 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 func onlyFillers(ts []token) bool {
 	for _, t := range ts {
 		switch t.lw {
-		case "the", "a", "an", "only", "just", "about", "around", "roughly", "approximately", "~", "its", "their", "to", "with", "nearly",
-			"original", "baseline", "uncompressed", "dense", "full", "default", "vanilla", "standard", "previous", "prior":
+		case "the", "a", "an", "only", "just", "about", "around", "roughly", "approximately", "~", "its", "their", "to", "with", "nearly", ".",
+			"original", "baseline", "uncompressed", "dense", "full", "default", "vanilla", "standard", "previous", "prior",
+			"raw", "naive", "unoptimized", "unoptimised", "full-precision", "fp32", "fp16", "initial", "reference", "best":
 		default:
 			return false
 		}
@@ -365,7 +408,7 @@ func afterComparison(toks []token, k int) bool {
 		if isClausePunct(w) {
 			return false
 		}
-		if baselineFigureCues[w] || w == "to" || w == "with" || w == "over" || w == "unlike" || w == "beyond" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") {
+		if baselineFigureCues[w] || w == "to" || w == "with" || w == "over" || w == "unlike" || w == "beyond" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") || strings.HasPrefix(w, "beat") {
 			return true
 		}
 	}
@@ -383,21 +426,49 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			c.drop = true
 			return
 		}
+		if s.energyEfficiency(c.tj, r) || s.efficiencyGain(c.tj, r) {
+			// "2.7x higher energy efficiency" is work per joule, not time.
+			c.metric, c.unitLabel = "other", "x"
+			c.conf += 0.15
+			return
+		}
+		if c.wordMetric != "" {
+			if c.wordMetric == "reduction_factor" && c.tj < len(s.toks) && s.cueScan(c.ti, c.tj, c.tj, min(r, c.tj+3), 3, []string{"throughput", "performance", "speed", "bandwidth", "accuracy"}) < 1e9 {
+				// "small writes halve throughput": a loss, not a saving.
+				c.drop = true
+				return
+			}
+			c.metric, c.unitLabel = c.wordMetric, "x"
+			c.conf += 0.2
+			return
+		}
+		if c.numWord && c.ti > 0 && strings.HasSuffix(s.toks[c.ti].lw, "ples") || s.toks[c.ti].lw == "doubles" {
+			// "Batching doubles the throughput": the verb's object names
+			// what grew, not its subject.
+			l = c.ti
+		}
 		if prev != nil && !prev.drop && prev.unit.kind == ukFactor && s.parenContinues(prev, c) &&
 			s.cueScan(c.ti, c.tj, c.tj, r, 2, append(append(append([]string{}, speedCues...), reduceCues...), capacityCues...)) == 1e9 {
 			c.metric, c.unitLabel = prev.metric, "x"
 			c.conf += 0.2
 			return
 		}
-		if s.energyEfficiency(c.tj, r) {
-			// "2.7x higher energy efficiency" is work per joule, not time.
-			c.metric, c.unitLabel = "other", "x"
-			c.conf += 0.15
-			return
-		}
 		// Words of a qualifier ("more than 2x", "less than 3x") say nothing
 		// about what is measured.
 		ti0 := s.qualStart(c.ti)
+		if ti0 > 1 && s.toks[ti0-1].lw == "of" {
+			// "an average improvement of 2.08x": the noun before "of" names it.
+			switch s.toks[ti0-2].lw {
+			case "improvement", "improvements", "speedup", "speedups", "speed-up", "acceleration":
+				c.metric, c.unitLabel = "speedup", "x"
+				c.conf += 0.25
+				return
+			case "reduction", "reductions", "compression", "saving", "savings":
+				c.metric, c.unitLabel = "reduction_factor", "x"
+				c.conf += 0.25
+				return
+			}
+		}
 		// The verb that governs the clause may stand far before the figure
 		// ("reduces the communication volume and overhead by up to 22.89x").
 		ds := s.cueScan(ti0, c.tj, l, r, 8, speedCues)
@@ -435,7 +506,21 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				c.metric = prev.metric
 				break
 			}
-			ws := s.cueScan(ti0, c.tj, l, r, 8, weakSpeed)
+			// A parenthetical aside does not end the clause: "outperforms X
+			// (A and B) by 1.2x".
+			lw := l
+			if lw > 0 && s.toks[lw-1].lw == ")" {
+				for lw > 0 && s.toks[lw-1].lw != "(" {
+					lw--
+				}
+				if lw > 0 {
+					lw--
+				}
+				for lw > 0 && !isClausePunct(s.toks[lw-1].lw) {
+					lw--
+				}
+			}
+			ws := s.cueScan(ti0, c.tj, lw, r, 12, weakSpeed)
 			wc := s.cueScan(ti0, c.tj, l, r, 8, weakCapacity)
 			switch {
 			case wc < ws:
@@ -490,6 +575,21 @@ func (s *sentence) classify(c *cand, prev *cand) {
 	case ukPct, ukPP:
 		s.classifyPercent(c, l, r)
 	case ukTokens:
+		if c.tj < len(s.toks) && (strings.HasSuffix(s.toks[c.tj-1].lw, "token") || strings.HasSuffix(s.toks[c.tj-1].lw, "-tokens")) && countedNoun(s.toks[c.tj]) {
+			// "for 64-128 token prompts", "over 1,024-token contexts": a setting.
+			c.drop = true
+			return
+		}
+		if p := s.qualStart(c.ti) - 1; p >= 0 && (s.toks[p].lw == "at" || s.toks[p].lw == "for") && len(s.hw) >= 0 && c.prev != nil && !c.prev.drop {
+			// "69% higher throughput at 32K context length": the figure's setting.
+			c.drop = true
+			return
+		}
+		if c.unit.label == "context" && c.prev != nil && !c.prev.drop && s.inParens(c.ti) {
+			// "3x speedup on GPT-2 (seq. length 1K)": the setting of the figure before.
+			c.drop = true
+			return
+		}
 		if c.unit.label == "context" {
 			// "128K-context inference": the unit word is the cue.
 			c.metric, c.unitLabel = "sequence_length", "tokens"
@@ -513,7 +613,7 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		// "in ~500-billion parameter models" names a setting; a claim needs a
 		// verb of training or serving ("fine-tune trillion parameter models").
 		p := c.ti - 1
-		for p >= 0 && (s.toks[p].lw == "a" || s.toks[p].lw == "an" || s.toks[p].lw == "the" || s.toks[p].lw == "~" || s.toks[p].lw == "over" || s.toks[p].lw == "to" && p > 0 && s.toks[p-1].lw == "up") {
+		for p >= 0 && (s.toks[p].lw == "a" || s.toks[p].lw == "an" || s.toks[p].lw == "the" || s.toks[p].lw == "~" || s.toks[p].lw == "over" || s.toks[p].lw == "to" && p > 0 && (s.toks[p-1].lw == "up" || strings.HasPrefix(s.toks[p-1].lw, "scal"))) {
 			p--
 		}
 		if p >= 0 {
@@ -528,7 +628,13 @@ func (s *sentence) classify(c *cand, prev *cand) {
 				return
 			}
 		}
-		if c.bareSize && !(p >= 0 && hasPrefixAny(s.toks[p].lw, []string{"train", "fine-tun", "finetun", "serv", "fit", "scal", "run", "deploy", "host", "pretrain", "pre-train"})) {
+		if c.bareSize && p >= 1 && (s.toks[p].lw == "and" || s.toks[p].lw == ",") && c.prev != nil && !c.prev.drop && c.prev.metric == "model_size" {
+			// "a 6.7B model and a 13B model": the list shares its verb.
+			c.metric, c.unitLabel = "model_size", "params"
+			c.conf += 0.15
+			return
+		}
+		if c.bareSize && !(p >= 0 && hasPrefixAny(s.toks[p].lw, []string{"train", "fine-tun", "finetun", "serv", "fit", "scal", "run", "deploy", "host", "pretrain", "pre-train", "enabl", "support"})) {
 			// Without the word "parameters" the model must be the object of a
 			// training or serving verb: "trains a 175B model".
 			c.drop = true
@@ -554,11 +660,18 @@ func (s *sentence) classify(c *cand, prev *cand) {
 		if c.tj < len(s.toks) {
 			switch s.toks[c.tj].lw {
 			case "video", "videos", "clip", "clips", "sequence", "sequences", "audio", "window", "windows", "interval", "intervals", "of":
+				if s.toks[c.tj].lw == "of" && c.tj+1 < len(s.toks) && (s.toks[c.tj+1].lw == "runtime" || s.toks[c.tj+1].lw == "wall-clock" || s.toks[c.tj+1].lw == "training" || s.toks[c.tj+1].lw == "compute") {
+					break // "one week of runtime": the job's length
+				}
 				c.drop = true
 				return
 			}
 		}
-		if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) < 1e9 || c.v < 1 || s.perItem(l, r) {
+		jobCues := []string{"train", "reconstruct", "optimiz", "fitting", "compil", "fine-tun", "pretrain", "pre-train", "construct", "runtime", "build"}
+		if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) == 1e9 && (c.v >= 1 || !s.perItem(l, r)) && s.cueScan(c.ti, c.tj, l, r, 12, jobCues) < 1e9 {
+			// "per-frame reconstruction within 12 seconds" is an offline job per item.
+			c.metric = "duration"
+		} else if s.cueScan(c.ti, c.tj, l, r, 10, []string{"latency", "time-to-first", "ttft"}) < 1e9 || c.v < 1 || s.perItem(l, r) {
 			// Sub-second times and times per query, request or token time
 			// one piece of work.
 			c.metric = "latency"
@@ -598,6 +711,19 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			return
 		}
 		c.metric, c.unitLabel = "memory", "GB"
+		if (c.unit.scale == 1e-3 || c.unit.scale == 1e-6) && s.cueScan(c.ti, c.tj, sl, sr, 10, []string{"memory", "footprint", "ram", "vram", "dram", "cache", "hbm"}) == 1e9 {
+			// "a model size of ~4.0 MB", "frames of 170 KB": a size on disk or
+			// on the wire, kept in the unit written.
+			label := "MB"
+			if c.unit.scale == 1e-6 {
+				label = "KB"
+			}
+			c.metric, c.unitLabel = "other", label
+			c.v /= c.unit.scale
+			c.hi /= c.unit.scale
+			c.conf += 0.1
+			return
+		}
 		if s.cueScan(s.qualStart(c.ti), c.tj, l, r, 3, []string{"sav", "less", "fewer", "reduc", "cut", "lower"}) < 1e9 {
 			// "saves 2.1 TB": an amount saved is not memory used.
 			c.metric = "other"
@@ -615,10 +741,12 @@ func (s *sentence) classify(c *cand, prev *cand) {
 			c.metric, c.unitLabel = "accuracy", "dB"
 		}
 		c.conf += 0.15
+	case ukBandwidth, ukThroughput, ukPower, ukEnergy:
+		s.classifyRate(c, l, r)
 	case ukOther:
 		c.metric, c.unitLabel = "other", c.unit.label
-		if c.unit.label == "W" {
-			// Power figures are mostly hardware specifications.
+		if c.unit.count && s.cueScan(c.ti, c.tj, sl, sr, 8, []string{"dataset", "corpus", "trained", "pretrain", "pre-train", "collected", "contains", "containing"}) < 1e9 {
+			// "a dataset of 2 billion pairs": the data, not a result.
 			c.drop = true
 			return
 		}
@@ -668,7 +796,7 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		// "improves the hit rate from 61% to 78%": the end point is a level
 		// reached, not an improvement.
 		switch {
-		case s.cueScan(c.ti, c.tj, l, r, 8, []string{"peak", "utilization", "utilisation", "mfu", "hfu"}) < 1e9:
+		case s.cueScan(c.ti, c.tj, l, r, 8, []string{"peak", "mfu", "hfu"}) < 1e9:
 			c.metric = "peak_fraction"
 		case s.cueScan(c.ti, c.tj, l, r, 8, []string{"efficiency"}) < 1e9:
 			c.metric = "scaling_efficiency"
@@ -700,6 +828,15 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		c.conf += 0.1
 		return
 	}
+	{
+		switch after(0) {
+		case "higher", "faster", "better", "lower", "less", "fewer", "smaller", "shorter", "cheaper":
+			// "23% higher utilization", "(22.6% faster)": a relative gain.
+			c.metric = "improvement_pct"
+			c.conf += 0.25
+			return
+		}
+	}
 	if s.cueScan(c.ti, c.tj, l, r, 4, []string{"peak", "utilization", "utilisation", "mfu", "hfu", "theoretical"}) < 1e9 {
 		c.metric = "peak_fraction"
 		c.conf += 0.3
@@ -711,7 +848,7 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 		return
 	}
 	improve := []string{"improv", "higher", "better", "faster", "speed", "reduc", "less", "lower", "fewer", "decreas", "cut", "increas", "boost", "gain", "sav", "outperform", "accelerat", "shorter", "smaller", "more", "enhanc", "raise", "drop", "shrink", "compress", "by"}
-	acc := []string{"accuracy", "top-1", "top-5", "f1", "map", "miou", "iou", "precision", "recall", "success", "bleu", "auc", "pass@1", "exact", "win", "score"}
+	acc := []string{"accuracy", "top-1", "top-5", "f1", "map", "miou", "iou", "precision", "recall", "success", "bleu", "auc", "pass@1", "exact", "win", "score", "nds", "wer", "rayiou", "correctness"}
 	if after(0) == "of" && (after(1) == "linear" || after(1) == "ideal" || after(1) == "perfect" || after(2) == "linear" || after(2) == "ideal") {
 		// "99% of linear scaling", "92% of the ideal speedup".
 		c.metric = "scaling_efficiency"
@@ -731,8 +868,42 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 			c.conf += 0.1
 			return
 		}
+		// "consuming only 48.1% of the energy", "over 90% of the performance
+		// of hand-written code": a bounded share is a result; a plain one
+		// ("kernels consume 72% of the time") profiles a workload.
+		lo, _ := s.scope(c)
+		q := s.qualStart(c.ti)
+		if (q < c.ti || q > 0 && (toks[q-1].lw == "only" || toks[q-1].lw == "just")) && !s.perItem(c.tj, min(r, c.tj+4)) && lo <= c.ti {
+			c.metric = "other"
+			c.conf -= 0.05
+			return
+		}
 		c.drop = true
 		return
+	}
+	if after(0) != "" && hasPrefixAny(after(0), accWords) && (c.ti > 0 && toks[c.ti-1].lw == "by" || strings.HasPrefix(toks[c.ti].w, "+")) {
+		// "surpasses X by +7.3% NDS": a gain in score points.
+		c.metric, c.unitLabel = "other", "pp"
+		c.conf += 0.15
+		return
+	}
+	if s.accBefore(c.ti) || after(0) != "" && hasPrefixAny(after(0), accWords) && hasPrefixAny(after(0), acc) && s.cueScan(c.ti, c.tj, l, c.tj, 5, improve) == 1e9 && !strings.HasPrefix(toks[c.ti].w, "+") {
+		// "an mIoU of 39.3%", "54.5% NDS": the level reached, not a gain.
+		c.metric = "accuracy"
+		c.conf += 0.2
+		return
+	}
+	if q := s.qualStart(c.ti); q > 0 && after(0) != "" && toks[c.tj].kind == tkWord && !isFunctionWord(after(0)) &&
+		s.cueScan(c.ti, c.tj, c.tj, min(r, c.tj+4), 4, improve) == 1e9 && s.cueScan(c.ti, c.tj, c.tj, min(r, c.tj+4), 4, acc) == 1e9 &&
+		s.cueScan(c.ti, c.tj, c.tj, min(r, c.tj+4), 4, accWords) == 1e9 {
+		switch toks[q-1].lw {
+		case "achieving", "achieves", "achieve", "reaching", "reaches", "attains", "attaining", "sustaining", "sustains":
+			// "achieving 97% ETTR", "up to 95% sparsity": a level of the
+			// paper's own system that no other metric names.
+			c.metric = "other"
+			c.conf += 0.05
+			return
+		}
 	}
 	di := s.cueScan(c.ti, c.tj, l, r, 6, improve)
 	da := s.cueScan(c.ti, c.tj, l, r, 4, acc)
@@ -777,6 +948,44 @@ func (s *sentence) classifyPercent(c *cand, l, r int) {
 // "scaling efficiency of 0.94" (a fraction, reported in %) and "an F1 of 0.8".
 func (s *sentence) classifyBare(c *cand, l int) {
 	toks := s.toks
+	if p := c.prev; p != nil && p.drop && c.ti > 0 && (toks[c.ti-1].lw == "and" || toks[c.ti-1].lw == ",") && (c.hasHi || strings.Contains(toks[c.ti].w, ".")) {
+		// "by 1.18-1.22x on 1458 layers and 1.19-3.01 on real models": the
+		// list resumes after a count that was no claim.
+		for q := p.prev; q != nil && c.ti-q.tj <= 8; q = q.prev {
+			if !q.drop && q.unit.kind == ukFactor {
+				c.unit = q.unit
+				c.metric, c.unitLabel, c.qual = q.metric, "x", q.qual
+				c.conf -= 0.05
+				return
+			}
+		}
+	}
+	if p := c.prev; p != nil && !p.drop && c.ti-p.tj <= 10 && c.ti > 0 {
+		sep := false
+		for k := p.tj; k < c.ti; k++ {
+			switch toks[k].lw {
+			case ",", "and":
+				sep = true
+			case ";", "(", ")", "while", "but", "which":
+				sep = false
+				k = c.ti
+			}
+		}
+		scaled := toks[c.ti].w != "" && strings.ContainsAny(toks[c.ti].w[len(toks[c.ti].w)-1:], "KMBkm") || c.tj > c.ti+1
+		switch {
+		case sep && p.metric == "sequence_length" && scaled && c.v >= 1000:
+			// "500K tokens on one GPU, 3.7M on a node and over 15M on a cluster".
+			c.metric, c.unitLabel = p.metric, "tokens"
+			c.conf += 0.1
+			return
+		case sep && p.unit.kind == ukFactor && c.ti-p.tj <= 2 && (toks[c.ti-1].lw == "and" || toks[c.ti-1].lw == ",") && c.v > 1 && c.v < 1e4:
+			// "by up to 2x and 4, respectively": the list shares the sign.
+			c.unit = p.unit
+			c.metric, c.unitLabel, c.qual = p.metric, "x", p.qual
+			c.conf += 0.05
+			return
+		}
+	}
 	if s.lostTimes(c) {
 		c.unit = unitDef{kind: ukFactor, scale: 1}
 		s.classify(c, c.prev)
@@ -798,7 +1007,10 @@ func (s *sentence) classifyBare(c *cand, l int) {
 	if c.tj < len(toks) && hasPrefixAny(toks[c.tj].lw, accWords) && c.v <= 100 {
 		// "up to 0.8 accuracy", "0.92 F1".
 		c.metric, c.unitLabel = "accuracy", "score"
-		if c.ti > 0 && (toks[c.ti-1].lw == "by" || strings.HasPrefix(toks[c.ti].w, "+")) {
+		if c.tj+1 < len(toks) && (toks[c.tj+1].lw == "degradation" || toks[c.tj+1].lw == "drop" || toks[c.tj+1].lw == "loss" || toks[c.tj+1].lw == "increase") {
+			// "<0.1 perplexity degradation": a bound on the quality cost.
+			c.metric, c.unitLabel = "other", toks[c.tj].w
+		} else if c.ti > 0 && (toks[c.ti-1].lw == "by" || strings.HasPrefix(toks[c.ti].w, "+")) {
 			// "outperforms the baseline by 1.2 BLEU": a gain in the score.
 			c.metric, c.unitLabel = "other", toks[c.tj].w
 		}
@@ -808,6 +1020,11 @@ func (s *sentence) classifyBare(c *cand, l int) {
 	}
 	if c.ti == 0 {
 		c.drop = true
+		return
+	}
+	if s.accBefore(c.ti) && c.v <= 1000 {
+		c.metric, c.unitLabel = "accuracy", "score"
+		c.conf += 0.1
 		return
 	}
 	link := toks[c.ti-1].lw
@@ -879,7 +1096,7 @@ func (s *sentence) listContinues(a, b *cand) bool {
 		}
 	}
 	p := s.toks[b.ti-1].lw
-	return p == "and" || p == "," || p == "or" || p == "&"
+	return p == "and" || p == "," || p == "or" || p == "&" || p == "/"
 }
 
 // Qualifier phrases as token sequences; fillers may stand between a phrase
@@ -891,7 +1108,7 @@ var qualPhrases = []struct {
 	{[]string{"up", "to"}, QualUpTo}, {[]string{"upto"}, QualUpTo}, {[]string{"as", "high", "as"}, QualUpTo},
 	{[]string{"as", "much", "as"}, QualUpTo}, {[]string{"as", "many", "as"}, QualUpTo}, {[]string{"max"}, QualUpTo},
 	{[]string{"maximum"}, QualUpTo}, {[]string{"at", "most"}, QualUpTo}, {[]string{"under"}, QualUpTo},
-	{[]string{"below"}, QualUpTo}, {[]string{"less", "than"}, QualUpTo}, {[]string{"fewer", "than"}, QualUpTo},
+	{[]string{"below"}, QualUpTo}, {[]string{"within"}, QualUpTo}, {[]string{"less", "than"}, QualUpTo}, {[]string{"fewer", "than"}, QualUpTo},
 	{[]string{"over"}, QualAtLeast}, {[]string{"more", "than"}, QualAtLeast}, {[]string{"at", "least"}, QualAtLeast},
 	{[]string{"beyond"}, QualAtLeast}, {[]string{"exceeding"}, QualAtLeast}, {[]string{"exceeds"}, QualAtLeast},
 	{[]string{"exceed"}, QualAtLeast}, {[]string{"above"}, QualAtLeast}, {[]string{"greater", "than"}, QualAtLeast},
@@ -900,10 +1117,11 @@ var qualPhrases = []struct {
 	{[]string{"about"}, QualApprox}, {[]string{"around"}, QualApprox}, {[]string{"roughly"}, QualApprox},
 	{[]string{"nearly"}, QualApprox}, {[]string{"approximately"}, QualApprox}, {[]string{"approx"}, QualApprox},
 	{[]string{"approx."}, QualApprox}, {[]string{"~"}, QualApprox}, {[]string{"almost"}, QualApprox},
-	{[]string{"close", "to"}, QualApprox}, {[]string{"circa"}, QualApprox}, {[]string{"estimated"}, QualApprox},
+	{[]string{"close", "to"}, QualApprox}, {[]string{"circa"}, QualApprox},
+	{[]string{"as", "little", "as"}, QualUpTo}, {[]string{"as", "low", "as"}, QualUpTo}, {[]string{"as", "few", "as"}, QualUpTo},
 	{[]string{"on", "average"}, QualAverage}, {[]string{"average"}, QualAverage}, {[]string{"avg"}, QualAverage},
 	{[]string{"averaged"}, QualAverage}, {[]string{"geomean"}, QualAverage}, {[]string{"geometric", "mean"}, QualAverage},
-	{[]string{"mean"}, QualAverage}, {[]string{"an", "average", "of"}, QualAverage}, {[]string{"on", "geomean"}, QualAverage},
+	{[]string{"mean"}, QualAverage}, {[]string{"median"}, QualAverage}, {[]string{"an", "average", "of"}, QualAverage}, {[]string{"on", "geomean"}, QualAverage},
 }
 
 var qualFillers = map[string]bool{"of": true, "by": true, "a": true, "an": true, "the": true, "at": true, "is": true,
@@ -932,6 +1150,9 @@ func (s *sentence) matchQual(p int) (string, int) {
 
 func (s *sentence) qualify(c *cand, prev *cand) {
 	toks := s.toks
+	if c.qual != "" {
+		return // set by the metric's own rule ("within 8% of peak" is at least 92%)
+	}
 	// Before the number, allowing fillers in between.
 	for p := c.ti - 1; p >= 0 && p >= c.ti-5; p-- {
 		if isClausePunct(toks[p].lw) && toks[p].lw != "(" || toks[p].kind == tkNum {
@@ -951,16 +1172,44 @@ func (s *sentence) qualify(c *cand, prev *cand) {
 			}
 		}
 	}
-	// After the number: "30% geomean", "3x on average".
-	if c.qual == "" && c.tj < len(toks) {
-		if q, n := s.matchQual(c.tj); n > 0 && q == QualAverage {
-			if c.tj+n >= len(toks) || toks[c.tj+n].kind != tkNum {
+	// After the number: "30% geomean", "3x on average", "2x faster on average".
+	for k := c.tj; (c.qual == "" || c.qual == QualUpTo && c.ti > 0 && toks[c.ti-1].lw == "within") && k < len(toks) && k <= c.tj+3; k++ {
+		if q, n := s.matchQual(k); n > 0 && q == QualAverage && (k == c.tj || n > 1) {
+			// "3x on average", "2x faster on average", "30.7x energy savings on average".
+			if k+n >= len(toks) || toks[k+n].kind != tkNum {
 				c.qual = q
 			}
+			break
+		}
+		if toks[k].kind != tkWord {
+			break
+		}
+	}
+	if c.qual == "" {
+		// "reducing average training time by 2.2x", "average speedups of 1.3x":
+		// "average" qualifying the measured quantity in the figure's clause.
+		l, _ := s.clause(c.ti, c.tj)
+		from := l
+		if prev != nil && prev.tj > from {
+			from = prev.tj
+		}
+		for k := from; k < c.ti; k++ {
+			if w := toks[k].lw; (w == "average" || w == "mean" || w == "median") && k+1 < c.ti && toks[k+1].kind == tkWord && toks[k+1].lw != "of" {
+				c.qual = QualAverage
+			}
+		}
+	}
+	if c.qual == "" && c.unit.kind != ukPct && c.unit.kind != ukGB {
+		// "513 PFLOPS peak performance", "a peak efficiency of 35 fJ/op": the best case.
+		if c.tj < len(toks) && toks[c.tj].lw == "peak" || s.peakBefore(c.ti) {
+			c.qual = QualUpTo
 		}
 	}
 	if c.qual == "" && c.plus {
 		c.qual = QualAtLeast
+	}
+	if c.qual == "" && c.below {
+		c.qual = QualUpTo
 	}
 	if c.qual == "" && c.approx {
 		c.qual = QualApprox
@@ -1006,28 +1255,115 @@ func (s *sentence) hardwareSubject(k int) bool {
 
 var lostTimesNouns = map[string]bool{"speedup": true, "speedups": true, "speed-up": true, "speed-ups": true,
 	"acceleration": true, "faster": true, "compression": true, "reduction": true, "smaller": true, "fewer": true,
-	"larger": true, "less": true, "lower": true}
+	"larger": true, "less": true, "lower": true, "higher": true, "improvement": true, "improvements": true,
+	"increase": true, "savings": true, "better": true, "more": true, "greater": true, "longer": true, "shorter": true}
+
+// lostTimesVerbs govern "by N" with a factor meant: "speeds up training by
+// up to 5.5", "outperforms X by 6". Verbs of reducing are left out: "reduces
+// the time by 85.6" lost a "%" as often as an "x".
+var lostTimesVerbs = []string{"speed", "accelerat", "outperform", "beat"}
 
 // lostTimes recognises a factor whose sign was lost in scraping: "a 3.29
-// training acceleration", "delivering 2-6 training acceleration". A bare
-// number right before a factor noun, introduced like a result.
+// training acceleration", "1.9 higher throughput", "2-4 faster", "a speedup
+// of up to 3.1", "speeds up training by up to 5.5", "(median 1.6)" after a
+// factor. A bare number right before a comparative or factor noun, or in
+// the slot of a factor after a factor noun or verb.
 func (s *sentence) lostTimes(c *cand) bool {
 	toks := s.toks
-	if c.ti == 0 || c.v <= 1 && !c.hasHi || c.v >= 1e5 {
+	if c.ti == 0 || c.v <= 1 && !c.hasHi || c.v >= 1e4 || c.hasHi && c.hi >= 1e4 {
 		return false
 	}
-	switch toks[c.ti-1].lw {
-	case "a", "an", "by", "of", "achieving", "achieves", "delivering", "delivers", "to", "over", "about", "nearly", "roughly", "approximately":
-	default:
+	if c.tj < len(toks) && (hasPrefixAny(toks[c.tj].lw, accWords) || countedNoun(toks[c.tj])) {
+		// "by 1.2 BLEU" is a score; "of 12 applications" a count.
 		return false
+	}
+	decimal := strings.Contains(toks[c.ti].w, ".")
+	q := s.qualStart(c.ti)
+	if q == c.ti && q > 0 && toks[q-1].lw == "median" {
+		q--
+	}
+	link := ""
+	if q > 0 {
+		link = toks[q-1].lw
+	}
+	linked := false
+	switch link {
+	case "a", "an", "by", "of", "achieving", "achieves", "achieve", "delivering", "delivers", "deliver", "to", "over",
+		"be", "is", "are", "provides", "providing", "offers", "offering", "shows", "showing", "yields", "yielding", "attains":
+		linked = true
+	}
+	if q < c.ti || decimal || c.hasHi {
+		linked = true // "up to 2 higher": a qualifier is a link; decimals are not counts
 	}
 	for k := c.tj; k < len(toks) && k <= c.tj+1; k++ {
 		if lostTimesNouns[toks[k].lw] {
-			return k+1 >= len(toks) || !strings.HasSuffix(toks[k+1].lw, "s") || toks[k+1].lw == "compared" || toks[k+1].lw == "across"
+			if !linked {
+				return false
+			}
+			// "3 faster variants" counts things; "2.5 faster iterations" is a factor.
+			return decimal || c.hasHi || k+1 >= len(toks) || !strings.HasSuffix(toks[k+1].lw, "s") ||
+				toks[k+1].lw == "compared" || toks[k+1].lw == "across" || toks[k+1].lw == "is"
 		}
-		if toks[k].kind != tkWord {
-			return false
+		if toks[k].kind != tkWord || k == c.tj+1 {
+			break
 		}
+		if toks[k].lw == "the" || k > c.tj && !strings.HasPrefix(toks[k].lw, "throughput") {
+			break
+		}
+		// "4.8 throughput improvement": one noun may stand between.
+	}
+	// "a speedup of up to 3.1", "an improvement in throughput of up to 3".
+	if link == "of" {
+		for k := q - 2; k >= 0 && k >= q-5 && !isClausePunct(toks[k].lw); k-- {
+			switch toks[k].lw {
+			case "speedup", "speed-up", "speedups", "acceleration", "factor":
+				return true
+			case "improvement", "increase":
+				return c.v <= 20 && (!c.hasHi || c.hi <= 20)
+			}
+		}
+	}
+	// "cuts training time by 2.2 compared to X": a reduction stated against a
+	// baseline with a decimal factor; "by 85.6" alone may have lost a "%".
+	if link == "by" && (decimal || c.hasHi) && c.v <= 20 && c.tj < len(toks) && baselineFigureCues[toks[c.tj].lw] {
+		l, _ := s.clause(c.ti, c.tj)
+		for k := q - 2; k >= l && k >= q-10; k-- {
+			if hasPrefixAny(toks[k].lw, reduceCues) {
+				return true
+			}
+		}
+	}
+	// "speeds up training by up to 5.5", "outperforms X (A and B) by 6".
+	if link == "by" && c.v <= 100 {
+		lo, _ := s.scope(c)
+		for k, n := q-2, 0; k >= lo && n < 12; k-- {
+			if toks[k].lw == ")" {
+				for k > lo && toks[k].lw != "(" {
+					k--
+				}
+				continue
+			}
+			if isClausePunct(toks[k].lw) {
+				break
+			}
+			if hasPrefixAny(toks[k].lw, lostTimesVerbs) {
+				return true
+			}
+			n++
+		}
+	}
+	// "achieves 1.84 the training throughput of X": a multiple of a rate.
+	if c.tj+1 < len(toks) && toks[c.tj].lw == "the" && (decimal || c.hasHi) {
+		for k := c.tj + 1; k < len(toks) && k <= c.tj+3; k++ {
+			if hasPrefixAny(toks[k].lw, []string{"throughput", "speed", "performance", "bandwidth"}) {
+				return true
+			}
+		}
+	}
+	// "(median 1.6)", "(up to 13)" right after a factor.
+	if p := c.prev; p != nil && !p.drop && p.unit.kind == ukFactor && q > 0 && (toks[q-1].lw == "(" || link == "median" && q > 1 && toks[q-2].lw == "(") &&
+		c.tj < len(toks) && (toks[c.tj].lw == ")" || toks[c.tj].lw == ",") {
+		return true
 	}
 	return false
 }
@@ -1043,6 +1379,11 @@ func (s *sentence) hardwareOpens() bool {
 	for k := 0; k < len(toks) && k < 3; k++ {
 		w := toks[k].lw
 		if hardwareNouns[w] {
+			// "The accelerator has ...", "Our chip draws ...": the paper's own
+			// design; facts of the field speak of hardware in general ("GPUs").
+			if k > 0 && !strings.HasSuffix(w, "s") && (toks[k-1].lw == "the" || toks[k-1].lw == "our" || toks[k-1].lw == "this") && k == 1 {
+				return false
+			}
 			return true
 		}
 		if toks[k].masked {
@@ -1276,4 +1617,213 @@ func (s *sentence) ownStatement(c *cand) bool {
 	// In a sentence that says "our", a coined name elsewhere is the other
 	// party; only a name the abstract introduced is the paper's.
 	return len(s.sys) > 0 && s.systemSubject(lo, c.ti)
+}
+
+// specNouns after a figure make it a property of a device or link ("a
+// 100 Gbps network", "a 15 W power budget"), a setting rather than a result.
+var specNouns = map[string]bool{"network": true, "networks": true, "link": true, "links": true, "nic": true, "nics": true,
+	"ethernet": true, "infiniband": true, "interconnect": true, "budget": true, "envelope": true, "tdp": true, "cap": true,
+	"limit": true, "device": true, "devices": true, "board": true, "chip": true, "gpu": true, "gpus": true, "cpu": true,
+	"switch": true, "switches": true, "port": true, "ports": true, "ssd": true, "ssds": true, "drive": true, "disk": true}
+
+// classifyRate files bandwidth, item throughput, power and energy figures,
+// leaving out what describes the hardware rather than the paper's result.
+func (s *sentence) classifyRate(c *cand, l, r int) {
+	toks := s.toks
+	if c.tj < len(toks) && specNouns[toks[c.tj].lw] {
+		p := s.qualStart(c.ti) - 1
+		if p >= 0 && (toks[p].lw == "a" || toks[p].lw == "an" || toks[p].lw == "per" || toks[p].lw == "with" || toks[p].lw == "under") {
+			// "on a 10 Gbps network", "under a 5 W budget".
+			c.drop = true
+			return
+		}
+	}
+	if s.cueScan(c.ti, c.tj, l, r, 4, []string{"tdp", "budget", "rated", "nominal", "theoretical", "peak"}) < 1e9 && c.unit.kind != ukEnergy {
+		c.drop = true
+		return
+	}
+	switch c.unit.kind {
+	case ukBandwidth:
+		c.metric, c.unitLabel = "bandwidth", "GB/s"
+	case ukThroughput:
+		c.metric, c.unitLabel = "throughput", c.unit.label
+	case ukPower:
+		c.metric, c.unitLabel = "power", "W"
+	case ukEnergy:
+		c.metric, c.unitLabel = "energy", "J"
+		if c.unit.per != "" {
+			c.condition = "per " + c.unit.per
+		} else if c.tj+1 < len(toks) && toks[c.tj].lw == "per" && toks[c.tj+1].kind == tkWord {
+			c.condition = "per " + toks[c.tj+1].lw
+		}
+	}
+	c.conf += 0.3
+}
+
+// trainedSize reports a bare model size that a finite verb of training or
+// serving governs ("trains a 13B model", "scaling to 32B models"): the
+// paper's capacity, a claim even beside other figures. "requires 14 GB to
+// serve a 70B model" states a purpose: the size is the other figure's setting.
+func (s *sentence) trainedSize(c *cand) bool {
+	toks := s.toks
+	p := c.ti - 1
+	for p >= 0 && (toks[p].lw == "a" || toks[p].lw == "an" || toks[p].lw == "to" && p > 0 && hasPrefixAny(toks[p-1].lw, []string{"scal", "up"})) {
+		p--
+	}
+	if p < 0 || !hasPrefixAny(toks[p].lw, []string{"train", "fine-tun", "finetun", "serv", "scal", "pretrain", "pre-train", "enabl"}) {
+		return false
+	}
+	// "serves a 70B model at 12 tokens/s": the size sets the figure after it.
+	for k := c.tj; k < len(toks) && k <= c.tj+2; k++ {
+		if toks[k].lw == "at" && k+1 < len(toks) && toks[k+1].kind == tkNum {
+			return false
+		}
+	}
+	return p == 0 || toks[p-1].lw != "to" && toks[p-1].lw != "for" && toks[p-1].lw != "when" && toks[p-1].lw != "while"
+}
+
+// shareBaselines spreads one comparison over a list of figures. A figure
+// list with a list of as many baselines pairs them in order (">15x and >8x
+// smaller than A and B"); figures listed before the one that names its
+// baseline take it too ("2x higher throughput, 40% lower latency and 20%
+// higher utilization compared to vLLM"). A baseline that is only a pronoun
+// or a verb is dropped.
+func (s *sentence) shareBaselines(cands []*cand) {
+	var live []*cand
+	for _, c := range cands {
+		if !c.drop {
+			if junkPhrase(c.baseline) {
+				c.baseline = ""
+			}
+			c.baseline = strings.TrimRight(c.baseline, " -,:")
+			live = append(live, c)
+		}
+	}
+	for i := len(live) - 2; i >= 0; i-- {
+		c, n := live[i], live[i+1]
+		if c.baseline != "" || n.baseline == "" || !s.sameList(c, n) || !relative(c) || !relative(n) {
+			continue
+		}
+		c.baseline = n.baseline
+	}
+	// Pair "A and B" with two listed figures of one baseline.
+	for i := 0; i < len(live); {
+		j := i + 1
+		for j < len(live) && live[j].baseline == live[i].baseline && live[i].baseline != "" && s.sameList(live[j-1], live[j]) {
+			j++
+		}
+		if n := j - i; n > 1 {
+			if items := splitList(live[i].baseline); len(items) == n {
+				for k := i; k < j; k++ {
+					live[k].baseline = items[k-i]
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// sameList reports figures a and b (a first) joined only by list words
+// and the nouns of a's own statement, with no new clause between.
+func (s *sentence) sameList(a, b *cand) bool {
+	if b.ti-a.tj > 12 {
+		return false
+	}
+	sep := false
+	for k := a.tj; k < b.ti; k++ {
+		switch w := s.toks[k].lw; w {
+		case ";", ".", ":", "while", "whereas", "but", "which", "although", "than", "compared", "over", "versus", "vs", "against", "relative":
+			return false
+		case ",", "and", "/":
+			sep = true
+			// ", and reduces ...", ", cutting ...": a new verb starts a statement of its own.
+			if k+1 < b.ti && s.toks[k+1].kind == tkWord && (hasPrefixAny(s.toks[k+1].lw, phraseVerbs) || strings.HasSuffix(s.toks[k+1].lw, "ing") || strings.HasSuffix(s.toks[k+1].lw, "es")) && !factorNouns[s.toks[k+1].lw] {
+				return false
+			}
+		}
+	}
+	return sep
+}
+
+// splitList splits "A, B and C" into its items.
+func splitList(bl string) []string {
+	var out []string
+	for _, part := range strings.Split(bl, ",") {
+		for _, item := range strings.Split(part, " and ") {
+			if item = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(item), "and ")); item != "" {
+				out = append(out, item)
+			}
+		}
+	}
+	return out
+}
+
+func relative(c *cand) bool { return c.unit.kind == ukFactor || c.unit.kind == ukPct }
+
+// junkPhrase reports text made only of function words, pronouns and verbs
+// ("that", "running", "latter").
+func junkPhrase(p string) bool {
+	for _, w := range strings.Fields(strings.ToLower(p)) {
+		if !nonSubject[w] && w != "latter" && w != "former" && !strings.HasSuffix(w, "ing") || w == "state-of-the-art" || w == "sota" {
+			return false
+		}
+	}
+	return true
+}
+
+// fromTo finds "from A to" right before figure c: the index of "from" and
+// of "to", or -1.
+func (s *sentence) fromTo(c *cand) (int, int) {
+	toks := s.toks
+	t := s.qualStart(c.ti) - 1
+	if t < 2 || toks[t].lw != "to" {
+		return -1, -1
+	}
+	for f := t - 2; f >= 0 && f >= t-6; f-- {
+		if isClausePunct(toks[f].lw) {
+			break
+		}
+		if toks[f].lw == "from" && f+1 < t && (toks[f+1].kind == tkNum || s.qualStart(f+2) == f+1 || f+2 < t && toks[f+2].kind == tkNum) {
+			return f, t
+		}
+	}
+	return -1, -1
+}
+
+// efficiencyGain reports "2.16x efficiency gain", "1.44 improvement in
+// compute density and energy efficiency": work per resource, not time.
+func (s *sentence) efficiencyGain(k, r int) bool {
+	toks := s.toks
+	for j := k; j < r && j < k+6; j++ {
+		w := toks[j].lw
+		if strings.HasPrefix(toks[j].w, "efficien") {
+			return j == 0 || toks[j-1].lw != "scaling" && toks[j-1].lw != "parallel"
+		}
+		if w == "density" || w == "attainment" {
+			return true
+		}
+		if hasPrefixAny(w, []string{"speed", "fast", "throughput", "latency", "accelerat"}) {
+			return false
+		}
+	}
+	return false
+}
+
+// peakBefore reports "a peak X of N": "peak" opening the noun phrase that
+// the figure is "of".
+func (s *sentence) peakBefore(ti int) bool {
+	toks := s.toks
+	k := s.qualStart(ti) - 1
+	if k < 1 || toks[k].lw != "of" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if toks[j].lw == "peak" {
+			return true
+		}
+		if toks[j].kind != tkWord || isFunctionWord(toks[j].lw) {
+			break
+		}
+	}
+	return false
 }

@@ -40,7 +40,7 @@ var ruleCases = []struct {
 	{"scientific notation", "The engine processes 3.5 × 10^6 tokens per second.",
 		[]w{{"token_throughput", 3.5e6, 0, "tokens/s", "", "", 0, ""}}},
 	{"number word second", "Our model answers each query within one second.",
-		[]w{{"latency", 1, 0, "s", "", "", 0, ""}}},
+		[]w{{"latency", 1, 0, "s", "up_to", "", 0, ""}}},
 	{"orders of magnitude", "We achieve a speedup of two orders of magnitude over the CPU solver.",
 		[]w{{"speedup", 100, 0, "x", "approx", "", 0, "CPU solver"}}},
 	{"number word times", "Inference is three times faster than the baseline.",
@@ -164,7 +164,7 @@ var ruleCases = []struct {
 		[]w{{"model_size", 557e6, 0, "params", "", "", 0, ""}, {"accuracy", 84.4, 0, "%", "", "", 0, ""}}},
 	{"baseline relative clause", "We sustain 15.1 PetaFLOPs with 76% scaling efficiency when compared to a strong single GPU baseline that sustains 39 TeraFLOPs, which is 30% of peak FLOPs.",
 		[]w{{"aggregate_flops", 15.1, 0, "PFLOPS", "", "", 0, "single GPU baseline"}, {"scaling_efficiency", 76, 0, "%", "", "", 0, "*"}}},
-	{"from to", "Our technique reduces the memory footprint from 80 GB to 24 GB.", []w{{"memory", 24, 0, "GB", "", "", 0, ""}}},
+	{"from to", "Our technique reduces the memory footprint from 80 GB to 24 GB.", []w{{"memory", 24, 0, "GB", "", "", 0, "80 GB"}}},
 	{"accuracy loss is a cost", "Our quantization runs 2x faster with only 0.1% accuracy loss.", []w{{"speedup", 2, 0, "x", "", "", 0, ""}}},
 	{"average and up to", "We obtain speedups of 1.5x on average and up to 3x.",
 		[]w{{"speedup", 1.5, 0, "x", "average", "", 0, ""}, {"speedup", 3, 0, "x", "up_to", "", 0, ""}}},
@@ -177,13 +177,13 @@ var ruleCases = []struct {
 	{"token adjective", "We support a 100K-token context and up to 10× longer sequences.",
 		[]w{{"sequence_length", 100000, 0, "tokens", "", "", 0, ""}, {"capacity_factor", 10, 0, "x", "up_to", "", 0, ""}}},
 	{"duration vs latency", "We save 2.1 TB of memory and finish training within 5 minutes.",
-		[]w{{"other", 2100, 0, "GB", "", "", 0, ""}, {"duration", 300, 0, "s", "", "", 0, ""}}},
+		[]w{{"other", 2100, 0, "GB", "", "", 0, ""}, {"duration", 300, 0, "s", "up_to", "", 0, ""}}},
 	{"two thans", "Experiments show that our method is 12.5% faster than Megatron and 30% faster than DeepSpeed.",
 		[]w{{"improvement_pct", 12.5, 0, "%", "", "", 0, "Megatron"}, {"improvement_pct", 30, 0, "%", "", "", 0, "DeepSpeed"}}},
 	{"fold improvement", "This represents a 3.2-fold improvement over the previous record.",
 		[]w{{"speedup", 3.2, 0, "x", "", "", 0, "previous record"}}},
 	{"images per second", "The system achieves a throughput of 2,500 images/s on 8 GPUs.",
-		[]w{{"other", 2500, 0, "images/s", "", "", 8, ""}}},
+		[]w{{"throughput", 2500, 0, "images/s", "", "", 8, ""}}},
 	{"hyphen count", "With 4-bit quantization, our engine serves a 70B model at 12 tokens/s on a single RTX 4090.",
 		[]w{{"token_throughput", 12, 0, "tokens/s", "", "NVIDIA RTX 4090", 1, ""}}},
 	{"recent prior", "Recent LLMs support context windows of 128K tokens.", nil},
@@ -221,7 +221,7 @@ var ruleCases = []struct {
 	{"device after baseline is shared", "Our method achieves 2x-3x higher throughput than FasterTransformer on A100 GPUs.",
 		[]w{{"speedup", 2, 3, "x", "", "NVIDIA A100", 0, "FasterTransformer"}}},
 	{"bandwidth and peak", "Our kernel reaches 140 GB/s, or 85% of the theoretical memory bandwidth.",
-		[]w{{"other", 140, 0, "GB/s", "", "", 0, ""}, {"peak_fraction", 85, 0, "%", "", "", 0, ""}}},
+		[]w{{"bandwidth", 140, 0, "GB/s", "", "", 0, ""}, {"peak_fraction", 85, 0, "%", "", "", 0, ""}}},
 	{"provides is not a spec without hardware", "The system provides a 25% to 40% reduction in job completion time.",
 		[]w{{"improvement_pct", 25, 40, "%", "", "", 0, ""}}},
 	{"number word range", "It runs 5 to 10 times faster than the original implementation.",
@@ -261,13 +261,13 @@ var ruleCases = []struct {
 		[]w{{"speedup", 2.4, 0, "x", "", "", 0, "GPU baseline"}}},
 	{"display rate", "The headset uses a 90 Hz display.", nil},
 	{"requests per second", "Our server handles 12,000 requests per second.",
-		[]w{{"other", 12000, 0, "requests/s", "", "", 0, ""}}},
+		[]w{{"throughput", 12000, 0, "requests/s", "", "", 0, ""}}},
 	{"tokens per gpu", "We reach 3,100 tokens/s/GPU during training.",
 		[]w{{"token_throughput", 3100, 0, "tokens/s", "", "", 0, ""}}},
 	{"seconds per iteration", "Our step time is 1.2 s/iter on 64 GPUs.",
 		[]w{{"latency", 1.2, 0, "s", "", "", 64, ""}}},
 	{"iterations per second", "The sampler runs at 4.5 it/s on a single RTX 3060.",
-		[]w{{"other", 4.5, 0, "it/s", "", "NVIDIA RTX 3060", 1, ""}}},
+		[]w{{"throughput", 4.5, 0, "iterations/s", "", "NVIDIA RTX 3060", 1, ""}}},
 	{"tenfold", "We observe a tenfold reduction in memory traffic.",
 		[]w{{"reduction_factor", 10, 0, "x", "", "", 0, ""}}},
 	{"manifold is not a factor", "Points lie on a manifold of dimension 3.", nil},
@@ -277,7 +277,7 @@ var ruleCases = []struct {
 	{"fvd score", "We achieve an FVD of 120, outperforming the previous best of 180.",
 		[]w{{"accuracy", 120, 0, "score", "", "", 0, "previous best"}}},
 	{"change in time", "Our approach speeds up inference by 3.4x, from 10.2 s to 3.0 s per image.",
-		[]w{{"speedup", 3.4, 0, "x", "", "", 0, ""}, {"latency", 3, 0, "s", "", "", 0, ""}}},
+		[]w{{"speedup", 3.4, 0, "x", "", "", 0, ""}, {"latency", 3, 0, "s", "", "", 0, "10.2 s"}}},
 	{"hardware per statement", "On an A100, our kernel is 2x faster; on an H100, it is 3x faster.",
 		[]w{{"speedup", 2, 0, "x", "", "NVIDIA A100", 1, ""}, {"speedup", 3, 0, "x", "", "NVIDIA H100", 1, ""}}},
 	{"anaphoric baseline", "Our allocator is 3x faster than jemalloc. This translates into a 1.4x speedup for the whole application.",
@@ -290,11 +290,11 @@ var ruleCases = []struct {
 	{"efficiency after fraction", "Our system achieves 0.95 parallel efficiency at 4,096 GPUs.",
 		[]w{{"scaling_efficiency", 95, 0, "%", "", "", 4096, ""}}},
 	{"model size in MB", "The compressed model is 4.3 MB, 50x smaller than the original 215 MB model.",
-		[]w{{"memory", 0.0043, 0, "GB", "", "", 0, ""}, {"reduction_factor", 50, 0, "x", "", "", 0, "original"}}},
+		[]w{{"other", 4.3, 0, "MB", "", "", 0, ""}, {"reduction_factor", 50, 0, "x", "", "", 0, "original"}}},
 	{"tpu chips and minutes", "Using our optimizer, we train BERT in 76 minutes on 1024 TPUv3 chips.",
 		[]w{{"duration", 4560, 0, "s", "", "Google TPU v3", 1024, ""}}},
 	{"mfu change", "Our runtime improves MFU from 35% to 52% on 512 H100 GPUs.",
-		[]w{{"peak_fraction", 52, 0, "%", "", "NVIDIA H100", 512, ""}}},
+		[]w{{"peak_fraction", 52, 0, "%", "", "NVIDIA H100", 512, "35%"}}},
 	{"dataset hours", "The dataset contains over 100K videos totaling 500 hours.", nil},
 	{"prior work named after", "It takes about 3 hours to optimize each scene with prior methods.", nil},
 	{"prior work after comparison keeps", "Our method converges 6x faster than prior methods.",
@@ -324,7 +324,7 @@ var ruleCases = []struct {
 	{"elliptical list shares baseline", "Our kernel achieves up to 1.8x speedup over cuDNN on ResNet-50 and 1.3x on BERT-Large.",
 		[]w{{"speedup", 1.8, 0, "x", "up_to", "", 0, "cuDNN"}, {"speedup", 1.3, 0, "x", "up_to", "", 0, "cuDNN"}}},
 	{"psnr drop", "The model size shrinks from 1.2 GB to 45 MB with a 0.2 dB PSNR drop.",
-		[]w{{"memory", 0.045, 0, "GB", "", "", 0, ""}}},
+		[]w{{"other", 45, 0, "MB", "", "", 0, "1.2 GB"}}},
 	{"prior clause in own sentence", "While existing systems reach only 30% utilization, ours reaches 70%.",
 		[]w{{"peak_fraction", 70, 0, "%", "", "", 0, ""}}},
 	{"improving existing systems", "We improve existing systems' throughput by 2x.",
@@ -389,7 +389,7 @@ var ruleCases = []struct {
 	{"percent cheaper", "Our service is 35 percent cheaper than the on-demand baseline.",
 		[]w{{"improvement_pct", 35, 0, "%", "", "", 0, "on-demand baseline"}}},
 	{"from to level", "Prefetching raises the cache hit rate from 52% to 81%.",
-		[]w{{"other", 81, 0, "%", "", "", 0, ""}}},
+		[]w{{"other", 81, 0, "%", "", "", 0, "52%"}}},
 	{"energy efficiency", "The design delivers 3.1 times higher energy efficiency than the CPU.",
 		[]w{{"other", 3.1, 0, "x", "", "", 0, "CPU"}}},
 	{"unlike baseline", "Unlike earlier engines, RapidKV delivers 2.5x higher throughput on 8 L40S GPUs.",
@@ -439,7 +439,7 @@ var ruleCases = []struct {
 		[]w{{"memory", 30, 0, "GB", "up_to", "", 0, ""}}},
 	{"bare size not object of training verb", "We show that a 7B model distilled with our method matches a 30B model.", nil},
 	{"days to hours", "End-to-end training time is reduced from 10 days to 20 hours.",
-		[]w{{"duration", 72000, 0, "s", "", "", 0, ""}}},
+		[]w{{"duration", 72000, 0, "s", "", "", 0, "10 days"}}},
 	// Contrasts and expectations.
 	{"contrasted bare factor", "Prior systems typically achieve 1.5x speedups; our design achieves 2.8x.",
 		[]w{{"speedup", 2.8, 0, "x", "", "", 0, ""}}},
@@ -459,7 +459,7 @@ var ruleCases = []struct {
 	{"score gain", "Our model outperforms the baseline by 1.2 BLEU.",
 		[]w{{"other", 1.2, 0, "BLEU", "", "", 0, "baseline"}}},
 	{"share of requests", "With our scheduler, 90% of the requests finish within 2 seconds.",
-		[]w{{"latency", 2, 0, "s", "", "", 0, ""}}},
+		[]w{{"latency", 2, 0, "s", "up_to", "", 0, ""}}},
 	{"other coined name after introduction", "We present PagedKV. Today, vLLM typically takes 3 hours to load a model.", nil},
 	// Adapted from a reviewer's set of realistic sentences.
 	{"review unlike coined", "Unlike prior systems, HydraServe delivers 4x higher throughput on 16 L40S GPUs.",
@@ -467,7 +467,7 @@ var ruleCases = []struct {
 	{"review respectively devices", "FooKV achieves 3.5x and 2.8x speedups on A100 and H100 GPUs, respectively.",
 		[]w{{"speedup", 3.5, 0, "x", "", "NVIDIA A100", 0, ""}, {"speedup", 2.8, 0, "x", "", "NVIDIA H100", 0, ""}}},
 	{"review from to one claim", "The allocator reduces peak memory from 80 GB to 24 GB.",
-		[]w{{"memory", 24, 0, "GB", "", "", 0, ""}}},
+		[]w{{"memory", 24, 0, "GB", "", "", 0, "80 GB"}}},
 	{"review gpu count range", "Foo achieves 98.2% scaling efficiency when moving from 8 to 512 GPUs.",
 		[]w{{"scaling_efficiency", 98.2, 0, "%", "", "", 0, ""}}},
 	{"size in a setting", "We study attention sparsity in a 175B model.", nil},
@@ -531,8 +531,15 @@ func TestRespectivelySubjects(t *testing.T) {
 	}
 }
 
-func TestRules(t *testing.T) {
-	for _, tc := range ruleCases {
+func TestRules(t *testing.T) { runRuleCases(t, ruleCases) }
+
+func runRuleCases(t *testing.T, cases []struct {
+	name string
+	in   string
+	want []w
+}) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := Extract(tc.in)
 			checkInvariants(t, tc.in, got)
@@ -606,7 +613,7 @@ func checkInvariants(t *testing.T, in string, cs []Claim) {
 		if c.Confidence < 0 || c.Confidence > 1 {
 			t.Fatalf("claim %d: confidence %v", i, c.Confidence)
 		}
-		if _, ok := vocabUnit[c.Metric]; !ok && c.Metric != "other" {
+		if _, ok := LookupMetric(c.Metric); !ok {
 			t.Fatalf("claim %d: metric %q not in vocabulary", i, c.Metric)
 		}
 		if c.Hardware != "" {

@@ -110,15 +110,6 @@ func NormTitle(t string) string {
 	return b.String()
 }
 
-// vocabUnit is the unit each metric is scored in.
-var vocabUnit = map[string]string{
-	"speedup": "x", "reduction_factor": "x", "capacity_factor": "x", "fps": "FPS",
-	"tflops_per_gpu": "TFLOPS", "aggregate_flops": "PFLOPS", "peak_fraction": "%",
-	"scaling_efficiency": "%", "token_throughput": "tokens/s", "improvement_pct": "%",
-	"sequence_length": "tokens", "model_size": "params", "accuracy": "score",
-	"latency": "s", "duration": "s", "memory": "GB",
-}
-
 // unitFactor converts a value in unit u to the base of its dimension.
 var unitFactor = map[string]struct {
 	dim string
@@ -127,12 +118,16 @@ var unitFactor = map[string]struct {
 	"GFLOPS": {"flops", 1e-3}, "TFLOPS": {"flops", 1}, "PFLOPS": {"flops", 1e3}, "EFLOPS": {"flops", 1e6},
 	"ns": {"time", 1e-9}, "us": {"time", 1e-6}, "ms": {"time", 1e-3}, "s": {"time", 1}, "min": {"time", 60}, "h": {"time", 3600},
 	"KB": {"bytes", 1e-6}, "MB": {"bytes", 1e-3}, "GB": {"bytes", 1}, "TB": {"bytes", 1e3},
+	"MB/s": {"rate", 1e-3}, "GB/s": {"rate", 1}, "TB/s": {"rate", 1e3}, "Gbps": {"rate", 0.125},
+	"mW": {"power", 1e-3}, "W": {"power", 1}, "kW": {"power", 1e3}, "MW": {"power", 1e6},
+	"pJ": {"energy", 1e-12}, "nJ": {"energy", 1e-9}, "uJ": {"energy", 1e-6}, "mJ": {"energy", 1e-3}, "J": {"energy", 1}, "kJ": {"energy", 1e3},
 }
 
 // inVocabUnit converts a claim's value to its metric's vocabulary unit when
 // the two units measure the same dimension; otherwise it is left alone.
 func inVocabUnit(metric, unit string, v float64) float64 {
-	want, ok := vocabUnit[metric]
+	d, ok := LookupMetric(metric)
+	want := d.Unit
 	if !ok || unit == want || unit == "" {
 		return v
 	}
@@ -225,14 +220,17 @@ type ErrorItem struct {
 
 // Report is the outcome of scoring predictions against gold.
 type Report struct {
-	Papers           int
-	Gold, Predicted  int
-	Strict, Value    int // matched claims
-	PerMetric        map[string]Ratio
-	Qualifier        Ratio
-	Hardware         Ratio
-	HardwareCount    Ratio
-	Baseline         Ratio
+	Papers          int
+	Gold, Predicted int
+	Strict, Value   int // matched claims
+	PerMetric       map[string]Ratio
+	Qualifier       Ratio
+	Hardware        Ratio
+	HardwareCount   Ratio
+	Baseline        Ratio
+	// Subject counts strict matches whose subject shares a content word
+	// with the gold subject (both empty also agree).
+	Subject          Ratio
 	Misses           []ErrorItem
 	FalsePositives   []ErrorItem
 	UnmatchedTitles  []string // predicted papers with no gold line
@@ -315,6 +313,7 @@ func Score(gold, predicted []PaperClaims) Report {
 			tally(&rep.HardwareCount, gc.HardwareCount == pc.HardwareCount)
 			tally(&rep.Hardware, TextsAgree(gc.Hardware, pc.Hardware))
 			tally(&rep.Baseline, TextsAgree(gc.Baseline, pc.Baseline))
+			tally(&rep.Subject, SubjectsOverlap(gc.Subject, pc.Subject))
 		}
 		for pi, used := range usedPred {
 			if !used {
@@ -323,6 +322,51 @@ func Score(gold, predicted []PaperClaims) Report {
 		}
 	}
 	return rep
+}
+
+// Add accumulates o into r, so several gold sets give one total.
+func (r *Report) Add(o Report) {
+	r.Papers += o.Papers
+	r.Gold += o.Gold
+	r.Predicted += o.Predicted
+	r.Strict += o.Strict
+	r.Value += o.Value
+	if r.PerMetric == nil {
+		r.PerMetric = map[string]Ratio{}
+	}
+	for m, x := range o.PerMetric {
+		y := r.PerMetric[m]
+		r.PerMetric[m] = Ratio{y.OK + x.OK, y.N + x.N}
+	}
+	for _, p := range []struct{ a, b *Ratio }{{&r.Qualifier, &o.Qualifier}, {&r.Hardware, &o.Hardware},
+		{&r.HardwareCount, &o.HardwareCount}, {&r.Baseline, &o.Baseline}, {&r.Subject, &o.Subject}} {
+		p.a.OK += p.b.OK
+		p.a.N += p.b.N
+	}
+	r.Misses = append(r.Misses, o.Misses...)
+	r.FalsePositives = append(r.FalsePositives, o.FalsePositives...)
+	r.UnmatchedTitles = append(r.UnmatchedTitles, o.UnmatchedTitles...)
+	r.MissingPredicted = append(r.MissingPredicted, o.MissingPredicted...)
+}
+
+// overlapStop are words that name no quantity: sharing one says nothing.
+var overlapStop = map[string]bool{"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "for": true,
+	"to": true, "and": true, "or": true, "with": true, "by": true, "at": true, "from": true, "per": true, "its": true,
+	"their": true, "our": true, "is": true, "are": true, "over": true, "than": true, "vs": true}
+
+// SubjectsOverlap reports whether two subjects share a content word
+// (case-insensitive, ignoring function words); two empty subjects agree.
+func SubjectsOverlap(a, b string) bool {
+	if a == "" || b == "" {
+		return a == b
+	}
+	wa := overlapWords(a)
+	for w := range overlapWords(b) {
+		if wa[w] && !overlapStop[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func tally(r *Ratio, ok bool) {
@@ -438,7 +482,7 @@ func (r Report) Write(w io.Writer, errors bool) error {
 	for _, a := range []struct {
 		name string
 		r    Ratio
-	}{{"qualifier", r.Qualifier}, {"hardware", r.Hardware}, {"hardware_count", r.HardwareCount}, {"baseline", r.Baseline}} {
+	}{{"qualifier", r.Qualifier}, {"hardware", r.Hardware}, {"hardware_count", r.HardwareCount}, {"baseline", r.Baseline}, {"subject overlap", r.Subject}} {
 		fmt.Fprintf(bw, "  %-20s %3d/%-3d %.3f\n", a.name, a.r.OK, a.r.N, a.r.Value())
 	}
 	for _, t := range r.MissingPredicted {

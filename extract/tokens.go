@@ -148,7 +148,7 @@ func tokenize(s, lower string, a, b int, out []token) []token {
 			i++
 			continue
 		}
-		if isSplitPunct(c) || c == ',' {
+		if isSplitPunct(c) || c == ',' || c == '/' && len(out) > 0 && out[len(out)-1].kind == tkNum && out[len(out)-1].e == i {
 			out = append(out, token{s: i, e: i + 1, w: s[i : i+1], lw: s[i : i+1], kind: tkPunct})
 			i++
 			continue
@@ -159,10 +159,19 @@ func tokenize(s, lower string, a, b int, out []token) []token {
 			if d == ' ' || d == '\n' || d == '\t' || d == '\r' || isSplitPunct(d) {
 				break
 			}
+			if d == '/' && j > i && j+1 < b && isDigit(s[j+1]) && (isDigit(s[j-1]) || s[j-1] == 'x' || s[j-1] == '%') && startsNumber(s[i:j]) {
+				// "35/67/405 fJ/op", "2.45x/13.5x": a list of figures, one per setting.
+				break
+			}
 			if d == ',' {
 				// A thousands separator stays inside the number: "242,000x".
 				if j > i && isDigit(s[j-1]) && j+3 < b && allDigits(s[j+1:j+4]) && (j+4 >= b || !isDigit(s[j+4])) {
 					j++
+					continue
+				}
+				if j > i && isDigit(s[j-1]) && j+5 <= b && s[j+1:j+5] == " 000" && (j+5 == b || !isDigit(s[j+5])) && allDigits(s[i:j]) && j-i <= 3 {
+					// "500, 000 queries": a thousands separator the scrape spaced out.
+					j += 2
 					continue
 				}
 				break
@@ -221,6 +230,10 @@ func allDigits(s string) bool {
 // "~", "+", ">" or "." directly before a digit ("~500-billion", "+0.8%").
 func startsNumber(w string) bool {
 	i := 0
+	if len(w) > 2 && w[0] == '-' && isDigit(w[1]) && w[len(w)-1] == '%' {
+		// "reduces the error by -62.9%": a reduction written as a negative change.
+		i = 1
+	}
 	for i < len(w) && (w[i] == '~' || w[i] == '+' || w[i] == '>' || w[i] == '<' || w[i] == '=') {
 		i++
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/labstack/echo/v4"
 
+	"github.com/claimboard/claimboard/extract"
 	"github.com/claimboard/claimboard/handlers"
 	"github.com/claimboard/claimboard/internal/testdb"
 	"github.com/claimboard/claimboard/models"
@@ -90,8 +91,8 @@ func TestPagesOnBothDatabases(t *testing.T) {
 			if rec.Code != 200 {
 				t.Fatalf("status %d", rec.Code)
 			}
-			if n := doc.Find(`[data-testid^="metric-"]`).Length(); n != 17 {
-				t.Fatalf("metric cards = %d, want 17", n)
+			if n := doc.Find(`[data-testid^="metric-"]`).Length(); n != len(extract.Metrics) {
+				t.Fatalf("metric cards = %d, want the %d of the vocabulary", n, len(extract.Metrics))
 			}
 			fps := doc.Find(`[data-testid="metric-fps"]`)
 			if got := fps.Find(`[data-testid="claim-count"]`).Text(); got != "2" {
