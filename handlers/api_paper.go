@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/claimboard/claimboard/models"
 )
 
 // apiPaper serves a paper with its abstract and all its claims in abstract order.
@@ -30,7 +32,7 @@ func (a *app) apiPaper(c echo.Context) error {
 	}
 	out := apiPaper{
 		ID: p.ID, URL: "/papers/" + strconv.FormatInt(p.ID, 10), Title: p.Title, Abstract: p.Abstract,
-		ArxivID: p.ArxivID, SourceURL: orNull(p.SourceURL), CodeURL: orNull(p.CodeURL),
+		ArxivID: p.ArxivID, SourceURL: orNull(models.LinkURL(p.SourceURL)), CodeURL: orNull(models.LinkURL(p.CodeURL)),
 		Authors: orNull(p.Authors), PublishedOn: dateOrNull(p.PublishedOn), Claims: claimsJSON(claims),
 	}
 	return c.JSON(http.StatusOK, out)

@@ -98,11 +98,11 @@ func (e *ClaimCSV) Flush() error {
 	return nil
 }
 
-// paperURL is where the paper itself lives: its source page as ingested,
-// else its arXiv abstract page, else nothing.
+// paperURL is where the paper itself lives: its source page as ingested (if
+// it is an http(s) link), else its arXiv abstract page, else nothing.
 func paperURL(source, arxivID string) string {
 	switch {
-	case source != "":
+	case source != "" && models.LinkURL(source) != "":
 		return source
 	case arxivID != "":
 		return "https://arxiv.org/abs/" + arxivID

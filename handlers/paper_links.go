@@ -3,18 +3,15 @@ package handlers
 import (
 	"net/url"
 	"strconv"
+
+	"github.com/claimboard/claimboard/models"
 )
 
-// webURL returns s if it is an absolute http or https URL, else "": links
-// come from ingested data, and a javascript: or data: URL must never reach a
-// page, whatever the source said.
-func webURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
-		return ""
-	}
-	return s
-}
+// webURL returns s if it is a link the store accepts (models.CheckLinkURL:
+// an absolute http or https URL with a host, no control character, space or
+// backslash), else "": links come from ingested data, and a javascript: or
+// data: URL must never reach a page, whatever the source said.
+func webURL(s string) string { return models.LinkURL(s) }
 
 // arxivLinks are a paper's arXiv label ("2104.07857v2" when the version is
 // known), its abstract page and its PDF. The pages are built from the id,

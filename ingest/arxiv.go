@@ -171,6 +171,10 @@ func arxivRecord(e *atomEntry) (Record, string) {
 		rec.URL = id
 	}
 	// The comment field is where authors most often put their project page.
+	// It is only searched for links, but bounded like an abstract all the same.
+	if len(e.Comment) > maxAbstractBytes {
+		return Record{}, fmt.Sprintf("<arxiv:comment> is %d bytes, more than %d", len(e.Comment), maxAbstractBytes)
+	}
 	rec.CodeURL, rec.ProjectURL = FindLinks(collapse(e.Comment))
 	if p := strings.TrimSpace(e.Published); p != "" {
 		t, err := time.Parse(time.RFC3339, p)

@@ -3,6 +3,8 @@ package ingest
 import (
 	"regexp"
 	"strings"
+
+	"github.com/claimboard/claimboard/models"
 )
 
 // linkRe finds URLs in running text: with a scheme, starting with www., or a
@@ -32,6 +34,11 @@ func FindLinks(text string) (code, project string) {
 		full := u
 		if !strings.HasPrefix(strings.ToLower(u), "http") {
 			full = "https://" + u
+		}
+		// A link the store would refuse (overlong, unparsable) is no link:
+		// it must not make the whole paper unstorable.
+		if models.CheckLinkURL("url", full) != nil {
+			continue
 		}
 		host, path := splitHost(full)
 		switch {

@@ -23,9 +23,15 @@ type Source struct {
 
 // Limits on what a paper may hold. A title is indexed (PostgreSQL refuses
 // index entries over ~2.7 KB), and no real abstract comes near the bound.
+// Authors and category are bounded too: a feed with 20 MB of authors once
+// made a paper page of the same size. The largest collaborations list about
+// 3,000 authors in some 60 KB; arXiv categories are like "physics.comp-ph".
 const (
 	MaxTitleLen    = 1000
 	MaxAbstractLen = 100_000
+	MaxAuthorsLen  = 100_000
+	MaxCategoryLen = 64
+	MaxArxivIDLen  = 64
 )
 
 // SaveError is a paper SavePapers or Batch.Save refused, by its position in
@@ -128,6 +134,20 @@ func checkPaper(p *PaperInput, metrics map[string]int64) error {
 		return FieldErrorf("abstract", "is %d bytes, more than %d", len(p.Abstract), MaxAbstractLen)
 	case NormalizeTitle(title) == "":
 		return FieldErrorf("title", "has no letters or digits")
+	case len(p.Authors) > MaxAuthorsLen:
+		return FieldErrorf("authors", "is %d bytes, more than %d", len(p.Authors), MaxAuthorsLen)
+	case len(p.PrimaryCategory) > MaxCategoryLen:
+		return FieldErrorf("category", "is %d bytes, more than %d", len(p.PrimaryCategory), MaxCategoryLen)
+	case len(p.ArxivID) > MaxArxivIDLen:
+		return FieldErrorf("arxiv_id", "is %d bytes, more than %d", len(p.ArxivID), MaxArxivIDLen)
+	}
+	// Links end up in href attributes, the API and CSV: only absolute http(s).
+	for _, f := range []struct{ name, v string }{{"url", p.SourceURL}, {"code_url", p.CodeURL}, {"project_url", p.ProjectURL}} {
+		if f.v != "" {
+			if err := CheckLinkURL(f.name, f.v); err != nil {
+				return err
+			}
+		}
 	}
 	for _, f := range []struct{ name, v string }{
 		{"title", p.Title}, {"abstract", p.Abstract}, {"arxiv_id", p.ArxivID}, {"url", p.SourceURL},
