@@ -60,16 +60,17 @@ func requireModerator(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // setSessionCookie stores a session token: HttpOnly so scripts never see it,
-// SameSite=Lax so other sites cannot post with it, Secure over TLS.
+// SameSite=Lax so other sites cannot post with it, Secure over HTTPS (TLS
+// here, or X-Forwarded-Proto from a trusted proxy; see markHTTPS).
 func setSessionCookie(c echo.Context, token string, expires time.Time) {
 	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: token, Path: "/", Expires: expires,
 		MaxAge: int(time.Until(expires).Seconds()), HttpOnly: true, SameSite: http.SameSiteLaxMode,
-		Secure: c.Scheme() == "https"})
+		Secure: overHTTPS(c)})
 }
 
 func clearSessionCookie(c echo.Context) {
 	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: c.Scheme() == "https"})
+		SameSite: http.SameSiteLaxMode, Secure: overHTTPS(c)})
 }
 
 // addressKey pseudonymises the client address for limits (models.AddressKey):

@@ -26,7 +26,8 @@ type client struct {
 	s         site
 	cookies   map[string]*http.Cookie
 	ip        string
-	formToken string // the _csrf of the last page with a form
+	formToken string      // the _csrf of the last page with a form
+	header    http.Header // sent with every request, e.g. Sec-Fetch-Site
 }
 
 func newClient(t *testing.T, s site, ip string) *client {
@@ -43,6 +44,9 @@ func (cl *client) do(method, target string, form url.Values) (*httptest.Response
 		req = httptest.NewRequest(method, target, nil)
 	}
 	req.RemoteAddr = cl.ip + ":40000"
+	for k, v := range cl.header {
+		req.Header[k] = v
+	}
 	for _, c := range cl.cookies {
 		req.AddCookie(c)
 	}

@@ -148,7 +148,7 @@ func (a *app) streamCSV(c echo.Context, kind, name string, export func(context.C
 	// The status goes out with the first exportBuffer bytes, so a failure
 	// before then (a query that cannot start) still gets a proper error response.
 	buf := bufio.NewWriterSize(stallGuard{c.Response(), http.NewResponseController(c.Response()), exportStall}, exportBuffer)
-	enc := NewClaimCSV(buf, baseURL(c))
+	enc := NewClaimCSV(buf, a.absBase)
 	err := enc.WriteHeader()
 	if err == nil {
 		err = export(ctx, enc.Write)
@@ -172,10 +172,4 @@ func (a *app) streamCSV(c echo.Context, kind, name string, export func(context.C
 	// broken transfer rather than a short file that looks complete.
 	a.log.Warn("export aborted", "path", c.Request().URL.Path, "err", err)
 	panic(http.ErrAbortHandler)
-}
-
-// baseURL is the scheme and host the client used, for absolute links in
-// downloads that leave the site.
-func baseURL(c echo.Context) string {
-	return c.Scheme() + "://" + c.Request().Host
 }

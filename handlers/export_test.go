@@ -62,7 +62,7 @@ func exportFixture() []models.PaperInput {
 	evil := "=HYPERLINK(\"http://evil.example\",\"click\") reaches -3.5 FPS."
 	out = append(out, models.PaperInput{
 		Title: `=HYPERLINK("http://evil.example","click")`, Abstract: evil, ArxivID: "2402.00001",
-		SourceURL: "@SUM(1+1)",
+		SourceURL: "https://example.org/=SUM(1+1)", // a link cannot start a formula any more
 		Claims: []models.ClaimInput{{
 			Metric: "fps", Value: -3.5, Unit: "FPS", Baseline: "+cmd|' /C calc'!A0", Subject: "@SUM(A1:A9)",
 			Condition: "\tleading tab", Evidence: evil, EvidenceStart: 0, EvidenceEnd: len(evil),
@@ -79,7 +79,7 @@ func mustExportSite(t *testing.T, dsn string) site {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return site{e: handlers.New(handlers.Config{Store: s, Logger: log}), store: s}
+	return site{e: handlers.New(handlers.Config{Store: s, Logger: log, BaseURL: "https://claims.example.org"}), store: s}
 }
 
 // do sends one request through the real router.
@@ -241,7 +241,7 @@ func TestCSVCellsAreExactAndSafe(t *testing.T) {
 		evil := recs[0] // ascending: the negative value comes first
 		want := map[string]string{
 			"paper_title": `'=HYPERLINK("http://evil.example","click")`,
-			"paper_url":   "'@SUM(1+1)",
+			"paper_url":   "https://example.org/=SUM(1+1)",
 			"value":       "-3.5", // a number, never prefixed
 			"baseline":    "'+cmd|' /C calc'!A0",
 			"subject":     "'@SUM(A1:A9)",
@@ -283,7 +283,7 @@ func TestCSVCellsAreExactAndSafe(t *testing.T) {
 			if hi, ok := c["value_high"].(float64); ok && r[col("value_high")] != strconv.FormatFloat(hi, 'f', -1, 64) {
 				t.Errorf("row %d value_high %q, API %v", i, r[col("value_high")], hi)
 			}
-			if !strings.HasPrefix(r[col("claim_url")], "http://example.com/claims/") {
+			if !strings.HasPrefix(r[col("claim_url")], "https://claims.example.org/claims/") {
 				t.Errorf("claim_url %q", r[col("claim_url")])
 			}
 		}

@@ -76,35 +76,38 @@ func (a *app) feedAtom(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	base := baseURL(c)
-	page := base + "/leaderboards/" + url.PathEscape(f.Metric)
+	// Links are relative (to the feed's own URL) unless a base URL is
+	// configured; ids must be absolute IRIs (RFC 4287 4.2.6), so they take
+	// the configured or listen address. Never the request's Host: this
+	// response is cached for every reader.
+	page := "/leaderboards/" + url.PathEscape(f.Metric)
 	self := page + "/feed.atom"
 	if f.Metric == "" {
-		page, self = base+"/", base+"/feed.atom"
+		page, self = "/", "/feed.atom"
 	}
 	if q := feedQuery(f); len(q) > 0 {
 		title += " (" + describeFilter(q) + ")"
 		page, self = withQuery(page, q), withQuery(self, q)
 	}
 	feed := atomFeed{
-		ID: self, Title: title, Author: atomAuthor{Name: "claimboard"},
+		ID: a.absBase + self, Title: title, Author: atomAuthor{Name: "claimboard"},
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: self},
-			{Rel: "alternate", Type: "text/html", Href: page},
+			{Rel: "self", Type: "application/atom+xml", Href: a.base + self},
+			{Rel: "alternate", Type: "text/html", Href: a.base + page},
 		},
 	}
 	var newest time.Time
 	for _, e := range entries {
-		claimURL := base + "/claims/" + strconv.FormatInt(e.ID, 10)
+		claimPath := "/claims/" + strconv.FormatInt(e.ID, 10)
 		summary := strings.TrimSpace(views.Qualifier(e.Qualifier) + " " + views.Value(e.Value, e.ValueHigh, e.Unit))
 		if e.HardwareName != "" {
 			summary += " on " + e.HardwareName
 		}
 		summary += ". “" + e.Evidence + "” (" + e.Status + ")"
 		feed.Entries = append(feed.Entries, atomEntry{
-			ID: claimURL, Title: views.Value(e.Value, e.ValueHigh, e.Unit) + ": " + e.PaperTitle,
+			ID: a.absBase + claimPath, Title: views.Value(e.Value, e.ValueHigh, e.Unit) + ": " + e.PaperTitle,
 			Updated: atomTime(e.UpdatedAt), Published: atomTime(e.CreatedAt),
-			Link: atomLink{Rel: "alternate", Type: "text/html", Href: claimURL}, Summary: summary,
+			Link: atomLink{Rel: "alternate", Type: "text/html", Href: a.base + claimPath}, Summary: summary,
 		})
 		if e.UpdatedAt.After(newest) {
 			newest = e.UpdatedAt

@@ -5,6 +5,7 @@ package handlers
 import (
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"slices"
 	"strings"
 	"time"
@@ -19,13 +20,25 @@ import (
 type Config struct {
 	Store  *models.Store
 	Logger *slog.Logger
+	// BaseURL is the site's public address (--base-url, checked by
+	// ParseBaseURL): the only source of absolute links. Without it feeds
+	// link relatively and what must be absolute (Atom ids, CSV claim_url)
+	// starts with ListenURL.
+	BaseURL   string
+	ListenURL string // default http://127.0.0.1:8080
+	// TrustedProxies may set X-Forwarded-For and X-Forwarded-Proto; nobody
+	// else's are read.
+	TrustedProxies []netip.Prefix
 }
 
 // app carries the dependencies every handler shares.
 type app struct {
-	store *models.Store
-	log   *slog.Logger
-	cache *responseCache
+	store   *models.Store
+	log     *slog.Logger
+	cache   *responseCache
+	base    string // configured base URL, or ""
+	absBase string // base, else the listen address: for links that must be absolute
+	proxies []netip.Prefix
 }
 
 // New returns the Echo router with every route of the site.
@@ -33,17 +46,26 @@ func New(cfg Config) *echo.Echo {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	a := &app{store: cfg.Store, log: cfg.Logger, cache: newResponseCache()}
+	a := &app{store: cfg.Store, log: cfg.Logger, cache: newResponseCache(), base: cfg.BaseURL,
+		absBase: cfg.BaseURL, proxies: cfg.TrustedProxies}
+	if a.absBase == "" {
+		a.absBase = cfg.ListenURL
+	}
+	if a.absBase == "" {
+		a.absBase = "http://127.0.0.1:8080"
+	}
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = a.handleError
-	// Limits key on the connection's address; X-Forwarded-For is not trusted
-	// because any client can set it.
-	e.IPExtractor = echo.ExtractIPDirect()
+	// Limits key on the connection's address; X-Forwarded-For is read only
+	// from a configured proxy, because any client can set it.
+	e.IPExtractor = ipExtractor(cfg.TrustedProxies)
+	cop := crossOrigin(cfg.BaseURL)
 
 	e.Use(a.recoverPanics)
 	e.Use(a.logRequests)
+	e.Use(a.markHTTPS)
 	e.Use(securityHeaders)
 	e.Use(middleware.BodyLimit("1M"))
 	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{
@@ -57,9 +79,10 @@ func New(cfg Config) *echo.Echo {
 	get := func(path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) {
 		e.Match([]string{http.MethodGet, http.MethodHead}, path, h, m...)
 	}
-	// Every form posts through post(), which checks the CSRF token last.
+	// Every form posts through post(): a cross-origin browser request is
+	// refused first (Sec-Fetch-Site, Origin), then the CSRF token is checked.
 	post := func(path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) {
-		e.POST(path, h, append(m, csrfCheck)...)
+		e.POST(path, h, append(append([]echo.MiddlewareFunc{cop}, m...), csrfCheck)...)
 	}
 
 	get("/healthz", a.healthz)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"strings"
 
 	"github.com/claimboard/claimboard/handlers"
 	"github.com/claimboard/claimboard/models"
@@ -19,7 +18,11 @@ func runExport(ctx context.Context, args []string, getenv func(string) string, s
 	fs := newFlagSet("export", sio.errOut)
 	format := fs.String("format", "csv", "output format: csv or jsonl")
 	metric := fs.String("metric", "", "only this metric's leaderboard (a slug, e.g. fps)")
-	base := fs.String("base-url", "http://127.0.0.1:8080", "the site's address, for claim_url")
+	defBase := getenv("CLAIMBOARD_BASE_URL")
+	if defBase == "" {
+		defBase = "http://127.0.0.1:8080"
+	}
+	base := fs.String("base-url", defBase, "the site's address, for claim_url (env CLAIMBOARD_BASE_URL)")
 	dsn := dbFlag(fs, getenv)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -30,6 +33,10 @@ func runExport(ctx context.Context, args []string, getenv func(string) string, s
 	if fs.NArg() > 0 {
 		return usagef("export: unexpected argument %q", fs.Arg(0))
 	}
+	baseURL, err := handlers.ParseBaseURL(*base)
+	if err != nil {
+		return usagef("export: --base-url: %v", err)
+	}
 	log := slog.New(slog.NewTextHandler(sio.errOut, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	// A read-only command: it never migrates, and refuses a stale schema.
 	store, err := openStore(ctx, *dsn, false, log)
@@ -39,7 +46,6 @@ func runExport(ctx context.Context, args []string, getenv func(string) string, s
 	defer store.Close()
 
 	w := bufio.NewWriterSize(sio.out, 64<<10)
-	baseURL := strings.TrimRight(*base, "/")
 	var write func(*models.ExportRow) error
 	var flush func() error
 	if *format == "csv" {

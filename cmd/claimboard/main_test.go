@@ -36,6 +36,10 @@ func TestUsageErrorsExit2WithOneLine(t *testing.T) {
 		{"ingest"},
 		{"extract", "--format", "xml", "x.txt"},
 		{"serve", "--no-such-flag"},
+		{"serve", "--base-url", "javascript:alert(1)"},
+		{"serve", "--base-url", "claims.example.org"},
+		{"serve", "--trusted-proxy", "10.0.0.0/8,not-an-address"},
+		{"export", "--base-url", "//evil.example"},
 		{"version", "extra"},
 	}
 	for _, args := range cases {

@@ -32,6 +32,10 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, si
 	syncFlag := fs.String("sync", getenv("CLAIMBOARD_SYNC"), "keep a source in sync in the background: arxiv:QUERY (env CLAIMBOARD_SYNC)")
 	syncEvery := fs.Duration("sync-every", 6*time.Hour, "time between two syncs")
 	arxivAPI := fs.String("arxiv-api", arxivAPIDefault(getenv), "the arXiv API's query URL for --sync (env CLAIMBOARD_ARXIV_API)")
+	baseFlag := fs.String("base-url", getenv("CLAIMBOARD_BASE_URL"),
+		"the site's public address, e.g. https://claims.example.org: the only source of absolute links (env CLAIMBOARD_BASE_URL)")
+	proxyFlag := fs.String("trusted-proxy", getenv("CLAIMBOARD_TRUSTED_PROXY"),
+		"comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (env CLAIMBOARD_TRUSTED_PROXY)")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -52,6 +56,18 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, si
 	if *syncEvery < time.Minute {
 		return usagef("serve: --sync-every must be at least 1m, not %s", *syncEvery)
 	}
+	var base string
+	if *baseFlag != "" {
+		b, err := handlers.ParseBaseURL(*baseFlag)
+		if err != nil {
+			return usagef("serve: --base-url: %v", err)
+		}
+		base = b
+	}
+	proxies, err := handlers.ParseTrustedProxies(*proxyFlag)
+	if err != nil {
+		return usagef("serve: --trusted-proxy: %v", err)
+	}
 	log := slog.New(slog.NewTextHandler(sio.errOut, nil))
 
 	store, err := openStore(ctx, *dsn, !*noMigrate, log)
@@ -70,14 +86,16 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, si
 		return fmt.Errorf("serve: listen on %s: %w", *addr, err)
 	}
 	srv := &http.Server{
-		Handler:           handlers.New(handlers.Config{Store: store, Logger: log}),
+		Handler: handlers.New(handlers.Config{Store: store, Logger: log, BaseURL: base,
+			ListenURL: handlers.ListenURL(ln.Addr().String()), TrustedProxies: proxies}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      5 * time.Minute, // CSV exports stream for a while
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	log.Info("listening", "addr", ln.Addr().String(), "db", store.Dialect(), "version", buildVersion())
+	log.Info("listening", "addr", ln.Addr().String(), "db", store.Dialect(), "version", buildVersion(),
+		"base_url", base, "trusted_proxies", len(proxies))
 
 	syncCtx, stopSync := context.WithCancel(ctx)
 	defer stopSync()
