@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/labstack/echo/v4"
@@ -105,7 +107,7 @@ func (a *app) cached(next echo.HandlerFunc) echo.HandlerFunc {
 			return err
 		}
 		c.Set(dataVersionKey, v)
-		key := req.URL.RequestURI()
+		key := cacheKey(req.URL)
 		e := a.cache.get(v.Version, key)
 		var done func() // ends this request's claim on key, once
 		if e == nil && req.Method == http.MethodGet {
@@ -160,6 +162,30 @@ func (a *app) cached(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		return err
 	}
+}
+
+// cacheKey is the request's path and query without the parameters no
+// handler reads: names starting with "_" (cache busters, which every handler
+// ignores) and empty pairs. Otherwise "?_=1", "?_=2", ... would each render
+// and keep a copy until the cache is full.
+func cacheKey(u *url.URL) string {
+	key := u.EscapedPath()
+	if u.RawQuery == "" {
+		return key
+	}
+	sep := "?"
+	for _, pair := range strings.Split(u.RawQuery, "&") {
+		name, _, _ := strings.Cut(pair, "=")
+		if pair == "" {
+			continue
+		}
+		if n, err := url.QueryUnescape(name); err == nil && strings.HasPrefix(n, "_") {
+			continue
+		}
+		key += sep + pair
+		sep = "&"
+	}
+	return key
 }
 
 // requestDataVersion returns the version the cache middleware already read
