@@ -27,8 +27,10 @@ const bcryptCost = bcrypt.DefaultCost
 var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("claimboard-no-such-user"), bcryptCost)
 
 // ValidUsername reports whether name is a usable moderator name: 2 to 40
-// letters, digits, dots, dashes or underscores.
+// letters, digits, dots, dashes or underscores once normalised
+// (NormalizeUsername).
 func ValidUsername(name string) error {
+	name = NormalizeUsername(name)
 	if len(name) < 2 || len(name) > 40 {
 		return FieldErrorf("username", "must be 2 to 40 characters")
 	}
@@ -40,17 +42,26 @@ func ValidUsername(name string) error {
 	return nil
 }
 
-// AddModerator creates an account with a bcrypt hash of password.
+// AddModerator creates an account with a bcrypt hash of password. The name
+// is stored normalised (NormalizeUsername) and refused when it looks like an
+// existing one ("аlice" with a Cyrillic а beside "alice"); the password must
+// pass CheckPassword.
 func (s *Store) AddModerator(ctx context.Context, username, password string) (*Moderator, error) {
-	username = strings.TrimSpace(username)
+	username = NormalizeUsername(username)
 	if err := ValidUsername(username); err != nil {
 		return nil, err
 	}
-	if len(password) < MinPasswordLength {
-		return nil, FieldErrorf("password", "must be at least %d characters", MinPasswordLength)
+	if err := CheckPassword(password, username); err != nil {
+		return nil, err
 	}
-	if len(password) > maxPasswordBytes {
-		return nil, FieldErrorf("password", "must be at most %d bytes", maxPasswordBytes)
+	var names []string
+	if err := s.db.WithContext(ctx).Model(&Moderator{}).Pluck("username", &names).Error; err != nil {
+		return nil, fmt.Errorf("store: list moderators: %w", err)
+	}
+	for _, other := range names {
+		if other != username && usernameSkeleton(other) == usernameSkeleton(username) {
+			return nil, Errorf(EConflict, "moderator name %q looks like the existing %q; choose one that reads differently", username, other)
+		}
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcryptCost)
 	if err != nil {
@@ -79,6 +90,7 @@ func (s *Store) ListModerators(ctx context.Context) ([]Moderator, error) {
 // RemoveModerator deletes an account and (by cascade) its sessions. Its past
 // decisions stay on the record with the moderator shown as removed.
 func (s *Store) RemoveModerator(ctx context.Context, username string) error {
+	username = NormalizeUsername(username)
 	res := s.db.WithContext(ctx).Where("username = ?", username).Delete(&Moderator{})
 	if res.Error != nil {
 		return fmt.Errorf("store: remove moderator %q: %w", username, res.Error)
@@ -112,7 +124,8 @@ func (s *Store) checkPassword(ctx context.Context, username, password string) (*
 
 // loginName makes a typed username safe to query with: PostgreSQL refuses
 // invalid UTF-8 and NUL bytes with an error (a 500), while such a name can
-// match no moderator and must still count as a failed attempt.
+// match no moderator and must still count as a failed attempt. It is
+// normalised as stored names are, so "Alice" logs in as alice.
 func loginName(username string) string {
-	return strings.ReplaceAll(strings.ToValidUTF8(username, "\uFFFD"), "\x00", "\uFFFD")
+	return NormalizeUsername(strings.ReplaceAll(strings.ToValidUTF8(username, "\uFFFD"), "\x00", "\uFFFD"))
 }

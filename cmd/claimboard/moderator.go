@@ -56,10 +56,12 @@ func runModerator(ctx context.Context, args []string, getenv func(string) string
 		if err != nil {
 			return err
 		}
-		if _, err := store.AddModerator(ctx, name, password); err != nil {
+		m, err := store.AddModerator(ctx, name, password)
+		if err != nil {
 			return fmt.Errorf("moderator add %s: %w", name, err)
 		}
-		fmt.Fprintf(sio.out, "added moderator %s\n", name)
+		// The name is stored normalised (NFKC, case-folded): say which.
+		fmt.Fprintf(sio.out, "added moderator %s\n", m.Username)
 	case "list":
 		ms, err := store.ListModerators(ctx)
 		if err != nil {

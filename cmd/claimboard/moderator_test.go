@@ -31,6 +31,23 @@ func TestModeratorCommands(t *testing.T) {
 	if _, _, err := runCmd(t, env, "", "moderator", "remove", "alice"); err == nil || !strings.Contains(err.Error(), "no moderator") {
 		t.Fatalf("remove twice: err = %v", err)
 	}
+	// Weak passwords and look-alike names are refused, saying why.
+	if _, _, err := runCmd(t, env, "a long enough password\n", "moderator", "add", "alice"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, password, why string }{
+		{"bob", "aaaaaaaaaa", "one character repeated"},
+		{"bob", "password12", "too common"},
+		{"bob", "          ", "only whitespace"},
+		{"\u0430lice", "a long enough password", `looks like the existing "alice"`},
+	} {
+		if _, _, err := runCmd(t, env, c.password+"\n", "moderator", "add", c.name); err == nil || !strings.Contains(err.Error(), c.why) {
+			t.Errorf("add %q with %q: err = %v, want it to say %q", c.name, c.password, err, c.why)
+		}
+	}
+	if out, _, err := runCmd(t, env, "a long enough password\n", "moderator", "add", "Carol"); err != nil || !strings.Contains(out, "added moderator carol") {
+		t.Errorf("add Carol: %v\n%s", err, out)
+	}
 	for _, args := range [][]string{{"moderator"}, {"moderator", "promote", "x"}, {"moderator", "add"}, {"moderator", "list", "extra"}, {"moderator", "add", "bad name!"}} {
 		if _, _, err := runCmd(t, env, "pw\n", args...); err == nil || exitCode(err) != 2 {
 			t.Errorf("%v: err = %v, want a usage error", args, err)
