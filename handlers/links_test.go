@@ -17,23 +17,7 @@ import (
 func TestStoredDangerousLinksAreNeverGivenOut(t *testing.T) {
 	testdb.Dialects(t, func(t *testing.T, dsn string) {
 		s := mustSite(t, dsn)
-		driver := "sqlite"
-		if models.DialectOf(dsn) == models.DialectPostgres {
-			driver = "pgx"
-		}
-		db, err := sql.Open(driver, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		if _, err := db.Exec("UPDATE papers SET source_url = $1, code_url = $2 WHERE title = $3",
-			"java\tscript:alert(1)", "JaVaScRiPt:alert(2)", "Fast Gaussian Rendering"); err != nil {
-			t.Fatal(err)
-		}
-		var id string
-		if err := db.QueryRow("SELECT CAST(id AS TEXT) FROM papers WHERE title = $1", "Fast Gaussian Rendering").Scan(&id); err != nil {
-			t.Fatal(err)
-		}
+		id := plantLinks(t, dsn, "Fast Gaussian Rendering", "java\tscript:alert(1)", "JaVaScRiPt:alert(2)")
 		rec, doc := s.get(t, "/papers/"+id)
 		if rec.Code != 200 {
 			t.Fatalf("paper page = %d", rec.Code)
@@ -59,4 +43,28 @@ func TestStoredDangerousLinksAreNeverGivenOut(t *testing.T) {
 			}
 		}
 	})
+}
+
+// plantLinks writes source and code links to the paper titled title past the
+// store's check, as a version before it could have stored them, and returns
+// the paper's id.
+func plantLinks(t *testing.T, dsn, title, source, code string) string {
+	t.Helper()
+	driver := "sqlite"
+	if models.DialectOf(dsn) == models.DialectPostgres {
+		driver = "pgx"
+	}
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("UPDATE papers SET source_url = $1, code_url = $2 WHERE title = $3", source, code, title); err != nil {
+		t.Fatal(err)
+	}
+	var id string
+	if err := db.QueryRow("SELECT CAST(id AS TEXT) FROM papers WHERE title = $1", title).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	return id
 }

@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -153,11 +152,9 @@ func parseMetaLine(line []byte) (PaperMeta, error) {
 }
 
 // WebURL tells whether s is an absolute http or https URL with a host: the
-// only links claimboard takes from data.
-func WebURL(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.User == nil
-}
+// only links claimboard takes from data (models.CheckLinkURL, the store's
+// own rule).
+func WebURL(s string) bool { return models.CheckLinkURL("url", s) == nil }
 
 // BundledMetadata returns the bundled corpus's metadata. The file is checked
 // by the tests; a bad one is a build mistake, so it panics.

@@ -134,20 +134,9 @@ func checkPaper(p *PaperInput, metrics map[string]int64) error {
 		return FieldErrorf("abstract", "is %d bytes, more than %d", len(p.Abstract), MaxAbstractLen)
 	case NormalizeTitle(title) == "":
 		return FieldErrorf("title", "has no letters or digits")
-	case len(p.Authors) > MaxAuthorsLen:
-		return FieldErrorf("authors", "is %d bytes, more than %d", len(p.Authors), MaxAuthorsLen)
-	case len(p.PrimaryCategory) > MaxCategoryLen:
-		return FieldErrorf("category", "is %d bytes, more than %d", len(p.PrimaryCategory), MaxCategoryLen)
-	case len(p.ArxivID) > MaxArxivIDLen:
-		return FieldErrorf("arxiv_id", "is %d bytes, more than %d", len(p.ArxivID), MaxArxivIDLen)
 	}
-	// Links end up in href attributes, the API and CSV: only absolute http(s).
-	for _, f := range []struct{ name, v string }{{"url", p.SourceURL}, {"code_url", p.CodeURL}, {"project_url", p.ProjectURL}} {
-		if f.v != "" {
-			if err := CheckLinkURL(f.name, f.v); err != nil {
-				return err
-			}
-		}
+	if err := checkPaperMeta(p); err != nil {
+		return err
 	}
 	for _, f := range []struct{ name, v string }{
 		{"title", p.Title}, {"abstract", p.Abstract}, {"arxiv_id", p.ArxivID}, {"url", p.SourceURL},
@@ -176,6 +165,27 @@ func checkPaper(p *PaperInput, metrics map[string]int64) error {
 		}
 		if c.Hardware != nil && (c.Hardware.Slug == "" || c.Hardware.Name == "") {
 			return FieldErrorf("hardware", "claim %d: device %q has no slug", i+1, c.Hardware.Name)
+		}
+	}
+	return nil
+}
+
+// checkPaperMeta bounds a paper's metadata and checks its links, which end
+// up in href attributes, the API and CSV: only absolute http(s) URLs.
+func checkPaperMeta(p *PaperInput) error {
+	switch {
+	case len(p.Authors) > MaxAuthorsLen:
+		return FieldErrorf("authors", "is %d bytes, more than %d", len(p.Authors), MaxAuthorsLen)
+	case len(p.PrimaryCategory) > MaxCategoryLen:
+		return FieldErrorf("category", "is %d bytes, more than %d", len(p.PrimaryCategory), MaxCategoryLen)
+	case len(p.ArxivID) > MaxArxivIDLen:
+		return FieldErrorf("arxiv_id", "is %d bytes, more than %d", len(p.ArxivID), MaxArxivIDLen)
+	}
+	for _, f := range []struct{ name, v string }{{"url", p.SourceURL}, {"code_url", p.CodeURL}, {"project_url", p.ProjectURL}} {
+		if f.v != "" {
+			if err := CheckLinkURL(f.name, f.v); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

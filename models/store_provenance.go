@@ -21,6 +21,9 @@ func (s *Store) FillPaperMeta(ctx context.Context, src Source, metas []PaperInpu
 		for i := range metas {
 			m := metas[i]
 			m.Title = strings.TrimSpace(m.Title)
+			if err := checkPaperMeta(&m); err != nil {
+				return &SaveError{Index: i, Err: err}
+			}
 			st := b.match(m.ArxivID, contentKey(m.Title))
 			if st == nil || st.ID == 0 {
 				continue
