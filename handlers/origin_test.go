@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/labstack/echo/v4"
+
 	"github.com/claimboard/claimboard/handlers"
 	"github.com/claimboard/claimboard/internal/testdb"
 	"github.com/claimboard/claimboard/models"
@@ -99,6 +101,27 @@ func TestForwardedHeadersTrustedOnlyFromConfiguredProxy(t *testing.T) {
 		}
 		if !found {
 			t.Fatalf("from %s: no _csrf cookie", c.remote)
+		}
+	}
+	// The address limits key on: X-Forwarded-For from a client is ignored
+	// (echo's default would believe it: GO-2026-6872), from a proxy it names
+	// the client.
+	e.GET("/test-ip", func(c echo.Context) error { return c.String(http.StatusOK, c.RealIP()) })
+	for _, c := range []struct{ remote, xff, want string }{
+		{"192.0.2.7:5000", "203.0.113.9", "192.0.2.7"},
+		{"192.0.2.7:5000", "10.1.2.3", "192.0.2.7"},
+		{"10.1.2.3:5000", "203.0.113.9", "203.0.113.9"},
+		{"10.1.2.3:5000", "198.51.100.1, 203.0.113.9", "203.0.113.9"},
+		{"[2001:db8::1]:5000", "203.0.113.9", "203.0.113.9"},
+	} {
+		req := httptest.NewRequest(http.MethodGet, "/test-ip", nil)
+		req.RemoteAddr = c.remote
+		req.Header.Set("X-Forwarded-For", c.xff)
+		req.Header.Set("X-Real-IP", "198.51.100.77")
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, req)
+		if rec.Body.String() != c.want {
+			t.Errorf("from %s with X-Forwarded-For %q: client address %q, want %q", c.remote, c.xff, rec.Body.String(), c.want)
 		}
 	}
 	if _, err := handlers.ParseTrustedProxies("10.0.0.0/8,nonsense"); err == nil {
