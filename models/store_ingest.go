@@ -314,7 +314,7 @@ func (b *Batch) saveChunk(papers []PaperInput) error {
 // dropped and later lookups read the papers again, from the transaction that
 // wrote them: a file of a million papers then needs no more memory than one
 // of fifty thousand.
-const memoLimit = 50_000
+var memoLimit = 50_000
 
 // bound drops what the batch remembers of papers once it holds memoLimit.
 func (b *Batch) bound() {
