@@ -73,7 +73,8 @@ type Options struct {
 	// with the records done and the file's total (estimated from Size while
 	// the file is still being read).
 	Progress func(done, total int)
-	// Size is the input's length in bytes, when known, for that estimate.
+	// Size is the input's length in bytes, when known, for that estimate;
+	// without it the total given is the records done so far.
 	Size int64
 	// Within, if set, runs in the file's transaction after its papers are
 	// saved, so what it writes (a harvest checkpoint) commits with them.
