@@ -3,8 +3,11 @@ package ingest_test
 import (
 	"context"
 	"os"
+	"runtime"
+	"runtime/metrics"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/claimboard/claimboard/ingest"
 	"github.com/claimboard/claimboard/ingest/ingesttest"
@@ -41,12 +44,16 @@ func benchIngest(b *testing.B, newDSN func(*testing.B) string) {
 	n := benchPapers(b)
 	data := ingesttest.JSONL(ingesttest.Papers(n, 1))
 	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
 	ctx := context.Background()
+	peak := 0.0
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		s := testdb.MustOpen(b, newDSN(b))
 		b.StartTimer()
+		stop := sampleHeap()
 		res, err := ingest.Ingest(ctx, s, "bench.jsonl", data, ingest.Options{})
+		peak = max(peak, stop())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -56,4 +63,33 @@ func benchIngest(b *testing.B, newDSN func(*testing.B) string) {
 		b.ReportMetric(float64(res.Claims)/float64(n), "claims/paper")
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "papers/s")
+	// The live heap the ingest added to the input it was given: flat in the
+	// file's size since the file is streamed (it grew with the file before).
+	b.ReportMetric(peak/(1<<20), "peak-heap-MB")
+}
+
+// sampleHeap samples the live heap every 20 ms until the returned func is
+// called, which returns its peak above the heap at the start, in bytes.
+func sampleHeap() func() float64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() float64 { metrics.Read(sample); return float64(sample[0].Value.Uint64()) }
+	base := read()
+	done := make(chan float64)
+	stop := make(chan struct{})
+	go func() {
+		peak := base
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				peak = max(peak, read())
+			case <-stop:
+				done <- max(peak, read()) - base
+				return
+			}
+		}
+	}()
+	return func() float64 { close(stop); return <-done }
 }

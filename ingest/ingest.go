@@ -1,11 +1,12 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
-	"sync"
 
 	"github.com/claimboard/claimboard/extract"
 	"github.com/claimboard/claimboard/models"
@@ -68,8 +69,13 @@ type Options struct {
 	Format  string // FormatAuto (the default), FormatPage, FormatJSONL or FormatArxiv
 	SkipBad bool   // write the good records of a file with bad ones, instead of nothing
 	Workers int    // extraction goroutines; 0 means one per CPU
-	// Progress, if set, is called from one goroutine as records are written.
+	// Progress, if set, is called from one goroutine as records are written,
+	// with the records done and the file's total (estimated from Size while
+	// the file is still being read).
 	Progress func(done, total int)
+	// Size is the input's length in bytes, when known, for that estimate;
+	// without it the total given is the records done so far.
+	Size int64
 	// Within, if set, runs in the file's transaction after its papers are
 	// saved, so what it writes (a harvest checkpoint) commits with them.
 	Within func(*models.Batch) error
@@ -90,82 +96,55 @@ func File(ctx context.Context, store *models.Store, name string, data []byte) (m
 	return res.SaveStats, err
 }
 
-// chunkSize is how many records are extracted together and saved in one Save.
-const chunkSize = 1000
+// chunkSize is how many records are extracted together and saved in one
+// Save. A variable so a test can make a small file span many chunks.
+var chunkSize = 1000
 
-// Ingest parses one file, extracts claims on every CPU and writes the papers
-// in one transaction: by default a bad record fails the file and nothing is
-// written; with SkipBad the good ones go in and the bad ones are returned.
-// The error of a bad record is a *ParseError naming file, line and entry.
+// Ingest ingests one file's content held in memory; see IngestReader.
 func Ingest(ctx context.Context, store *models.Store, name string, data []byte, opt Options) (Result, error) {
-	parsed, err := ParseFile(data, name, opt.Format)
+	if opt.Size == 0 {
+		opt.Size = int64(len(data))
+	}
+	return IngestReader(ctx, store, name, bytes.NewReader(data), opt)
+}
+
+// IngestReader parses one file as it reads it, extracts claims on every CPU
+// and writes the papers in one transaction: by default a bad record fails the
+// file and nothing is written; with SkipBad the good ones go in and the bad
+// ones are returned. The error of a bad record is a *ParseError naming file,
+// line and entry.
+//
+// The file is read, extracted and saved a chunk at a time while the one
+// transaction stays open, so memory does not grow with the file: the reader
+// runs at most one chunk ahead of the extractors, which run at most
+// 2 x workers chunks ahead of the writer.
+func IngestReader(ctx context.Context, store *models.Store, name string, r io.Reader, opt Options) (Result, error) {
+	src, err := newSource(r, name, opt.Format)
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Format: parsed.Format, Records: len(parsed.Records) + len(parsed.Bad), Bad: parsed.Bad}
-	if len(parsed.Bad) > 0 && !opt.SkipBad {
-		return res, parsed.Bad[0]
-	}
-	recs := parsed.Records
-	withMetadata(recs)
-	if len(recs) == 0 && opt.Within == nil {
-		return res, nil
-	}
+	res := Result{Format: src.format}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var late []*ParseError // bad records found after parsing, merged in file order below
-	st, err := store.Ingest(ctx, models.Source{Name: parsed.Format, File: name}, func(b *models.Batch) error {
-		ids := make([]string, len(recs))
-		titles := make([]string, len(recs))
-		for i, r := range recs {
-			ids[i], titles[i] = r.ArxivID, r.Title
-		}
-		if err := b.Prefetch(ids, titles); err != nil {
-			return err
-		}
-		chunks := extractChunks(ctx, recs, workers, unchanged(b, recs))
-		done := 0
-		for c := range chunks {
-			out := <-c
-			good := out.papers[:0]
-			var goodRecs []Record
-			for i := range out.papers {
-				r := out.recs[i]
-				msg := out.failed[i]
-				if msg == "" {
-					if err := b.Check(&out.papers[i]); err != nil {
-						msg = err.Error()
-					}
-				}
-				if msg != "" {
-					pe := &ParseError{File: name, Line: r.Line, Entry: r.Entry, Msg: msg}
-					if !opt.SkipBad {
-						return pe
-					}
-					late = append(late, pe)
-					continue
-				}
-				good = append(good, out.papers[i])
-				goodRecs = append(goodRecs, r)
-			}
-			if err := b.Save(good); err != nil {
-				var se *models.SaveError
-				if errors.As(err, &se) && se.Index < len(goodRecs) {
-					r := goodRecs[se.Index]
-					return &ParseError{File: name, Line: r.Line, Entry: r.Entry, Msg: se.Err.Error()}
-				}
-				return fmt.Errorf("ingest: %s: %w", name, err)
-			}
-			done += len(out.recs)
-			if opt.Progress != nil {
-				opt.Progress(done, len(recs))
+	first, err := src.next(chunkSize)
+	if err != nil {
+		return res, err
+	}
+	if !opt.SkipBad {
+		for _, it := range first {
+			if it.bad != nil {
+				// Fail a file bad from the start before opening a transaction.
+				return res, it.bad
 			}
 		}
-		if err := ctx.Err(); err != nil {
+	}
+	st, err := store.Ingest(ctx, models.Source{Name: src.format, File: name}, func(b *models.Batch) error {
+		w := &writer{ctx: ctx, b: b, name: name, opt: opt, res: &res, src: src, inFlight: map[string]int{}}
+		if err := w.run(first, workers); err != nil {
 			return err
 		}
 		if opt.Within != nil {
@@ -181,84 +160,243 @@ func Ingest(ctx context.Context, store *models.Store, name string, data []byte, 
 		return res, fmt.Errorf("ingest: %s: %w", name, err)
 	}
 	res.SaveStats = st
-	res.Bad = mergeBad(res.Bad, late)
 	return res, nil
 }
 
+// writer is the file's single writer: it reads chunks, hands them to the
+// extractors and saves them in file order.
+type writer struct {
+	ctx  context.Context
+	b    *models.Batch
+	name string
+	opt  Options
+	res  *Result
+	src  *source
+	// inFlight counts the identities of records handed to the extractors
+	// and not saved yet: such a record may change a stored paper before a
+	// later record with its identity is saved, so that one is extracted.
+	inFlight map[string]int
+	done     int
+}
+
+type chunk struct {
+	items []item
+	out   chan chunkOut
+}
+
 type chunkOut struct {
-	recs   []Record
 	papers []models.PaperInput
 	failed []string // why extraction failed for a record, or ""
 }
 
-// extractChunks extracts recs on workers goroutines and delivers the chunks
-// in file order: the channel yields one channel per chunk, in order, so the
-// single writer waits only for the chunk it needs next while the workers run
-// ahead by a bounded number of chunks.
-func extractChunks(ctx context.Context, recs []Record, workers int, skip []bool) <-chan chan chunkOut {
-	order := make(chan chan chunkOut, workers*2)
-	type job struct {
-		lo, hi int
-		out    chan chunkOut
-	}
-	jobs := make(chan job)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				part := recs[j.lo:j.hi]
-				out := chunkOut{recs: part, papers: make([]models.PaperInput, len(part)), failed: make([]string, len(part))}
-				for i, r := range part {
-					if skip[j.lo+i] {
-						out.papers[i] = paperOf(r)
-						continue
-					}
-					out.papers[i], out.failed[i] = safeExtract(r)
-				}
-				j.out <- out
-			}
-		}()
-	}
+func (w *writer) run(first []item, workers int) error {
+	raw := make(chan []item, 1)
+	readErr := make(chan error, 1)
 	go func() {
-		defer close(order)
-		defer close(jobs)
-		for lo := 0; lo < len(recs); lo += chunkSize {
-			j := job{lo: lo, hi: min(lo+chunkSize, len(recs)), out: make(chan chunkOut, 1)}
-			// order has room for workers*2 chunks: the writer's backlog bounds memory.
-			select {
-			case order <- j.out:
-			case <-ctx.Done():
+		// The reader parses the next chunk while the current ones are extracted.
+		defer close(raw)
+		for {
+			items, err := w.src.next(chunkSize)
+			if err != nil {
+				readErr <- err
+				return
+			}
+			if len(items) == 0 {
 				return
 			}
 			select {
-			case jobs <- j:
-			case <-ctx.Done():
+			case raw <- items:
+			case <-w.ctx.Done():
 				return
 			}
 		}
 	}()
-	return order
-}
-
-// unchanged marks the records stored already with the same title and
-// abstract, which appear once in the file: Save leaves them alone, so their
-// claims need not be extracted (a re-run of a file costs little).
-func unchanged(b *models.Batch, recs []Record) []bool {
-	seen := make(map[string]int, 2*len(recs))
-	for _, r := range recs {
-		seen["t:"+models.NormalizeTitle(r.Title)]++
-		if r.ArxivID != "" {
-			seen["a:"+r.ArxivID]++
+	jobs := make(chan extractJob, 2*workers)
+	defer close(jobs)
+	for range workers {
+		go extractWorker(jobs)
+	}
+	var queue []chunk
+	pending := first
+	more := true
+	for {
+		for more && len(queue) < 2*workers {
+			items := pending
+			pending = nil
+			if items == nil {
+				var ok bool
+				select {
+				case items, ok = <-raw:
+				case <-w.ctx.Done():
+					return w.ctx.Err()
+				}
+				if !ok {
+					more = false
+					select {
+					case err := <-readErr:
+						return err
+					default:
+					}
+					break
+				}
+			}
+			c, err := w.submit(items, jobs)
+			if err != nil {
+				return err
+			}
+			queue = append(queue, c)
+		}
+		if len(queue) == 0 {
+			return w.ctx.Err()
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if err := w.save(c); err != nil {
+			return err
 		}
 	}
-	skip := make([]bool, len(recs))
-	for i, r := range recs {
-		once := seen["t:"+models.NormalizeTitle(r.Title)] == 1 && (r.ArxivID == "" || seen["a:"+r.ArxivID] == 1)
-		skip[i] = once && b.Unchanged(r.ArxivID, r.Title, r.Abstract)
+}
+
+// identities are the keys a record is matched to a stored paper by.
+func identities(r Record) (title, arxiv string) {
+	title = "t:" + models.NormalizeTitle(r.Title)
+	if r.ArxivID != "" {
+		arxiv = "a:" + r.ArxivID
 	}
-	return skip
+	return title, arxiv
+}
+
+// submit looks up the chunk's stored papers, marks the records stored already
+// with the same title and abstract (Save leaves them alone, so their claims
+// need not be extracted and a re-run of a file costs little) and hands the
+// chunk to the extractors.
+func (w *writer) submit(items []item, jobs chan<- extractJob) (chunk, error) {
+	withMetadata(items)
+	ids := make([]string, 0, len(items))
+	titles := make([]string, 0, len(items))
+	for _, it := range items {
+		if it.bad == nil {
+			ids, titles = append(ids, it.rec.ArxivID), append(titles, it.rec.Title)
+		}
+	}
+	if err := w.b.Prefetch(ids, titles); err != nil {
+		return chunk{}, err
+	}
+	skip := make([]bool, len(items))
+	for i, it := range items {
+		if it.bad != nil {
+			continue
+		}
+		t, a := identities(it.rec)
+		earlier := w.inFlight[t] > 0 || (a != "" && w.inFlight[a] > 0)
+		skip[i] = !earlier && w.b.Unchanged(it.rec.ArxivID, it.rec.Title, it.rec.Abstract)
+		w.inFlight[t]++
+		if a != "" {
+			w.inFlight[a]++
+		}
+	}
+	c := chunk{items: items, out: make(chan chunkOut, 1)}
+	select {
+	case jobs <- extractJob{items: items, skip: skip, out: c.out}:
+	case <-w.ctx.Done():
+		return chunk{}, w.ctx.Err()
+	}
+	return c, nil
+}
+
+// save checks and writes one extracted chunk, in file order.
+func (w *writer) save(c chunk) error {
+	var out chunkOut
+	select {
+	case out = <-c.out:
+	case <-w.ctx.Done():
+		return w.ctx.Err()
+	}
+	good := out.papers[:0]
+	var goodRecs []Record
+	for i, it := range c.items {
+		w.res.Records++
+		if it.bad != nil {
+			if !w.opt.SkipBad {
+				return it.bad
+			}
+			w.res.Bad = append(w.res.Bad, it.bad)
+			continue
+		}
+		r := it.rec
+		t, a := identities(r)
+		w.forget(t)
+		if a != "" {
+			w.forget(a)
+		}
+		msg := out.failed[i]
+		if msg == "" {
+			if err := w.b.Check(&out.papers[i]); err != nil {
+				msg = err.Error()
+			}
+		}
+		if msg != "" {
+			pe := &ParseError{File: w.name, Line: r.Line, Entry: r.Entry, Msg: msg}
+			if !w.opt.SkipBad {
+				return pe
+			}
+			w.res.Bad = append(w.res.Bad, pe)
+			continue
+		}
+		good = append(good, out.papers[i])
+		goodRecs = append(goodRecs, r)
+	}
+	if err := w.b.Save(good); err != nil {
+		var se *models.SaveError
+		if errors.As(err, &se) && se.Index < len(goodRecs) {
+			r := goodRecs[se.Index]
+			return &ParseError{File: w.name, Line: r.Line, Entry: r.Entry, Msg: se.Err.Error()}
+		}
+		return fmt.Errorf("ingest: %s: %w", w.name, err)
+	}
+	w.done += len(c.items)
+	if w.opt.Progress != nil {
+		w.opt.Progress(w.done, w.total())
+	}
+	return nil
+}
+
+func (w *writer) forget(key string) {
+	if w.inFlight[key]--; w.inFlight[key] <= 0 {
+		delete(w.inFlight, key)
+	}
+}
+
+// total is the number of records the file holds, or an estimate from the
+// share of the input read so far while it is being read.
+func (w *writer) total() int {
+	read := w.src.read()
+	if w.opt.Size <= 0 || read <= 0 || read >= w.opt.Size {
+		return max(w.done, 1)
+	}
+	return max(w.done, int(float64(w.done)*float64(w.opt.Size)/float64(read)))
+}
+
+type extractJob struct {
+	items []item
+	skip  []bool
+	out   chan<- chunkOut
+}
+
+func extractWorker(jobs <-chan extractJob) {
+	for j := range jobs {
+		out := chunkOut{papers: make([]models.PaperInput, len(j.items)), failed: make([]string, len(j.items))}
+		for i, it := range j.items {
+			switch {
+			case it.bad != nil:
+			case j.skip[i]:
+				out.papers[i] = paperOf(it.rec)
+			default:
+				out.papers[i], out.failed[i] = safeExtract(it.rec)
+			}
+		}
+		j.out <- out
+	}
 }
 
 // safeExtract turns an extractor panic into a bad record rather than a crash
@@ -270,19 +408,6 @@ func safeExtract(r Record) (p models.PaperInput, failed string) {
 		}
 	}()
 	return Extract(r), ""
-}
-
-// mergeBad merges two lists of bad records, each in file order.
-func mergeBad(a, b []*ParseError) []*ParseError {
-	out := make([]*ParseError, 0, len(a)+len(b))
-	for len(a) > 0 || len(b) > 0 {
-		if len(b) == 0 || (len(a) > 0 && a[0].Line <= b[0].Line) {
-			out, a = append(out, a[0]), a[1:]
-		} else {
-			out, b = append(out, b[0]), b[1:]
-		}
-	}
-	return out
 }
 
 // slugify makes a URL slug of a device name the gazetteer does not know.

@@ -180,14 +180,18 @@ var bundledByTitle = sync.OnceValue(func() map[string]*PaperMeta {
 // metadata of the paper with the same title. A record that names another
 // arXiv id is another paper and is left alone; what a record says always
 // wins, so a fresher source is never overruled by the bundled file.
-func withMetadata(recs []Record) {
+func withMetadata(items []item) {
 	idx := bundledByTitle()
-	for i := range recs {
-		m := idx[models.NormalizeTitle(recs[i].Title)]
-		if m == nil || (recs[i].ArxivID != "" && recs[i].ArxivID != m.ArxivID) {
+	for i := range items {
+		r := &items[i].rec
+		if items[i].bad != nil {
 			continue
 		}
-		fillRecord(&recs[i], m)
+		m := idx[models.NormalizeTitle(r.Title)]
+		if m == nil || (r.ArxivID != "" && r.ArxivID != m.ArxivID) {
+			continue
+		}
+		fillRecord(r, m)
 	}
 }
 

@@ -203,6 +203,7 @@ const saveChunk = 500
 // replaced except those a human has touched. A refused paper fails the whole
 // batch with a *SaveError.
 func (b *Batch) Save(papers []PaperInput) error {
+	b.bound()
 	for i := range papers {
 		if err := b.Check(&papers[i]); err != nil {
 			return &SaveError{Index: i, Err: err}
@@ -337,6 +338,21 @@ func (b *Batch) saveChunk(papers []PaperInput) error {
 		b.stats.ClaimsSuperseded += cs.Superseded
 	}
 	return b.saveTasks(inserts, updates)
+}
+
+// memoLimit bounds how many papers a batch remembers. Past it the memo is
+// dropped and later lookups read the papers again, from the transaction that
+// wrote them: a file of a million papers then needs no more memory than one
+// of fifty thousand.
+var memoLimit = 50_000
+
+// bound drops what the batch remembers of papers once it holds memoLimit.
+func (b *Batch) bound() {
+	if len(b.seenKey) < memoLimit {
+		return
+	}
+	b.seenArxiv, b.seenKey, b.looked = map[string]*paperState{}, map[string]*paperState{}, map[string]bool{}
+	b.versions = map[int64]int{}
 }
 
 // match finds the stored (or already written) paper an input is: by arXiv id,

@@ -6,6 +6,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 	"strconv"
 
 	"github.com/claimboard/claimboard/extract"
@@ -83,4 +85,32 @@ func runExtract(ctx context.Context, args []string, sio stdio) error {
 		return fmt.Errorf("extract: write: %w", err)
 	}
 	return w.Flush()
+}
+
+type fileData struct {
+	name string
+	data []byte
+}
+
+// readInputs reads every named file (- is standard input) before anything is
+// printed, so a missing file fails the run up front.
+func readInputs(names []string, stdin io.Reader) ([]fileData, error) {
+	out := make([]fileData, 0, len(names))
+	for _, n := range names {
+		var (
+			data []byte
+			err  error
+		)
+		if n == "-" {
+			data, err = io.ReadAll(stdin)
+			n = "<stdin>"
+		} else {
+			data, err = os.ReadFile(n)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", n, err)
+		}
+		out = append(out, fileData{n, data})
+	}
+	return out, nil
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/claimboard/claimboard/ingest"
@@ -29,10 +30,15 @@ func runIngest(ctx context.Context, args []string, getenv func(string) string, s
 	if fs.NArg() == 0 {
 		return usagef("ingest: name at least one FILE (or - for standard input)")
 	}
-	inputs, err := readInputs(fs.Args(), sio.in)
+	inputs, err := openInputs(fs.Args(), sio.in)
 	if err != nil {
 		return err
 	}
+	defer func() {
+		for _, in := range inputs {
+			in.close()
+		}
+	}()
 	log := slog.New(slog.NewTextHandler(sio.errOut, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	store, err := openStore(ctx, *dsn, true, log)
 	if err != nil {
@@ -49,9 +55,10 @@ func runIngest(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	for _, in := range inputs {
 		bar := newProgress(sio.errOut, in.name, time.Now)
-		res, err := ingest.Ingest(ctx, store, in.name, in.data, ingest.Options{
-			Format: *format, SkipBad: *skipBad, Progress: bar.update,
+		res, err := ingest.IngestReader(ctx, store, in.name, in.r, ingest.Options{
+			Format: *format, SkipBad: *skipBad, Progress: bar.update, Size: in.size,
 		})
+		in.close()
 		bar.done()
 		if err != nil {
 			errs++
@@ -78,29 +85,40 @@ func runIngest(ctx context.Context, args []string, getenv func(string) string, s
 }
 
 type input struct {
-	name string
-	data []byte
+	name  string
+	r     io.Reader
+	size  int64 // 0 when not known (standard input)
+	close func()
 }
 
-// readInputs reads every named file (- is standard input) before anything is
-// written, so a missing file fails the run up front.
-func readInputs(names []string, stdin io.Reader) ([]input, error) {
+// openInputs opens every named file (- is standard input) before anything is
+// written, so a missing file fails the run up front; each is then read as it
+// is ingested, never held whole.
+func openInputs(names []string, stdin io.Reader) ([]input, error) {
 	out := make([]input, 0, len(names))
 	for _, n := range names {
-		var (
-			data []byte
-			err  error
-		)
 		if n == "-" {
-			data, err = io.ReadAll(stdin)
-			n = "<stdin>"
-		} else {
-			data, err = os.ReadFile(n)
+			out = append(out, input{name: "<stdin>", r: stdin, close: func() {}})
+			continue
+		}
+		f, err := os.Open(n)
+		var fi os.FileInfo
+		if err == nil {
+			fi, err = f.Stat()
+			if err == nil && fi.IsDir() {
+				err = errors.New("is a directory")
+			}
+			if err != nil {
+				f.Close()
+			}
 		}
 		if err != nil {
+			for _, in := range out {
+				in.close()
+			}
 			return nil, fmt.Errorf("read %s: %w", n, err)
 		}
-		out = append(out, input{n, data})
+		out = append(out, input{name: n, r: f, size: fi.Size(), close: sync.OnceFunc(func() { f.Close() })})
 	}
 	return out, nil
 }
