@@ -41,7 +41,8 @@ var vendorWords = map[string]bool{
 	"google": true, "google's": true, "apple": true, "tesla": true, "geforce": true, "quadro": true,
 	"instinct": true, "radeon": true, "habana": true, "cloud": true, "olcf": true, "alcf": true,
 	"nersc": true, "riken": true, "llnl": true, "ornl": true, "aws": true, "amazon": true,
-	"huawei": true, "cerebras": true, "graphcore": true,
+	"huawei": true, "cerebras": true, "graphcore": true, "xilinx": true, "amd-xilinx": true,
+	"greenwaves": true, "qualcomm": true, "kepler": true, "fermi": true,
 }
 
 // deviceNouns after a name confirm it is hardware and say how it is counted.
@@ -52,6 +53,7 @@ var deviceNouns = map[string]bool{
 	"supercomputer": true, "system": true, "systems": true, "cluster": true, "pod": true,
 	"pods": true, "server": true, "servers": true, "machine": true, "machines": true,
 	"npu": true, "npus": true, "ipu": true, "ipus": true, "soc": true, "socs": true,
+	"fpga": true, "fpgas": true, "board": true, "boards": true, "dpu": true, "dpus": true,
 }
 
 func add(vendor, family, name string, ambiguous bool, aliases ...string) {
@@ -206,12 +208,55 @@ func init() {
 	add("AWS", "Trainium", "AWS Trainium", false, "trainium", "trn1")
 	add("AWS", "Inferentia", "AWS Inferentia2", false, "inferentia2", "inf2")
 
+	// Older NVIDIA Tesla parts and mobile/embedded SoCs, named as papers of
+	// their time do ("Tesla K20m", "Tegra K1").
+	for _, m := range []string{"M2050", "M2070", "M2090", "C2050", "C2070"} {
+		nv("Fermi", m, false, "tesla "+m)
+	}
+	add("NVIDIA", "Kepler", "NVIDIA Tesla K20m", false, "k20m", "tesla k20m")
+	nv("Tegra", "Tegra K1", false)
+	nv("Tegra", "Tegra X1", false)
+	nv("Tegra", "Tegra X2", false)
+	// Data-processing units and SmartNICs.
+	for _, v := range []string{"2", "3"} {
+		nv("BlueField", "BlueField-"+v, false, "bluefield "+v, "bluefield"+v)
+	}
+
+	// FPGAs: boards and parts as written ("Alveo U280", "Zynq XC7Z045",
+	// "Artix-7"). Part numbers carry digits that must never become figures.
+	for _, m := range []string{"U50", "U55C", "U200", "U250", "U280"} {
+		add("Xilinx", "Alveo", "Xilinx Alveo "+m, false, "alveo "+m, "alveo-"+m, m+" fpga")
+	}
+	add("AMD", "Alveo", "AMD V80", false, "alveo v80", "v80 fpga", "v80")
+	add("AMD", "Versal", "AMD Versal VCK190", false, "vck190", "versal vck190")
+	for _, m := range []string{"XC7Z020", "XC7Z045", "XC7Z100"} {
+		add("Xilinx", "Zynq", "Xilinx Zynq "+m, false, m, "zynq "+m, "zynq-"+m)
+	}
+	add("Xilinx", "Zynq", "Xilinx ZCU102", false, "zcu102")
+	add("Xilinx", "Zynq", "Xilinx ZCU104", false, "zcu104")
+	add("Xilinx", "Virtex", "Xilinx VU9P", false, "vu9p", "virtex vu9p")
+	add("Xilinx", "Artix", "Xilinx Artix-7", false, "artix-7", "artix 7", "artix7")
+	add("Xilinx", "Kintex", "Xilinx Kintex-7", false, "kintex-7", "kintex 7")
+	add("Intel", "Stratix", "Intel Stratix 10", false, "stratix 10", "stratix-10")
+	add("Intel", "Agilex", "Intel Agilex", false, "agilex")
+
+	// Edge boards and microcontrollers.
+	for _, v := range []string{"3", "4", "5"} {
+		add("Raspberry Pi", "Raspberry Pi", "Raspberry Pi "+v, false, "raspberry pi "+v, "raspberry pi"+v, "raspberry-pi "+v)
+	}
+	add("GreenWaves", "GAP", "GreenWaves GAP8", false, "gap8", "gap-8")
+	add("GreenWaves", "GAP", "GreenWaves GAP9", false, "gap9", "gap-9")
+	add("Qualcomm", "Snapdragon", "Qualcomm Snapdragon 8 Gen 2", false, "snapdragon 8 gen 2")
+	add("Qualcomm", "Snapdragon", "Qualcomm Snapdragon 8 Gen 3", false, "snapdragon 8 gen 3")
+
 	// Named supercomputers; their names are ordinary words, hence ambiguous.
 	sc := func(site, name string, extra ...string) {
 		add(site, "Supercomputer", site+" "+name, true, append([]string{name}, extra...)...)
 	}
 	sc("OLCF", "Frontier")
 	sc("OLCF", "Summit")
+	sc("OLCF", "SummitDev")
+	sc("OLCF", "Titan")
 	sc("ALCF", "Aurora")
 	sc("ALCF", "Polaris")
 	sc("ALCF", "Theta")
@@ -282,6 +327,10 @@ func matchHardware(toks []token, i int, sentLower string) (*hwEntry, int) {
 			best, bestN = a.entry, n
 		}
 	}
+	if best == nil && strings.IndexByte(first, '-') > 0 {
+		// Hyphen-joined spellings of a multi-word name: "RTX-4090", "M2-Ultra".
+		best, bestN = matchJoined(toks, i)
+	}
 	if best == nil {
 		// Suffixed spellings: "A100-80G-SXM4", "V100s", "MI250X-based".
 		base := first
@@ -334,4 +383,33 @@ func matchHardware(toks []token, i int, sentLower string) (*hwEntry, int) {
 // for "v3" (a pod slice), "a100s" for "a100".
 func sameDeviceToken(tok, want string) bool {
 	return tok == want || tok == want+"s" || strings.HasPrefix(tok, want+"-")
+}
+
+// matchJoined matches an alias whose words the text joined with hyphens in
+// token i ("rtx-4090" for "rtx 4090"); later alias words may follow as
+// tokens of their own ("rtx-6000 ada").
+func matchJoined(toks []token, i int) (*hwEntry, int) {
+	parts := strings.Split(toks[i].lw, "-")
+	var best *hwEntry
+	bestN, bestLen := 0, 0
+	for _, a := range byFirst[parts[0]] {
+		if len(a.toks) < len(parts) || len(a.toks) <= bestLen {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(parts) && ok; k++ {
+			ok = sameDeviceToken(parts[k], a.toks[k])
+		}
+		rest := a.toks[len(parts):]
+		if i+1+len(rest) > len(toks) {
+			ok = false
+		}
+		for k := 0; ok && k < len(rest); k++ {
+			ok = sameDeviceToken(toks[i+1+k].lw, rest[k])
+		}
+		if ok {
+			best, bestN, bestLen = a.entry, 1+len(rest), len(a.toks)
+		}
+	}
+	return best, bestN
 }
