@@ -51,6 +51,18 @@ func Extract(abstract string) []Claim {
 			}
 		}
 	}
+	// Likewise, when an abstract names a single device at all, that device is
+	// where its experiments ran ("On a single H200 GPU, X trains ... It also
+	// achieves 1.84x ..."). With two or more devices nothing is carried: a
+	// claim's device is then a matter of its own sentence.
+	var devices []*hwEntry
+	for _, s := range doc.sents {
+		for _, m := range s.hw {
+			if m.entry != nil && m.entry.Family != "Supercomputer" && !containsEntry(devices, m.entry) {
+				devices = append(devices, m.entry)
+			}
+		}
+	}
 	names := systemNames(doc.sents)
 	var out []Claim
 	prevBaseline := ""
@@ -76,6 +88,10 @@ func Extract(abstract string) []Claim {
 				c.hw = systems[0]
 				c.conf -= 0.05
 			}
+			if c.hw == nil && len(systems) == 0 && len(devices) == 1 && !s.hasDeviceMention() && deviceBound[c.metric] {
+				c.hw = devices[0]
+				c.conf -= 0.05
+			}
 			if c.numWord {
 				c.conf -= 0.05 // spelled numbers are read with less certainty
 			}
@@ -84,6 +100,14 @@ func Extract(abstract string) []Claim {
 		prevBaseline = lastBaseline
 	}
 	return out
+}
+
+// deviceBound metrics are rates and times, which depend on the device they
+// were measured on; sizes, ratios of compression and quality scores do not,
+// so a device named elsewhere in the abstract says nothing about them.
+var deviceBound = map[string]bool{
+	"speedup": true, "latency": true, "duration": true, "fps": true, "throughput": true, "token_throughput": true,
+	"tflops_per_gpu": true, "bandwidth": true, "energy": true, "power": true,
 }
 
 // continuesPrevious reports a sentence that opens by referring back to the
