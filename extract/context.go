@@ -271,6 +271,10 @@ func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 		// "210 FPS on an RTX 4090 and 35 FPS on a Snapdragon phone": the
 		// second figure names its own (unknown) device; the first's is not it.
 		named = nil
+	} else if named != nil && named.ti < c.ti && s.countSlot(c) && s.claimedBefore(named, c, cands) {
+		// "1M tokens on a single A100 and 10M on an 8-GPU system": the
+		// device belongs to the first figure; the second names its own count.
+		named = nil
 	}
 	if named != nil {
 		c.hw = named.entry
@@ -729,6 +733,32 @@ func (s *sentence) ownDeviceSlot(c *cand) bool {
 		k++
 	}
 	return k < len(toks) && !toks[k].masked && toks[k].kind == tkWord && isCapitalised(toks[k].w)
+}
+
+// countSlot reports a figure followed by "on" and a bare device count of
+// its own: "10M tokens on an 8-GPU system", "3x on 64 nodes".
+func (s *sentence) countSlot(c *cand) bool {
+	k := c.tj
+	if k >= len(s.toks) || s.toks[k].lw != "on" {
+		return false
+	}
+	for _, m := range s.hw {
+		if m.entry == nil && m.count > 0 && m.ti >= k+1 && m.ti <= k+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// claimedBefore reports another kept figure between which and c the device
+// m sits right after: m then states where that earlier figure was measured.
+func (s *sentence) claimedBefore(m *hwMention, c *cand, cands []*cand) bool {
+	for _, o := range cands {
+		if o != c && !o.drop && o.tj <= m.ti && m.ti-o.tj <= 5 {
+			return true
+		}
+	}
+	return false
 }
 
 // overSpan reports "over" opening a span or a set rather than a baseline:

@@ -191,6 +191,19 @@ func (s *sentence) findHardware() {
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
 		e, n := matchHardware(toks, i, s.lower)
+		fused := 0
+		if e == nil {
+			// "8xH100", "4×A100": the count is fused to the device name.
+			if c, rest := countPrefix(toks[i].lw); c > 0 {
+				save := toks[i]
+				toks[i].lw = rest
+				e, n = matchHardware(toks, i, s.lower)
+				toks[i] = save
+				if e != nil {
+					fused = c
+				}
+			}
+		}
 		if e == nil {
 			// "single-GPU", "an 8-GPU server": the count is fused to the noun.
 			if c := fusedCount(toks[i]); c > 0 {
@@ -228,8 +241,10 @@ func (s *sentence) findHardware() {
 		for from > 0 && vendorWords[toks[from-1].lw] {
 			from--
 		}
-		m := hwMention{ti: from, tj: j, entry: e}
-		if cnt, f := countBefore(toks, from, e.Family == "Supercomputer" || e.Family == "DGX"); cnt > 0 {
+		m := hwMention{ti: from, tj: j, entry: e, count: fused}
+		if fused > 0 {
+			// the count is already read
+		} else if cnt, f := countBefore(toks, from, e.Family == "Supercomputer" || e.Family == "DGX"); cnt > 0 {
 			m.count, m.ti = cnt, f
 			for k := f; k < from; k++ {
 				toks[k].masked = true
@@ -242,7 +257,7 @@ func (s *sentence) findHardware() {
 
 func isDeviceCountNoun(w string) bool {
 	switch w {
-	case "gpus", "gpu", "gcds", "gcd", "tpus", "tpu", "accelerators", "accelerator", "devices", "device", "npus", "ipus", "nodes", "fpgas", "fpga":
+	case "gpus", "gpu", "gpgpus", "gpgpu", "gcds", "gcd", "tpus", "tpu", "accelerators", "accelerator", "devices", "device", "npus", "ipus", "nodes", "fpgas", "fpga":
 		return true
 	}
 	return false
@@ -325,8 +340,13 @@ func fusedCount(t token) int {
 	if !isDeviceCountNoun(noun) && noun != "node" {
 		return 0
 	}
-	if head == "single" {
+	switch head {
+	case "single":
 		return 1
+	case "dual":
+		return 2
+	case "quad":
+		return 4
 	}
 	if v, ok := numberWords[head]; ok && v >= 1 && v == math.Trunc(v) && head != "a" && head != "an" && head != "half" {
 		return int(v)
@@ -336,4 +356,32 @@ func fusedCount(t token) int {
 		return 0
 	}
 	return int(v)
+}
+
+// countPrefix splits "8xh100" into 8 and "h100"; anything else gives 0.
+func countPrefix(w string) (int, string) {
+	k := 0
+	for k < len(w) && w[k] >= '0' && w[k] <= '9' {
+		k++
+	}
+	if k == 0 || k > 5 {
+		return 0, ""
+	}
+	rest := w[k:]
+	switch {
+	case strings.HasPrefix(rest, "x"):
+		rest = rest[1:]
+	case strings.HasPrefix(rest, "×"):
+		rest = rest[len("×"):]
+	default:
+		return 0, ""
+	}
+	if rest == "" || rest[0] < 'a' || rest[0] > 'z' {
+		return 0, ""
+	}
+	v := 0
+	for _, d := range w[:k] {
+		v = v*10 + int(d-'0')
+	}
+	return v, rest
 }
