@@ -214,6 +214,10 @@ func normalize(s string) *normText {
 			nb.emit(r, i, j)
 			i = j
 			continue
+		case c == '-' && lineBreakHyphen(s, i):
+			// "mil- liseconds", "Sum- mitDev": a word the PDF broke at a line end.
+			i += 2
+			continue
 		case c == '-' && i+1 < len(s) && s[i+1] == '-':
 			// LaTeX "--" and "---" are dashes: "2.5x--3x" is a range.
 			j := i
@@ -364,7 +368,7 @@ func clean(s string) bool {
 		switch c := s[i]; {
 		case c >= utf8.RuneSelf, c == '$', c == '{', c == '}', c == '\\', c == '~', c == '&', c == '*':
 			return false
-		case c == '-' && i+1 < len(s) && s[i+1] == '-':
+		case c == '-' && i+1 < len(s) && s[i+1] == '-', c == '-' && lineBreakHyphen(s, i):
 			return false
 		case c == 's' && strings.HasPrefix(s[i:], "sim") && (i == 0 || !isASCIILetter(s[i-1])) && nextNonSpaceIsDigit(s, i+3):
 			return false
@@ -373,6 +377,25 @@ func clean(s string) bool {
 		case c == 'i' && strings.HasPrefix(s[i:], "imes") && i > 0 && (i+4 == len(s) || !isASCIILetter(s[i+4])) && prevNonSpaceIsDigit(s, i):
 			return false
 		}
+	}
+	return true
+}
+
+// lineBreakHyphen reports "- " at s[i] inside a word broken across lines
+// ("mil- liseconds"): a letter before, a lower-case letter after. A shared
+// prefix ("CPU- and GPU-based", "pre- or post-", "single- to multi-node")
+// is English, not damage.
+func lineBreakHyphen(s string, i int) bool {
+	if i == 0 || i+2 >= len(s) || s[i+1] != ' ' || !isASCIILetter(s[i-1]) || s[i+2] < 'a' || s[i+2] > 'z' {
+		return false
+	}
+	j := i + 2
+	for j < len(s) && isASCIILetter(s[j]) {
+		j++
+	}
+	switch s[i+2 : j] {
+	case "and", "or", "to", "nor", "as", "vs", "versus", "than", "through", "via", "then", "but":
+		return false
 	}
 	return true
 }

@@ -24,6 +24,9 @@ func TestNormalize(t *testing.T) {
 		{"3.1&times; faster, &sim;5 ms", "3.1x faster, ~5 ms"},
 		{"R&D &amp; more", "R&D & more"},
 		{"3.5×10⁹ tokens, 10¹² params", "3.5x10^9 tokens, 10^12 params"},
+		{"in 90 mil- liseconds on Perl- mutter", "in 90 milliseconds on Perlmutter"},
+		{"CPU- and GPU-based, pre- or post-, single- to multi-node", "CPU- and GPU-based, pre- or post-, single- to multi-node"},
+		{"GPU- Accelerated, 3 - 4 ms, x- 5", "GPU- Accelerated, 3 - 4 ms, x- 5"},
 	} {
 		n := normalize(tc.in)
 		if n.s != tc.want {
