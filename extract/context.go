@@ -265,6 +265,16 @@ func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 	// Only a bare device count after "than" is the baseline's ("than ... on a
 	// single device"); a named device there ("than X on A100 GPUs") is shared.
 	counted = pick(func(m *hwMention) bool { return m.entry == nil && m.count > 0 })
+	if c.metric == "scaling_efficiency" && counted != nil {
+		// "from a single GPU to 4,096 GPUs": efficiency is stated at the
+		// largest scale of the run.
+		for i := range s.hw {
+			m := &s.hw[i]
+			if m.entry == nil && m.count > counted.count && m.ti >= segL && m.tj <= segR {
+				counted = m
+			}
+		}
+	}
 	if m := s.respectiveDevice(c, cands); m != nil {
 		named = m
 	} else if named != nil && named.ti < c.ti && s.ownDeviceSlot(c) {
