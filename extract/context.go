@@ -333,6 +333,9 @@ func (s *sentence) subjects(cands []*cand) {
 			live = append(live, c)
 		}
 	}
+	if resp < 0 {
+		resp = s.gainsListEnd(live)
+	}
 	if resp > 0 && len(live) > 1 {
 		// Figures before "respectively" and the item list after the last figure.
 		// Figures in parentheses ("(on average 8.69x and 11.60x)") form a
@@ -374,7 +377,11 @@ func (s *sentence) subjects(cands []*cand) {
 					cur = cur[:0]
 				}
 			}
-			for k := last.tj; k < resp; k++ {
+			k0 := last.tj
+			if k0+1 < resp && gainHeads[toks[k0].lw] && (toks[k0+1].lw == "in" || toks[k0+1].lw == "of") {
+				k0 += 2 // "2x and 3x improvements in A and B": the items follow "in"
+			}
+			for k := k0; k < resp; k++ {
 				w := toks[k].w
 				lw := toks[k].lw
 				if lw == "(" {
@@ -435,6 +442,43 @@ func (s *sentence) subjects(cands []*cand) {
 			c.subject = metricNoun(c.metric)
 		}
 	}
+}
+
+// gainHeads name a list of figures by what they improve: "2.7x and 3.1x
+// improvements in speed and energy".
+var gainHeads = map[string]bool{"improvements": true, "improvement": true, "gains": true, "reductions": true, "savings": true}
+
+// gainsListEnd finds "N and M improvements in A and B" with no
+// "respectively": the figures pair with the nouns in order all the same when
+// the noun list has as many items as there are figures. It returns the end
+// of the noun list, or -1.
+func (s *sentence) gainsListEnd(live []*cand) int {
+	toks := s.toks
+	for i := 1; i < len(live); i++ {
+		a, b := live[i-1], live[i]
+		if !s.listContinues(a, b) || b.tj+1 >= len(toks) || !gainHeads[toks[b.tj].lw] ||
+			toks[b.tj+1].lw != "in" && toks[b.tj+1].lw != "of" {
+			continue
+		}
+		n := 2
+		for j := i - 1; j > 0 && s.listContinues(live[j-1], live[j]); j-- {
+			n++
+		}
+		items, k := 1, b.tj+2
+		for ; k < len(toks); k++ {
+			w := toks[k].lw
+			if isClausePunct(w) && w != "," || subjectStop[w] && w != "and" || toks[k].kind == tkNum {
+				break
+			}
+			if w == "and" || w == "," {
+				items++
+			}
+		}
+		if items == n {
+			return k
+		}
+	}
+	return -1
 }
 
 func isSharedModifier(w string) bool {

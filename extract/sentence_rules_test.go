@@ -128,6 +128,12 @@ var sentenceCases = []struct {
 	{"offline build under a second is duration", "It constructs the BVH of a 2M-triangle scene in about 90 ms.",
 		[]w{{"duration", 0.09, 0, "s", "approx", "", 0, ""}}},
 
+	// Figures that pair with the nouns of "improvements in A and B".
+	{"gains list pairs in order", "We obtain 2.1x and 1.7x improvements in throughput and energy consumption over vLLM.",
+		[]w{{"speedup", 2.1, 0, "x", "", "", 0, "vLLM"}, {"reduction_factor", 1.7, 0, "x", "", "", 0, "vLLM"}}},
+	{"gains list of one noun pairs nothing", "We obtain 2.1x and 1.7x improvements in throughput on two clusters.",
+		[]w{{"speedup", 2.1, 0, "x", "", "", 0, ""}, {"speedup", 1.7, 0, "x", "", "", 0, ""}}},
+
 	// Devices: spellings, fused counts, and a device carried through the abstract.
 	{"hyphen-joined device name", "On an RTX-4090, our renderer reaches 240 FPS.",
 		[]w{{"fps", 240, 0, "FPS", "", "NVIDIA RTX 4090", 1, ""}}},
