@@ -19,6 +19,18 @@ func (s *sentence) baselineCueAt(k int) int {
 		if nx == "to" || nx == "with" || nx == "against" {
 			return 2
 		}
+		if w == "comparing" {
+			// "comparing A100 GPUs to EPYC CPUs": the own side comes first, the
+			// baseline after "to".
+			for j := k + 2; j < len(toks) && j <= k+6; j++ {
+				if isClausePunct(toks[j].lw) || toks[j].kind == tkNum {
+					break
+				}
+				if toks[j].lw == "to" || toks[j].lw == "with" || toks[j].lw == "against" {
+					return j - k + 1
+				}
+			}
+		}
 	case "than", "versus", "vs", "vs.", "against", "outperforms", "outperforming", "surpasses", "surpassing", "beats", "beating":
 		return 1
 	case "over":
@@ -51,6 +63,14 @@ func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
 	toks := s.toks
 	for k < len(toks) && (toks[k].lw == "the" || toks[k].lw == "a" || toks[k].lw == "an") {
 		k++
+	}
+	if k+1 < len(toks) && (toks[k].lw == "running" || toks[k].lw == "executing" || toks[k].lw == "computing") &&
+		(toks[k+1].lw == "on" || toks[k+1].lw == "with" || toks[k+1].lw == "in") {
+		// "compared to running on the CPU only": the baseline is what it ran on.
+		k += 2
+		for k < len(toks) && (toks[k].lw == "the" || toks[k].lw == "a" || toks[k].lw == "an") {
+			k++
+		}
 	}
 	if k < len(toks) && toks[k].kind == tkNum && isFigureToken(toks[k].w) {
 		// A figure first ("compared to 30TF using PyTorch alone"): the baseline
@@ -491,7 +511,8 @@ func isSharedModifier(w string) bool {
 
 var subjectStop = map[string]bool{"on": true, "with": true, "compared": true, "over": true, "than": true, "for": true,
 	"when": true, "at": true, "using": true, "while": true, "and": true, "in": true, "of": true, "to": true, "by": true,
-	"vs": true, "versus": true, "against": true, "relative": true, "from": true, "which": true, "respectively": true}
+	"vs": true, "versus": true, "against": true, "relative": true, "from": true, "which": true, "respectively": true,
+	"comparing": true}
 
 var subjectSkip = map[string]bool{"the": true, "a": true, "an": true, "up": true, "to": true, "of": true, "by": true,
 	"our": true, "its": true, "their": true, "achieves": true, "achieve": true, "achieving": true, "achieved": true,

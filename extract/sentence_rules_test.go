@@ -128,6 +128,14 @@ var sentenceCases = []struct {
 	{"offline build under a second is duration", "It constructs the BVH of a 2M-triangle scene in about 90 ms.",
 		[]w{{"duration", 0.09, 0, "s", "approx", "", 0, ""}}},
 
+	// Baselines after "comparing A to B" and "compared to running on B".
+	{"comparing own side to baseline", "The port shows about 12 times overall speedup comparing A100 GPUs to dual-socket EPYC CPUs.",
+		[]w{{"speedup", 12, 0, "x", "approx", "NVIDIA A100", 0, "dual-socket EPYC CPUs"}}},
+	{"compared to running on", "It reaches a speed-up of 11x compared to running on the CPU alone.",
+		[]w{{"speedup", 11, 0, "x", "", "", 0, "CPU alone"}}},
+	{"comparing without a counterpart is no baseline", "Comparing both layouts, the new solver is 3x faster.",
+		[]w{{"speedup", 3, 0, "x", "", "", 0, ""}}},
+
 	// Figures that pair with the nouns of "improvements in A and B".
 	{"gains list pairs in order", "We obtain 2.1x and 1.7x improvements in throughput and energy consumption over vLLM.",
 		[]w{{"speedup", 2.1, 0, "x", "", "", 0, "vLLM"}, {"reduction_factor", 1.7, 0, "x", "", "", 0, "vLLM"}}},
