@@ -164,6 +164,21 @@ func (s *sentence) baselineFor(c *cand, cands []*cand) (string, int, int) {
 		}
 		k++
 	}
+	if c.unit.kind == ukFactor && k < len(toks) && toks[k].lw == "the" && toks[k-1].kind == tkNum {
+		// "2.3x the training throughput of Megatron": a multiple of the
+		// baseline's own figure.
+		for j := k + 2; j < len(toks) && j <= k+5; j++ {
+			if isClausePunct(toks[j].lw) || toks[j].kind == tkNum {
+				break
+			}
+			if toks[j].lw == "of" {
+				if bl, i, e := s.baselinePhrase(j+1, cands); bl != "" {
+					return bl, i, e
+				}
+				break
+			}
+		}
+	}
 	for k < len(toks) {
 		w := toks[k].lw
 		if w == "(" {

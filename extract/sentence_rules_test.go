@@ -133,6 +133,10 @@ var sentenceCases = []struct {
 		[]w{{"speedup", 12, 0, "x", "approx", "NVIDIA A100", 0, "dual-socket EPYC CPUs"}}},
 	{"compared to running on", "It reaches a speed-up of 11x compared to running on the CPU alone.",
 		[]w{{"speedup", 11, 0, "x", "", "", 0, "CPU alone"}}},
+	{"a multiple of the baseline's figure", "It also delivers 2.3x the decode throughput of vLLM when serving 13B models.",
+		[]w{{"speedup", 2.3, 0, "x", "", "", 0, "vLLM"}}},
+	{"the cost of is no multiple", "It runs 3x faster at the cost of a small accuracy loss.",
+		[]w{{"speedup", 3, 0, "x", "", "", 0, ""}}},
 	{"comparing without a counterpart is no baseline", "Comparing both layouts, the new solver is 3x faster.",
 		[]w{{"speedup", 3, 0, "x", "", "", 0, ""}}},
 
