@@ -327,7 +327,7 @@ func matchHardware(toks []token, i int, sentLower string) (*hwEntry, int) {
 			best, bestN = a.entry, n
 		}
 	}
-	if best == nil && strings.IndexByte(first, '-') > 0 {
+	if k := strings.IndexByte(first, '-'); best == nil && k > 0 && len(byFirst[first[:k]]) > 0 {
 		// Hyphen-joined spellings of a multi-word name: "RTX-4090", "M2-Ultra".
 		best, bestN = matchJoined(toks, i)
 	}
