@@ -54,24 +54,6 @@ func (s *Store) claimRows(ctx context.Context) *gorm.DB {
 		Joins("LEFT JOIN hardware h ON h.id = c.hardware_id")
 }
 
-// GetMetric returns a metric by slug, or ENotFound.
-func (s *Store) GetMetric(ctx context.Context, slug string) (*Metric, error) {
-	// A slug that cannot exist never reaches the database: PostgreSQL refuses
-	// invalid UTF-8 with an error that would otherwise be a 500.
-	if !validSlug(slug) {
-		return nil, Errorf(ENotFound, "no leaderboard named %q", clipText(slug, 40))
-	}
-	var m Metric
-	err := s.db.WithContext(ctx).Where("slug = ?", slug).Take(&m).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, Errorf(ENotFound, "no leaderboard named %q", slug)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("store: get metric %q: %w", slug, err)
-	}
-	return &m, nil
-}
-
 // Leaderboard is one page of a metric's claims.
 type Leaderboard struct {
 	Metric Metric
@@ -335,19 +317,6 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
 }
 
-// HardwareOfMetric lists the devices that a metric's live claims name, for
-// the leaderboard's hardware filter.
-func (s *Store) HardwareOfMetric(ctx context.Context, metricID int64) ([]Hardware, error) {
-	var hw []Hardware
-	err := s.db.WithContext(ctx).Table("hardware h").Select("h.*").
-		Where("EXISTS (SELECT 1 FROM claims c WHERE c.hardware_id = h.id AND c.metric_id = ? AND "+liveClaim+")", metricID).
-		Order("h.name").Scan(&hw).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: hardware of metric %d: %w", metricID, err)
-	}
-	return hw, nil
-}
-
 // ClaimsOfPaper lists a paper's claims in the order they appear in its abstract.
 func (s *Store) ClaimsOfPaper(ctx context.Context, paperID int64) ([]ClaimRow, error) {
 	var rows []ClaimRow
@@ -360,59 +329,6 @@ func (s *Store) ClaimsOfPaper(ctx context.Context, paperID int64) ([]ClaimRow, e
 		return nil, err
 	}
 	return rows, nil
-}
-
-// MetricSummary is a metric with its claim count and best claim, for the home page.
-type MetricSummary struct {
-	Metric
-	Claims int64
-	Best   *ClaimRow
-}
-
-// MetricSummaries returns every metric in vocabulary order with its number of
-// live claims (maintained by triggers) and its best claim (one index probe
-// per metric, in the metric's direction).
-func (s *Store) MetricSummaries(ctx context.Context) ([]MetricSummary, error) {
-	var metrics []Metric
-	if err := s.db.WithContext(ctx).Order("position, id").Find(&metrics).Error; err != nil {
-		return nil, fmt.Errorf("store: list metrics: %w", err)
-	}
-	var counts []struct {
-		MetricID int64
-		Live     int64
-	}
-	if err := s.db.WithContext(ctx).Table("metric_counts").Find(&counts).Error; err != nil {
-		return nil, fmt.Errorf("store: claim counts per metric: %w", err)
-	}
-	n := map[int64]int64{}
-	for _, c := range counts {
-		n[c.MetricID] = c.Live
-	}
-	out := make([]MetricSummary, 0, len(metrics))
-	for i := range metrics {
-		m := &metrics[i]
-		sum := MetricSummary{Metric: *m, Claims: n[m.ID]}
-		if sum.Claims > 0 {
-			// The id first, from the value index alone, then its row: with the
-			// joins in one query SQLite's planner could sort the whole metric.
-			var ids []int64
-			err := s.orderedIDs(ctx, m, LeaderboardFilter{Metric: m.Slug, Sort: "value"}).Limit(minFetch).Pluck("c.id", &ids).Error
-			if err != nil {
-				return nil, fmt.Errorf("store: best claim of %q: %w", m.Slug, err)
-			}
-			var best []ClaimRow
-			if len(ids) > 0 {
-				if err := s.claimRows(ctx).Where("c.id = ?", ids[0]).Scan(&best).Error; err != nil {
-					return nil, fmt.Errorf("store: best claim of %q: %w", m.Slug, err)
-				}
-			}
-			if len(best) == 1 {
-				sum.Best = &best[0]
-			}
-		}
-		out = append(out, sum)
-	}
-	return out, nil
 }
 
 // GetClaim returns one claim with its paper and metric, or ENotFound.
@@ -443,39 +359,4 @@ type ClaimDetail struct {
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 	PaperAbstract    string
-}
-
-// GetHardware returns a device by slug, or ENotFound.
-func (s *Store) GetHardware(ctx context.Context, slug string) (*Hardware, error) {
-	// A slug that cannot exist never reaches the database: PostgreSQL refuses
-	// invalid UTF-8 with an error that would otherwise be a 500.
-	if !validSlug(slug) {
-		return nil, Errorf(ENotFound, "no hardware named %q", clipText(slug, 40))
-	}
-	var h Hardware
-	err := s.db.WithContext(ctx).Where("slug = ?", slug).Take(&h).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, Errorf(ENotFound, "no hardware named %q", slug)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("store: get hardware %q: %w", slug, err)
-	}
-	return &h, nil
-}
-
-// ClaimsOnHardware lists the live claims measured on one device, grouped by
-// metric in vocabulary order and best first within each metric.
-func (s *Store) ClaimsOnHardware(ctx context.Context, hardwareID int64) ([]ClaimRow, error) {
-	var rows []ClaimRow
-	err := s.claimRows(ctx).
-		Where("c.hardware_id = ? AND "+liveClaim, hardwareID).
-		Order("m.position, CASE WHEN m.higher_is_better THEN -c.value ELSE c.value END, c.id").
-		Limit(5000).Scan(&rows).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: claims on hardware %d: %w", hardwareID, err)
-	}
-	if err := s.comparePeaks(ctx, rows); err != nil {
-		return nil, err
-	}
-	return rows, nil
 }

@@ -9,40 +9,6 @@ import (
 	"gorm.io/gorm"
 )
 
-// DataVersion identifies the state of everything a leaderboard shows. It
-// changes in the same transaction as any write to claims, papers, metrics or
-// hardware (triggers of migration 00005), so caches keyed on it never serve
-// data older than what another server process has committed.
-type DataVersion struct {
-	Version   int64
-	ChangedAt time.Time // second resolution
-}
-
-// DataVersion returns the counter as of a read that started after the call:
-// never older than any write committed before it. Concurrent callers share
-// reads (see versionRounds), so the cost under load is one primary-key
-// lookup per database round trip, not per request.
-func (s *Store) DataVersion(ctx context.Context) (DataVersion, error) {
-	if s.versions == nil { // a Store made for a transaction reads directly
-		return readDataVersion(ctx, s.sqlDB)
-	}
-	return s.versions.get(ctx)
-}
-
-// readDataVersion reads the counter: one primary-key lookup, whatever the table sizes.
-func readDataVersion(ctx context.Context, db *sql.DB) (DataVersion, error) {
-	var (
-		v  DataVersion
-		at int64
-	)
-	err := db.QueryRowContext(ctx, "SELECT version, changed_at FROM data_version WHERE id = 1").Scan(&v.Version, &at)
-	if err != nil {
-		return DataVersion{}, fmt.Errorf("store: data version: %w", err)
-	}
-	v.ChangedAt = time.Unix(at, 0).UTC()
-	return v, nil
-}
-
 // ExportRow is one claim as the CSV and JSON Lines exports write it: the
 // leaderboard's columns plus what a reader needs to cite the paper.
 type ExportRow struct {
@@ -207,24 +173,6 @@ func (s *Store) NewestClaims(ctx context.Context, f LeaderboardFilter, limit int
 	var out []FeedEntry
 	if err := q.Order("c.id DESC").Limit(limit).Scan(&out).Error; err != nil {
 		return nil, fmt.Errorf("store: newest claims of %q: %w", f.Metric, err)
-	}
-	return out, nil
-}
-
-// HardwareCount is a device with the number of live claims measured on it.
-type HardwareCount struct {
-	Hardware
-	Claims int64
-}
-
-// HardwareList lists every device by name with its number of live claims.
-func (s *Store) HardwareList(ctx context.Context) ([]HardwareCount, error) {
-	var out []HardwareCount
-	err := s.db.WithContext(ctx).Table("hardware h").
-		Select("h.*, (SELECT COUNT(*) FROM claims c WHERE c.hardware_id = h.id AND " + liveClaim + ") AS claims").
-		Order("h.name, h.id").Scan(&out).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: list hardware: %w", err)
 	}
 	return out, nil
 }

@@ -1,0 +1,99 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// hardwareByName finds a device by name (any case) or slug, creating it when
+// a moderator accepts a device claimboard has not seen.
+func hardwareByName(tx *gorm.DB, name string) (int64, error) {
+	slug := slugify(name)
+	var h Hardware
+	err := tx.Where("LOWER(name) = LOWER(?) OR slug = ?", name, slug).Order("id").Take(&h).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		if slug == "" {
+			return 0, FieldErrorf("hardware", "%q has no letters or digits", name)
+		}
+		h = Hardware{Slug: slug, Name: name}
+		err = tx.Create(&h).Error
+	}
+	if err != nil {
+		return 0, fmt.Errorf("hardware %q: %w", name, err)
+	}
+	return h.ID, nil
+}
+
+func slugify(s string) string {
+	return strings.ReplaceAll(NormalizeTitle(s), " ", "-")
+}
+
+// HardwareOfMetric lists the devices that a metric's live claims name, for
+// the leaderboard's hardware filter.
+func (s *Store) HardwareOfMetric(ctx context.Context, metricID int64) ([]Hardware, error) {
+	var hw []Hardware
+	err := s.db.WithContext(ctx).Table("hardware h").Select("h.*").
+		Where("EXISTS (SELECT 1 FROM claims c WHERE c.hardware_id = h.id AND c.metric_id = ? AND "+liveClaim+")", metricID).
+		Order("h.name").Scan(&hw).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: hardware of metric %d: %w", metricID, err)
+	}
+	return hw, nil
+}
+
+// GetHardware returns a device by slug, or ENotFound.
+func (s *Store) GetHardware(ctx context.Context, slug string) (*Hardware, error) {
+	// A slug that cannot exist never reaches the database: PostgreSQL refuses
+	// invalid UTF-8 with an error that would otherwise be a 500.
+	if !validSlug(slug) {
+		return nil, Errorf(ENotFound, "no hardware named %q", clipText(slug, 40))
+	}
+	var h Hardware
+	err := s.db.WithContext(ctx).Where("slug = ?", slug).Take(&h).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENotFound, "no hardware named %q", slug)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: get hardware %q: %w", slug, err)
+	}
+	return &h, nil
+}
+
+// ClaimsOnHardware lists the live claims measured on one device, grouped by
+// metric in vocabulary order and best first within each metric.
+func (s *Store) ClaimsOnHardware(ctx context.Context, hardwareID int64) ([]ClaimRow, error) {
+	var rows []ClaimRow
+	err := s.claimRows(ctx).
+		Where("c.hardware_id = ? AND "+liveClaim, hardwareID).
+		Order("m.position, CASE WHEN m.higher_is_better THEN -c.value ELSE c.value END, c.id").
+		Limit(5000).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: claims on hardware %d: %w", hardwareID, err)
+	}
+	if err := s.comparePeaks(ctx, rows); err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// HardwareCount is a device with the number of live claims measured on it.
+type HardwareCount struct {
+	Hardware
+	Claims int64
+}
+
+// HardwareList lists every device by name with its number of live claims.
+func (s *Store) HardwareList(ctx context.Context) ([]HardwareCount, error) {
+	var out []HardwareCount
+	err := s.db.WithContext(ctx).Table("hardware h").
+		Select("h.*, (SELECT COUNT(*) FROM claims c WHERE c.hardware_id = h.id AND " + liveClaim + ") AS claims").
+		Order("h.name, h.id").Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: list hardware: %w", err)
+	}
+	return out, nil
+}
