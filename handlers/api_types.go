@@ -164,3 +164,11 @@ func noParams(c echo.Context, what string) error {
 	}
 	return nil
 }
+
+// orNull maps the database's empty text to JSON null, as the claim schema does.
+func orNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

@@ -20,6 +20,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/claimboard/claimboard/handlers"
+	"github.com/claimboard/claimboard/internal/export"
 	"github.com/claimboard/claimboard/internal/testdb"
 	"github.com/claimboard/claimboard/models"
 )
@@ -155,13 +156,13 @@ func parseCSV(t *testing.T, body string) [][]string {
 	if err != nil {
 		t.Fatalf("parse CSV: %v", err)
 	}
-	if len(recs) == 0 || !slices.Equal(recs[0], handlers.CSVHeader) {
+	if len(recs) == 0 || !slices.Equal(recs[0], export.CSVHeader) {
 		t.Fatalf("header = %v", recs)
 	}
 	return recs[1:]
 }
 
-func col(name string) int { return slices.Index(handlers.CSVHeader, name) }
+func col(name string) int { return slices.Index(export.CSVHeader, name) }
 
 func csvIDs(t *testing.T, recs [][]string) []int64 {
 	t.Helper()
@@ -262,7 +263,7 @@ func TestCSVCellsAreExactAndSafe(t *testing.T) {
 					continue
 				}
 				if strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-					t.Errorf("row %d %s = %q starts a formula", i, handlers.CSVHeader[j], cell)
+					t.Errorf("row %d %s = %q starts a formula", i, export.CSVHeader[j], cell)
 				}
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"github.com/claimboard/claimboard/handlers"
+	"github.com/claimboard/claimboard/internal/export"
 	"github.com/claimboard/claimboard/models"
 )
 
@@ -49,13 +50,13 @@ func runExport(ctx context.Context, args []string, getenv func(string) string, s
 	var write func(*models.ExportRow) error
 	var flush func() error
 	if *format == "csv" {
-		enc := handlers.NewClaimCSV(w, baseURL)
+		enc := export.NewClaimCSV(w, baseURL)
 		if err := enc.WriteHeader(); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 		write, flush = enc.Write, enc.Flush
 	} else {
-		write, flush = handlers.NewClaimJSONL(w, baseURL).Write, func() error { return nil }
+		write, flush = export.NewClaimJSONL(w, baseURL).Write, func() error { return nil }
 	}
 	if err := store.ExportAll(ctx, *metric, write); err != nil {
 		if models.ErrorCode(err) == models.ENotFound {

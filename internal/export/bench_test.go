@@ -1,10 +1,10 @@
-package handlers_test
+package export_test
 
 import (
 	"io"
 	"testing"
 
-	"github.com/claimboard/claimboard/handlers"
+	"github.com/claimboard/claimboard/internal/export"
 	"github.com/claimboard/claimboard/models"
 )
 
@@ -18,7 +18,7 @@ func BenchmarkCSVRow(b *testing.B) {
 		HardwareName: "NVIDIA P100", HardwareCount: &count, Baseline: "tensor parallelism", Subject: "maximum batch size",
 		Evidence: "our approach achieved 13.7times and 3.0times maximum batch size and sequence length respectively",
 		Status:   "extracted", Confidence: 0.93}
-	enc := handlers.NewClaimCSV(io.Discard, "https://claimboard.example")
+	enc := export.NewClaimCSV(io.Discard, "https://claimboard.example")
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := enc.Write(row); err != nil {

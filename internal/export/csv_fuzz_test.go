@@ -1,4 +1,4 @@
-package handlers_test
+package export_test
 
 import (
 	"bytes"
@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/claimboard/claimboard/handlers"
+	"github.com/claimboard/claimboard/internal/export"
 	"github.com/claimboard/claimboard/models"
 )
 
@@ -17,7 +17,7 @@ import (
 // record of len(CSVHeader) cells, no text cell may start a formula, every
 // text survives behind at most one apostrophe, and numbers read back exactly.
 //
-//	go test ./handlers -run '^$' -fuzz FuzzClaimCSV -fuzztime 5m
+//	go test ./internal/export -run '^$' -fuzz FuzzClaimCSV -fuzztime 5m
 func FuzzClaimCSV(f *testing.F) {
 	f.Add("Fast \"Gaussian\", rendering", "=HYPERLINK(\"http://x\")", "line\nbreak\r\nand \"quotes\"", "+cmd|' /C calc'!A0", 277.0, -3.5, 0.9)
 	f.Add("", "", "", "", 0.0, 0.0, 0.0)
@@ -33,7 +33,7 @@ func FuzzClaimCSV(f *testing.F) {
 			ValueHigh: &high, Unit: "FPS", Qualifier: "up_to", HardwareName: hw, HardwareCount: &n,
 			Baseline: baseline, Subject: title, Condition: baseline, Evidence: evidence, Status: "extracted", Confidence: conf}
 		var buf bytes.Buffer
-		enc := handlers.NewClaimCSV(&buf, "http://127.0.0.1")
+		enc := export.NewClaimCSV(&buf, "http://127.0.0.1")
 		if err := enc.WriteHeader(); err != nil {
 			t.Fatal(err)
 		}
@@ -48,12 +48,12 @@ func FuzzClaimCSV(f *testing.F) {
 		if err != nil {
 			t.Fatalf("the file does not parse: %v\n%q", err, buf.String())
 		}
-		if len(recs) != 2 || len(recs[1]) != len(handlers.CSVHeader) {
-			t.Fatalf("got %d records (%v), want header + 1 of %d cells", len(recs), recs, len(handlers.CSVHeader))
+		if len(recs) != 2 || len(recs[1]) != len(export.CSVHeader) {
+			t.Fatalf("got %d records (%v), want header + 1 of %d cells", len(recs), recs, len(export.CSVHeader))
 		}
 		rec := recs[1]
 		cell := func(name string) string {
-			for i, h := range handlers.CSVHeader {
+			for i, h := range export.CSVHeader {
 				if h == name {
 					return rec[i]
 				}
