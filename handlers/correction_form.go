@@ -22,11 +22,7 @@ func (a *app) correctionFormClaim(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := models.ClaimFieldsOf(d)
-	fields := views.SuggestionFields{Value: f.FieldText("value"), ValueHigh: f.FieldText("value_high"), Unit: f.Unit,
-		Metric: f.Metric, Qualifier: f.Qualifier, Hardware: f.Hardware, HardwareCount: f.FieldText("hardware_count"),
-		Baseline: f.Baseline, Subject: f.Subject, Condition: f.Condition, Evidence: f.Evidence}
-	v, err := a.claimFormView(c, d, fields, nil)
+	v, err := a.claimFormView(c, d, models.FormOf(models.ClaimFieldsOf(d)), nil)
 	if err != nil {
 		return err
 	}
@@ -43,48 +39,72 @@ func (a *app) correctionFormPaper(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v, err := a.paperFormView(c, p, views.SuggestionFields{}, nil)
+	v, err := a.paperFormView(c, p, models.SuggestionForm{}, nil)
 	if err != nil {
 		return err
 	}
 	return render(c, http.StatusOK, views.CorrectionForm(v))
 }
 
-func (a *app) claimFormView(c echo.Context, d *models.ClaimDetail, f views.SuggestionFields, errs map[string]string) (views.CorrectionFormView, error) {
+func (a *app) claimFormView(c echo.Context, d *models.ClaimDetail, f models.SuggestionForm, errs map[string]string) (views.CorrectionFormView, error) {
 	v := views.CorrectionFormView{
 		Layout: layout("Suggest a correction"), Action: "/claims/" + strconv.FormatInt(d.ID, 10) + "/corrections",
 		ClaimID: d.ID, ClaimValue: views.Value(d.Value, d.ValueHigh, d.Unit), PaperID: d.PaperID, PaperTitle: d.PaperTitle,
-		CSRF: csrfToken(c), Fields: f, Errors: errs,
+		CSRF: csrfToken(c), Errors: errs,
 	}
-	return v, a.fillOptions(c.Request().Context(), &v)
+	return v, a.fillInputs(c.Request().Context(), &v, f)
 }
 
-func (a *app) paperFormView(c echo.Context, p *models.Paper, f views.SuggestionFields, errs map[string]string) (views.CorrectionFormView, error) {
+func (a *app) paperFormView(c echo.Context, p *models.Paper, f models.SuggestionForm, errs map[string]string) (views.CorrectionFormView, error) {
 	v := views.CorrectionFormView{
 		Layout: layout("Report a missing claim"), Action: "/papers/" + strconv.FormatInt(p.ID, 10) + "/corrections",
-		Missing: true, PaperID: p.ID, PaperTitle: p.Title, Abstract: p.Abstract, CSRF: csrfToken(c), Fields: f, Errors: errs,
+		Missing: true, PaperID: p.ID, PaperTitle: p.Title, Abstract: p.Abstract, CSRF: csrfToken(c), Errors: errs,
 	}
-	return v, a.fillOptions(c.Request().Context(), &v)
+	return v, a.fillInputs(c.Request().Context(), &v, f)
 }
 
-// fillOptions lists the metric and qualifier vocabularies for the selects.
-func (a *app) fillOptions(ctx context.Context, v *views.CorrectionFormView) error {
-	ms, err := a.store.Metrics(ctx)
-	if err != nil {
-		return err
-	}
-	if v.Missing {
-		v.Metrics = append(v.Metrics, views.Option{Value: "", Label: "— choose —"})
-	}
-	for _, m := range ms {
-		v.Metrics = append(v.Metrics, views.Option{Value: m.Slug, Label: m.Name})
-	}
-	for _, q := range models.ClaimQualifiers {
-		label := views.Qualifier(q)
-		if q == "" {
-			label = "none"
+// fillInputs lays out the form from the field table: one input per
+// suggestable field as typed in f, a select for each vocabulary.
+func (a *app) fillInputs(ctx context.Context, v *views.CorrectionFormView, f models.SuggestionForm) error {
+	v.NotAClaim, v.Reason, v.Contact = f.NotAClaim, f.Reason, f.Contact
+	for _, fd := range models.SuggestableFields() {
+		in := views.FormInput{Name: fd.Name, Label: fd.Label, Hint: fd.Hint, Value: fd.FormText(&f)}
+		if fd.Kind == models.EnumField {
+			opts, err := a.fieldOptions(ctx, fd, v.Missing)
+			if err != nil {
+				return err
+			}
+			in.Select, in.Options = true, opts
 		}
-		v.Qualifiers = append(v.Qualifiers, views.Option{Value: q, Label: label})
+		v.Inputs = append(v.Inputs, in)
 	}
 	return nil
+}
+
+// fieldOptions lists an enum field's choices: the metric vocabulary from the
+// database (a missing claim starts with none chosen), else the field's own.
+func (a *app) fieldOptions(ctx context.Context, fd models.ClaimField, missing bool) ([]views.Option, error) {
+	var opts []views.Option
+	if fd.Options == nil {
+		ms, err := a.store.Metrics(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if missing {
+			opts = append(opts, views.Option{Value: "", Label: "— choose —"})
+		}
+		for _, m := range ms {
+			opts = append(opts, views.Option{Value: m.Slug, Label: m.Name})
+		}
+		return opts, nil
+	}
+	for _, o := range fd.Options {
+		// views.Qualifier words the qualifiers and leaves other values as stored.
+		label := views.Qualifier(o)
+		if o == "" {
+			label = fd.Blank
+		}
+		opts = append(opts, views.Option{Value: o, Label: label})
+	}
+	return opts, nil
 }

@@ -53,15 +53,12 @@ func summaryOf(it *models.CorrectionItem, forModerator bool) views.CorrectionSum
 	if it.Kind == models.KindNotAClaim {
 		return s
 	}
-	for _, name := range models.FieldNames {
-		if name == "status" {
-			continue
-		}
-		row := views.FieldRow{Field: name, Proposed: it.Proposed.FieldText(name)}
+	for _, f := range models.SuggestableFields() {
+		row := views.FieldRow{Field: f.Name, Proposed: f.Text(&it.Proposed)}
 		if it.Current != nil && it.Kind == models.KindChange {
-			row.Current = it.Current.FieldText(name)
+			row.Current = f.Text(it.Current)
 		}
-		row.Changed = slices.Contains(it.ProposedFields, name)
+		row.Changed = slices.Contains(it.ProposedFields, f.Name)
 		s.Rows = append(s.Rows, row)
 	}
 	return s

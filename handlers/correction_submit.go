@@ -21,7 +21,7 @@ func (a *app) correctionSubmitClaim(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return a.submitSuggestion(c, models.NewSuggestion{ClaimID: d.ID}, func(f views.SuggestionFields, errs map[string]string) (views.CorrectionFormView, error) {
+	return a.submitSuggestion(c, models.NewSuggestion{ClaimID: d.ID}, func(f models.SuggestionForm, errs map[string]string) (views.CorrectionFormView, error) {
 		return a.claimFormView(c, d, f, errs)
 	})
 }
@@ -36,20 +36,17 @@ func (a *app) correctionSubmitPaper(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return a.submitSuggestion(c, models.NewSuggestion{PaperID: p.ID}, func(f views.SuggestionFields, errs map[string]string) (views.CorrectionFormView, error) {
+	return a.submitSuggestion(c, models.NewSuggestion{PaperID: p.ID}, func(f models.SuggestionForm, errs map[string]string) (views.CorrectionFormView, error) {
 		return a.paperFormView(c, p, f, errs)
 	})
 }
 
 // submitSuggestion reads the form, stores it and confirms; on invalid input it
 // shows the form again as typed with a message per field (422).
-func (a *app) submitSuggestion(c echo.Context, in models.NewSuggestion, form func(views.SuggestionFields, map[string]string) (views.CorrectionFormView, error)) error {
-	typed := views.SuggestionFields{
-		Value: c.FormValue("value"), ValueHigh: c.FormValue("value_high"), Unit: c.FormValue("unit"),
-		Metric: c.FormValue("metric"), Qualifier: c.FormValue("qualifier"), Hardware: c.FormValue("hardware"),
-		HardwareCount: c.FormValue("hardware_count"), Baseline: c.FormValue("baseline"), Subject: c.FormValue("subject"),
-		Condition: c.FormValue("condition"), Evidence: c.FormValue("evidence"), Reason: c.FormValue("reason"),
-		Contact: c.FormValue("contact"), NotAClaim: c.FormValue("not_a_claim") != "",
+func (a *app) submitSuggestion(c echo.Context, in models.NewSuggestion, form func(models.SuggestionForm, map[string]string) (views.CorrectionFormView, error)) error {
+	typed := models.SuggestionForm{NotAClaim: c.FormValue("not_a_claim") != "", Reason: c.FormValue("reason"), Contact: c.FormValue("contact")}
+	for _, f := range models.SuggestableFields() {
+		f.SetFormText(&typed, c.FormValue(f.Name))
 	}
 	if c.FormValue("website") != "" {
 		// The honeypot is hidden from people; only bots fill it. They get the
@@ -62,11 +59,7 @@ func (a *app) submitSuggestion(c echo.Context, in models.NewSuggestion, form fun
 		return err
 	}
 	in.SubmitterIPHash = key
-	in.Form = models.SuggestionForm{
-		Value: typed.Value, ValueHigh: typed.ValueHigh, Unit: typed.Unit, Metric: typed.Metric, Qualifier: typed.Qualifier,
-		Hardware: typed.Hardware, HardwareCount: typed.HardwareCount, Baseline: typed.Baseline, Subject: typed.Subject,
-		Condition: typed.Condition, Evidence: typed.Evidence, NotAClaim: typed.NotAClaim, Reason: typed.Reason, Contact: typed.Contact,
-	}
+	in.Form = typed
 	saved, err := a.store.SubmitCorrection(c.Request().Context(), in)
 	var bad models.InvalidFields
 	if errors.As(err, &bad) {

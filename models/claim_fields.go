@@ -1,39 +1,201 @@
 package models
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+)
 
 // ClaimQualifiers is the qualifier vocabulary of the claim schema as stored
 // ("" is none; the leaderboard filter spells that "none").
 var ClaimQualifiers = []string{"", "up_to", "at_least", "approx", "average"}
 
-// ClaimFields is a claim as people read and correct it: the claim schema's
-// fields by name, plus its status. Revisions store the before and after of
-// the fields that changed in this shape, keyed by the JSON names.
+// claimStatuses is the status vocabulary, as the claims table checks it.
+var claimStatuses = []string{StatusExtracted, StatusCorrected, StatusVerified, StatusRetracted}
+
+// ClaimFields is a claim as people read, correct and export it: the claim
+// schema's fields, typed. ClaimFieldTable says how each one is parsed,
+// compared, shown, stored and exported.
 type ClaimFields struct {
-	Metric        string   `json:"metric"`
-	Value         float64  `json:"value"`
-	ValueHigh     *float64 `json:"value_high"`
-	Unit          string   `json:"unit"`
-	Qualifier     string   `json:"qualifier"`
-	Hardware      string   `json:"hardware"`
-	HardwareCount *int     `json:"hardware_count"`
-	Baseline      string   `json:"baseline"`
-	Subject       string   `json:"subject"`
-	Condition     string   `json:"condition"`
-	Evidence      string   `json:"evidence"`
-	Status        string   `json:"status,omitempty"`
+	Metric        string
+	Value         float64
+	ValueHigh     *float64
+	Unit          string
+	Qualifier     string
+	Hardware      string
+	HardwareCount *int
+	Baseline      string
+	Subject       string
+	Condition     string
+	Evidence      string
+	Status        string
+	Confidence    float64
 }
 
-// FieldNames lists ClaimFields' JSON names in display order.
-var FieldNames = []string{"metric", "value", "value_high", "unit", "qualifier", "hardware",
-	"hardware_count", "baseline", "subject", "condition", "evidence", "status"}
+// FieldKind says how a claim field is parsed from a form and compared.
+type FieldKind string
 
-// asMap encodes fields as name -> JSON value, the form revisions are diffed in.
-func (f ClaimFields) asMap() map[string]json.RawMessage {
-	b, _ := json.Marshal(f) // plain struct: cannot fail
-	var m map[string]json.RawMessage
-	_ = json.Unmarshal(b, &m)
-	return m
+// The kinds of claim field.
+const (
+	NumberField FieldKind = "number" // a finite decimal, or a whole count
+	TextField   FieldKind = "text"   // free text, trimmed and limited to MaxLen characters
+	EnumField   FieldKind = "enum"   // one of Options (the metric: one of the metrics table)
+	DeviceField FieldKind = "device" // a device name, matched or created when a moderator accepts it
+)
+
+// ClaimField is one row of the field table: everything claimboard knows
+// about one field of a claim, so adding a field is one row (plus its
+// migration), not a hunt through forms, diffs, history and exports.
+type ClaimField struct {
+	Name  string // the claim schema's name: form input, revision key, CSV and JSON column
+	Label string // the form's label
+	Hint  string // the form's help line
+	Kind  FieldKind
+	// Options are an EnumField's values ("" is none, labelled Blank); nil
+	// for the metric, whose values are the metrics table.
+	Options []string
+	Blank   string
+	MaxLen  int // characters, for text and device fields
+	// Required fields are never empty; the others are null in JSON when empty.
+	Required bool
+	// Suggestable: the suggestion form shows it and a suggestion may change it.
+	Suggestable bool
+	// Revised: revisions record its before and after, and a revert restores it.
+	Revised bool
+	// Exported: a column of the CSV and JSON Lines exports, under Name.
+	Exported bool
+	// Columns are the claims columns that store it.
+	Columns []string
+	// Select reads it in a query over claims c, metrics m and hardware h.
+	Select string
+
+	value  func(*ClaimFields) any                    // the typed value
+	ptr    func(*ClaimFields) any                    // a pointer to it, for database/sql Scan
+	decode func(*ClaimFields, json.RawMessage) error // sets it from its stored JSON
+	form   func(*SuggestionForm) *string             // its text in the suggestion form
+	parse  func(s string, out *ClaimFields) string   // sets it from form text; a message when invalid
+	write  func(tx *gorm.DB, f *ClaimFields, abstract string, cols map[string]any) error
+}
+
+// ClaimFieldTable is the claim, field by field, in display order: the order
+// of the form, the moderation diff, the history and the export columns.
+var ClaimFieldTable = []ClaimField{
+	enum("metric", "Metric", nil, "", func(c *ClaimFields) *string { return &c.Metric }, func(f *SuggestionForm) *string { return &f.Metric }).
+		required().stored("m.slug", "metric_id").writes(writeMetric),
+	number("value", "Value", "A plain number: 277, 1.5, 2e9.", func(c *ClaimFields) *float64 { return &c.Value }, func(f *SuggestionForm) *string { return &f.Value }),
+	optNumber("value_high", "Upper value of a range", "Only for ranges such as 2.4–8x.", func(c *ClaimFields) **float64 { return &c.ValueHigh }, func(f *SuggestionForm) *string { return &f.ValueHigh }),
+	text("unit", "Unit", "Empty means the metric's unit.", 40, func(c *ClaimFields) *string { return &c.Unit }, func(f *SuggestionForm) *string { return &f.Unit }).
+		required(),
+	enum("qualifier", "Qualifier", ClaimQualifiers, "none", func(c *ClaimFields) *string { return &c.Qualifier }, func(f *SuggestionForm) *string { return &f.Qualifier }),
+	text("hardware", "Hardware", "E.g. NVIDIA A100.", 100, func(c *ClaimFields) *string { return &c.Hardware }, func(f *SuggestionForm) *string { return &f.Hardware }).
+		device().stored("COALESCE(h.name, '')", "hardware_id").writes(writeHardware),
+	count("hardware_count", "Number of devices", "", func(c *ClaimFields) **int { return &c.HardwareCount }, func(f *SuggestionForm) *string { return &f.HardwareCount }),
+	text("baseline", "Baseline", "What it is compared with, if anything.", MaxFieldLen, func(c *ClaimFields) *string { return &c.Baseline }, func(f *SuggestionForm) *string { return &f.Baseline }),
+	text("subject", "Subject", "What achieves the number.", MaxFieldLen, func(c *ClaimFields) *string { return &c.Subject }, func(f *SuggestionForm) *string { return &f.Subject }),
+	text("condition", "Condition", "Setting, data set or resolution.", MaxFieldLen, func(c *ClaimFields) *string { return &c.Condition }, func(f *SuggestionForm) *string { return &f.Condition }),
+	text("evidence", "Evidence", "Words copied exactly from the abstract.", MaxEvidenceLen, func(c *ClaimFields) *string { return &c.Evidence }, func(f *SuggestionForm) *string { return &f.Evidence }).
+		required().stored("c.evidence", "evidence", "evidence_start", "evidence_end").writes(writeEvidence),
+	// A moderator's decision sets the status; a suggestion cannot.
+	enum("status", "Status", claimStatuses, "", func(c *ClaimFields) *string { return &c.Status }, nil).
+		required(),
+	// The extractor's confidence is exported but never edited: a human
+	// claim simply has 1.
+	number("confidence", "Confidence", "", func(c *ClaimFields) *float64 { return &c.Confidence }, nil).
+		unrevised(),
+}
+
+// SuggestableFields are the rows of ClaimFieldTable a suggestion may change,
+// in display order.
+func SuggestableFields() []ClaimField {
+	return fieldsWhere(func(f ClaimField) bool { return f.Suggestable })
+}
+
+// ExportedFields are the rows of ClaimFieldTable the exports write, in column order.
+func ExportedFields() []ClaimField { return fieldsWhere(func(f ClaimField) bool { return f.Exported }) }
+
+// RevisedFields are the rows of ClaimFieldTable revisions record, in display order.
+func RevisedFields() []ClaimField { return fieldsWhere(func(f ClaimField) bool { return f.Revised }) }
+
+func fieldsWhere(keep func(ClaimField) bool) []ClaimField {
+	var out []ClaimField
+	for _, f := range ClaimFieldTable {
+		if keep(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// claimFieldColumnsExcluded are the claims columns that are not claim
+// fields, each with why; a test checks that every column of the table is
+// either here or stored by a row of ClaimFieldTable.
+var claimFieldColumnsExcluded = map[string]string{
+	"id":                "identity",
+	"paper_id":          "the claim's paper, fixed when it is made",
+	"raw_text":          "the number as the abstract writes it, the extractor's record",
+	"extractor_version": "provenance of an extracted claim",
+	"version":           "optimistic locking of moderation",
+	"created_at":        "bookkeeping",
+	"updated_at":        "bookkeeping",
+	"paper_title_lc":    "a trigger-kept copy of the paper's title for search (migration 00010)",
+}
+
+// Value is the field's typed value in c: a string, float64, *float64 or *int.
+func (f ClaimField) Value(c *ClaimFields) any { return f.value(c) }
+
+// ScanDest is a pointer to the field in c, for database/sql's Scan of Select.
+func (f ClaimField) ScanDest(c *ClaimFields) any { return f.ptr(c) }
+
+// Text shows the field of c as plain text: numbers in their shortest exact
+// form, absent values empty.
+func (f ClaimField) Text(c *ClaimFields) string {
+	switch v := f.value(c).(type) {
+	case string:
+		return v
+	case *float64:
+		if v == nil {
+			return ""
+		}
+		return numberText(*v)
+	case *int:
+		if v == nil {
+			return ""
+		}
+		return fmt.Sprint(*v)
+	case float64:
+		return numberText(v)
+	}
+	return fmt.Sprint(f.value(c))
+}
+
+// FormText is the field's text in a suggestion form.
+func (f ClaimField) FormText(sf *SuggestionForm) string { return *f.form(sf) }
+
+// SetFormText sets the field's text in a suggestion form, e.g. from a request.
+func (f ClaimField) SetFormText(sf *SuggestionForm, s string) { *f.form(sf) = s }
+
+// numberText writes a number as JSON does, the form revisions store it in,
+// so the history, the form and the diff agree on "1500000000" and "1e-07".
+func numberText(v float64) string {
+	b, _ := json.Marshal(v) // finite by validation and schema
+	return string(b)
+}
+
+// encode is the field's stored JSON, as revisions and suggestions keep it.
+func (f ClaimField) encode(c *ClaimFields) json.RawMessage {
+	b, _ := json.Marshal(f.value(c)) // strings and finite numbers: cannot fail
+	return b
+}
+
+// FormOf is the suggestion form prefilled with c, as the claim page offers it.
+func FormOf(c ClaimFields) SuggestionForm {
+	var sf SuggestionForm
+	for _, f := range SuggestableFields() {
+		*f.form(&sf) = f.Text(&c)
+	}
+	return sf
 }
 
 // FieldChange is one field's value before and after a revision, as display text.
@@ -41,58 +203,129 @@ type FieldChange struct {
 	Field, Before, After string
 }
 
-// diffFields returns the before and after JSON of every field that differs.
-func diffFields(before, after ClaimFields) (b, a map[string]json.RawMessage) {
-	bm, am := before.asMap(), after.asMap()
+// diffFields returns the stored JSON before and after of every field of
+// fields that differs between before and after.
+func diffFields(fields []ClaimField, before, after ClaimFields) (b, a map[string]json.RawMessage) {
 	b, a = map[string]json.RawMessage{}, map[string]json.RawMessage{}
-	for _, name := range FieldNames {
-		if string(bm[name]) != string(am[name]) {
-			if v, ok := bm[name]; ok {
-				b[name] = v
-			} else {
-				b[name] = json.RawMessage("null")
-			}
-			if v, ok := am[name]; ok {
-				a[name] = v
-			} else {
-				a[name] = json.RawMessage("null")
-			}
+	for _, f := range fields {
+		bv, av := f.encode(&before), f.encode(&after)
+		if string(bv) != string(av) {
+			b[f.Name], a[f.Name] = bv, av
 		}
 	}
 	return b, a
 }
 
-// fieldsOf is the claim schema view of a stored claim, with its status.
-func fieldsOf(d *ClaimDetail) ClaimFields {
-	f := fieldsOfWithoutStatus(d)
-	f.Status = d.Status
-	return f
+// encodeFields is the stored JSON of fields of c, keyed by name.
+func encodeFields(fields []ClaimField, c ClaimFields) map[string]json.RawMessage {
+	m := make(map[string]json.RawMessage, len(fields))
+	for _, f := range fields {
+		m[f.Name] = f.encode(&c)
+	}
+	return m
 }
 
-func fieldsOfWithoutStatus(d *ClaimDetail) ClaimFields {
+// decodeFields sets the revised fields that stored names over c; other
+// names are ignored, as a row removed from the table would be.
+func decodeFields(stored map[string]json.RawMessage, c *ClaimFields) error {
+	for _, f := range RevisedFields() {
+		if raw, ok := stored[f.Name]; ok {
+			if err := f.decode(c, raw); err != nil {
+				return fmt.Errorf("%s: %w", f.Name, err)
+			}
+		}
+	}
+	return nil
+}
+
+// decodeJSON reads a stored JSON object of fields (a suggestion's proposal
+// or a revision's state) over c, returning the names it holds in table order.
+func decodeJSON(s string, c *ClaimFields) ([]string, error) {
+	var stored map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(s), &stored); err != nil {
+		return nil, err
+	}
+	if err := decodeFields(stored, c); err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, f := range RevisedFields() {
+		if _, ok := stored[f.Name]; ok {
+			names = append(names, f.Name)
+		}
+	}
+	return names, nil
+}
+
+// storedText shows a field's stored JSON as plain text, read through its
+// row of the table; a value the row cannot read is shown as stored.
+func (f ClaimField) storedText(raw json.RawMessage) string {
+	if len(raw) == 0 {
+		return ""
+	}
+	var c ClaimFields
+	if err := f.decode(&c, raw); err != nil {
+		return string(raw)
+	}
+	return f.Text(&c)
+}
+
+// fieldsOf is the claim schema view of a stored claim, with its status.
+func fieldsOf(d *ClaimDetail) ClaimFields {
 	return ClaimFields{
 		Metric: d.MetricSlug, Value: d.Value, ValueHigh: d.ValueHigh, Unit: d.Unit, Qualifier: d.Qualifier,
 		Hardware: d.HardwareName, HardwareCount: d.HardwareCount, Baseline: d.Baseline, Subject: d.Subject,
-		Condition: d.Condition, Evidence: d.Evidence,
+		Condition: d.Condition, Evidence: d.Evidence, Status: d.Status, Confidence: d.Confidence,
 	}
 }
 
 // ClaimFieldsOf exposes a stored claim in the schema's shape, e.g. to prefill a form.
 func ClaimFieldsOf(d *ClaimDetail) ClaimFields { return fieldsOf(d) }
 
-// jsonText shows a stored JSON value as plain text: strings unquoted, null empty.
-func jsonText(v json.RawMessage) string {
-	if len(v) == 0 || string(v) == "null" {
-		return ""
+// claimColumns turns fields into claims columns through the table: the
+// metric slug and hardware name become ids, the evidence its offsets in
+// the abstract, every other revised field its own column.
+func claimColumns(tx *gorm.DB, f ClaimFields, abstract string) (map[string]any, error) {
+	cols := map[string]any{}
+	for _, fd := range RevisedFields() {
+		if fd.write != nil {
+			if err := fd.write(tx, &f, abstract, cols); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		cols[fd.Columns[0]] = fd.value(&f)
 	}
-	var s string
-	if json.Unmarshal(v, &s) == nil {
-		return s
-	}
-	return string(v)
+	return cols, nil
 }
 
-// FieldText shows one field of ClaimFields as plain text, for side-by-side views.
-func (f ClaimFields) FieldText(name string) string {
-	return jsonText(f.asMap()[name])
+func writeMetric(tx *gorm.DB, f *ClaimFields, _ string, cols map[string]any) error {
+	var m Metric
+	if err := tx.Where("slug = ?", f.Metric).Take(&m).Error; err != nil {
+		return FieldErrorf("metric", "unknown metric %q", f.Metric)
+	}
+	cols["metric_id"] = m.ID
+	return nil
+}
+
+func writeHardware(tx *gorm.DB, f *ClaimFields, _ string, cols map[string]any) error {
+	var hw *int64
+	if f.Hardware != "" {
+		id, err := hardwareByName(tx, f.Hardware)
+		if err != nil {
+			return err
+		}
+		hw = &id
+	}
+	cols["hardware_id"] = hw
+	return nil
+}
+
+func writeEvidence(_ *gorm.DB, f *ClaimFields, abstract string, cols map[string]any) error {
+	start := strings.Index(abstract, f.Evidence)
+	if start < 0 || f.Evidence == "" {
+		return FieldErrorf("evidence", "is no longer in the paper's abstract")
+	}
+	cols["evidence"], cols["evidence_start"], cols["evidence_end"] = f.Evidence, start, start+len(f.Evidence)
+	return nil
 }

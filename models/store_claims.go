@@ -47,7 +47,13 @@ const claimRowColumns = `c.id, c.paper_id, p.title AS paper_title, p.published_o
 	c.baseline, c.subject, c.condition, c.evidence, c.evidence_start, c.evidence_end, c.confidence, c.status, c.arxiv_version, c.superseded_in`
 
 func (s *Store) claimRows(ctx context.Context) *gorm.DB {
-	return s.db.WithContext(ctx).Table("claims c").
+	return claimRowsIn(s.db.WithContext(ctx))
+}
+
+// claimRowsIn is the one query of claims with their paper, metric and
+// device, in db (a transaction, or the store's handle).
+func claimRowsIn(db *gorm.DB) *gorm.DB {
+	return db.Table("claims c").
 		Select(claimRowColumns).
 		Joins("JOIN papers p ON p.id = c.paper_id").
 		Joins("JOIN metrics m ON m.id = c.metric_id").
@@ -333,15 +339,28 @@ func (s *Store) ClaimsOfPaper(ctx context.Context, paperID int64) ([]ClaimRow, e
 
 // GetClaim returns one claim with its paper and metric, or ENotFound.
 func (s *Store) GetClaim(ctx context.Context, id int64) (*ClaimDetail, error) {
+	d, err := getClaim(s.db.WithContext(ctx), id)
+	if err != nil && ErrorCode(err) != ENotFound {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return d, err
+}
+
+// claimDetailColumns are what a claim's own page and moderation read beyond a row.
+const claimDetailColumns = claimRowColumns + ", c.extractor_version, c.version, c.created_at, c.updated_at, p.abstract AS paper_abstract"
+
+// claimDetails reads claims with everything their page shows, in db.
+func claimDetails(db *gorm.DB) *gorm.DB { return claimRowsIn(db).Select(claimDetailColumns) }
+
+// getClaim reads one claim in db (a transaction, or the store's handle).
+func getClaim(db *gorm.DB, id int64) (*ClaimDetail, error) {
 	var d ClaimDetail
-	err := s.claimRows(ctx).
-		Select(claimRowColumns+", c.extractor_version, c.version, c.created_at, c.updated_at, p.abstract AS paper_abstract").
-		Where("c.id = ?", id).Take(&d).Error
+	err := claimDetails(db).Where("c.id = ?", id).Take(&d).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, Errorf(ENotFound, "claim %d not found", id)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("store: get claim %d: %w", id, err)
+		return nil, fmt.Errorf("get claim %d: %w", id, err)
 	}
 	rows := []ClaimRow{d.ClaimRow}
 	if err := s.comparePeaks(ctx, rows); err != nil {

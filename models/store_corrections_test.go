@@ -39,10 +39,9 @@ func corrFixture(t *testing.T, dsn string) (*models.Store, *models.ClaimDetail, 
 
 // formOf prefills a suggestion form from a claim, as the page does.
 func formOf(d *models.ClaimDetail) models.SuggestionForm {
-	f := models.ClaimFieldsOf(d)
-	return models.SuggestionForm{Value: f.FieldText("value"), ValueHigh: f.FieldText("value_high"), Unit: f.Unit,
-		Metric: f.Metric, Qualifier: f.Qualifier, Hardware: f.Hardware, HardwareCount: f.FieldText("hardware_count"),
-		Baseline: f.Baseline, Subject: f.Subject, Condition: f.Condition, Evidence: f.Evidence, Reason: "typo"}
+	f := models.FormOf(models.ClaimFieldsOf(d))
+	f.Reason = "typo"
+	return f
 }
 
 func mustSubmit(t *testing.T, s *models.Store, in models.NewSuggestion) *models.Correction {

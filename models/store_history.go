@@ -36,12 +36,10 @@ func (s *Store) ClaimHistory(ctx context.Context, claimID int64) ([]RevisionEntr
 		if err := json.Unmarshal([]byte(r.AfterState), &after); err != nil {
 			return nil, fmt.Errorf("store: revision %d: after: %w", r.ID, err)
 		}
-		for _, name := range FieldNames {
-			a, ok := after[name]
-			if !ok {
-				continue
+		for _, f := range RevisedFields() {
+			if a, ok := after[f.Name]; ok {
+				e.Changes = append(e.Changes, FieldChange{Field: f.Name, Before: f.storedText(before[f.Name]), After: f.storedText(a)})
 			}
-			e.Changes = append(e.Changes, FieldChange{Field: name, Before: jsonText(before[name]), After: jsonText(a)})
 		}
 		out = append(out, e)
 	}

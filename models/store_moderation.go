@@ -5,97 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
-
-// CorrectionItem is a suggestion with what a reviewer needs beside it.
-type CorrectionItem struct {
-	Correction
-	PaperTitle     string
-	Proposed       ClaimFields  // the claim as the suggestion would leave it now
-	ProposedFields []string     // the fields the suggestion sets, in FieldNames order
-	Current        *ClaimFields // the claim now; nil for a missing claim not yet accepted
-	ClaimVersion   int
-	ModeratorName  string
-}
-
-// PendingCorrections lists suggestions awaiting a decision, oldest first,
-// each with its claim's current values and version for optimistic locking.
-func (s *Store) PendingCorrections(ctx context.Context) ([]CorrectionItem, error) {
-	return s.correctionItems(ctx, "c.status = ?", []any{CorrectionPending}, "c.created_at, c.id", pendingQueueLimit, 0)
-}
-
-// DecidedCorrections lists decided suggestions, newest decision first.
-func (s *Store) DecidedCorrections(ctx context.Context, page, perPage int) ([]CorrectionItem, int64, error) {
-	var total int64
-	if err := s.db.WithContext(ctx).Model(&Correction{}).Where("status <> ?", CorrectionPending).Count(&total).Error; err != nil {
-		return nil, 0, fmt.Errorf("store: count decided corrections: %w", err)
-	}
-	items, err := s.correctionItems(ctx, "c.status <> ?", []any{CorrectionPending}, "c.decided_at DESC, c.id DESC", perPage, (page-1)*perPage)
-	return items, total, err
-}
-
-// GetCorrection returns one suggestion with its context, or ENotFound.
-func (s *Store) GetCorrection(ctx context.Context, id int64) (*CorrectionItem, error) {
-	items, err := s.correctionItems(ctx, "c.id = ?", []any{id}, "c.id", 1, 0)
-	if err != nil {
-		return nil, err
-	}
-	if len(items) == 0 {
-		return nil, Errorf(ENotFound, "suggestion %d not found", id)
-	}
-	return &items[0], nil
-}
-
-func (s *Store) correctionItems(ctx context.Context, where string, args []any, order string, limit, offset int) ([]CorrectionItem, error) {
-	var rows []struct {
-		Correction
-		PaperTitle    string
-		ModeratorName string
-	}
-	err := s.db.WithContext(ctx).Table("corrections c").
-		Select("c.*, p.title AS paper_title, COALESCE(m.username, '') AS moderator_name").
-		Joins("JOIN papers p ON p.id = c.paper_id").
-		Joins("LEFT JOIN moderators m ON m.id = c.moderator_id").
-		Where(where, args...).Order(order).Limit(limit).Offset(offset).Scan(&rows).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: list corrections: %w", err)
-	}
-	out := make([]CorrectionItem, 0, len(rows))
-	for _, r := range rows {
-		it := CorrectionItem{Correction: r.Correction, PaperTitle: r.PaperTitle, ModeratorName: r.ModeratorName}
-		if r.ClaimID != nil {
-			d, err := s.GetClaim(ctx, *r.ClaimID)
-			if err != nil {
-				return nil, err
-			}
-			cur := fieldsOf(d)
-			it.Current, it.ClaimVersion = &cur, d.Version
-			if r.Kind == KindChange {
-				it.Proposed = cur
-			}
-		}
-		var patch map[string]json.RawMessage
-		err := json.Unmarshal([]byte(r.Proposed), &patch)
-		if err == nil {
-			err = json.Unmarshal([]byte(r.Proposed), &it.Proposed)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("store: correction %d: proposed: %w", r.ID, err)
-		}
-		for _, name := range FieldNames {
-			if _, ok := patch[name]; ok {
-				it.ProposedFields = append(it.ProposedFields, name)
-			}
-		}
-		out = append(out, it)
-	}
-	return out, nil
-}
 
 // Decision is a moderator's verdict on a suggestion. ClaimVersion is the
 // claim version the moderator reviewed; a different version is a conflict.
@@ -123,7 +40,7 @@ func (s *Store) AcceptCorrection(ctx context.Context, d Decision) (*ClaimRevisio
 		now := time.Now().UTC()
 		if c.Kind == KindMissing {
 			var proposed ClaimFields
-			if err := json.Unmarshal([]byte(c.Proposed), &proposed); err != nil {
+			if _, err := decodeJSON(c.Proposed, &proposed); err != nil {
 				return fmt.Errorf("correction %d: proposed: %w", c.ID, err)
 			}
 			proposed.Status = StatusVerified
@@ -132,7 +49,7 @@ func (s *Store) AcceptCorrection(ctx context.Context, d Decision) (*ClaimRevisio
 				return err
 			}
 			c.ClaimID = &id
-			before, after := diffFields(ClaimFields{}, proposed)
+			before, after := diffFields(RevisedFields(), ClaimFields{}, proposed)
 			before = map[string]json.RawMessage{} // the claim did not exist
 			rev, err = addRevision(tx, id, &c.ID, d.ModeratorID, nil, before, after, note, now)
 			if err != nil {
@@ -145,7 +62,7 @@ func (s *Store) AcceptCorrection(ctx context.Context, d Decision) (*ClaimRevisio
 			}
 			// The stored fields apply over the claim as it is now.
 			target := fieldsOf(cur)
-			if err := json.Unmarshal([]byte(c.Proposed), &target); err != nil {
+			if _, err := decodeJSON(c.Proposed, &target); err != nil {
 				return fmt.Errorf("correction %d: proposed: %w", c.ID, err)
 			}
 			target.Status = StatusCorrected
@@ -233,23 +150,14 @@ func (s *Store) RevertRevision(ctx context.Context, revisionID, moderatorID int6
 		if err != nil {
 			return err
 		}
-		var before map[string]json.RawMessage
-		if err := json.Unmarshal([]byte(old.BeforeState), &before); err != nil {
+		// The fields the revision changed go back to their values before it.
+		target := fieldsOf(cur)
+		restored, err := decodeJSON(old.BeforeState, &target)
+		if err != nil {
 			return fmt.Errorf("revision %d: before: %w", old.ID, err)
 		}
-		target := fieldsOf(cur)
-		if len(before) == 0 {
-			target.Status = StatusRetracted
-		} else {
-			m := target.asMap()
-			for k, v := range before {
-				m[k] = v
-			}
-			b, _ := json.Marshal(m)
-			target = ClaimFields{}
-			if err := json.Unmarshal(b, &target); err != nil {
-				return fmt.Errorf("revision %d: restore: %w", old.ID, err)
-			}
+		if len(restored) == 0 {
+			target.Status = StatusRetracted // the revision created the claim
 		}
 		if note == "" {
 			note = fmt.Sprintf("Reverts revision %d.", old.ID)
@@ -301,26 +209,18 @@ func decide(tx *gorm.DB, c *Correction, status string, moderatorID int64, note s
 	return nil
 }
 
-// claimForUpdate loads a claim inside a transaction and checks it is still at
-// the version the moderator reviewed (0 skips the check, for scripts).
+// claimForUpdate loads a claim inside a transaction, through the same query
+// as GetClaim, and checks it is still at the version the moderator reviewed
+// (0 skips the check, for scripts).
 func claimForUpdate(tx *gorm.DB, id int64, version int) (*ClaimDetail, error) {
-	var d ClaimDetail
-	err := tx.Table("claims c").
-		Select(claimRowColumns+", c.extractor_version, c.version, c.created_at, c.updated_at, p.abstract AS paper_abstract").
-		Joins("JOIN papers p ON p.id = c.paper_id").
-		Joins("JOIN metrics m ON m.id = c.metric_id").
-		Joins("LEFT JOIN hardware h ON h.id = c.hardware_id").
-		Where("c.id = ?", id).Take(&d).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, Errorf(ENotFound, "claim %d not found", id)
-	}
+	d, err := getClaim(tx, id)
 	if err != nil {
-		return nil, fmt.Errorf("load claim %d: %w", id, err)
+		return nil, err
 	}
 	if version != 0 && d.Version != version {
 		return nil, staleClaim(id)
 	}
-	return &d, nil
+	return d, nil
 }
 
 func staleClaim(id int64) error {
@@ -330,7 +230,7 @@ func staleClaim(id int64) error {
 // applyFields writes target over the claim cur, bumping its version only if
 // it is still cur's version, and records the change as a revision.
 func applyFields(tx *gorm.DB, cur *ClaimDetail, target ClaimFields, correctionID *int64, moderatorID int64, revertOf *int64, note string, now time.Time) (*ClaimRevision, error) {
-	before, after := diffFields(fieldsOf(cur), target)
+	before, after := diffFields(RevisedFields(), fieldsOf(cur), target)
 	if len(after) == 0 {
 		return nil, Errorf(EConflict, "Claim %d already has these values; nothing to change.", cur.ID)
 	}
@@ -350,34 +250,8 @@ func applyFields(tx *gorm.DB, cur *ClaimDetail, target ClaimFields, correctionID
 	return addRevision(tx, cur.ID, correctionID, moderatorID, revertOf, before, after, note, now)
 }
 
-// claimColumns turns schema fields into claims columns: the metric slug and
-// hardware name become ids, the evidence its offsets in the abstract.
-func claimColumns(tx *gorm.DB, f ClaimFields, abstract string) (map[string]any, error) {
-	var m Metric
-	if err := tx.Where("slug = ?", f.Metric).Take(&m).Error; err != nil {
-		return nil, FieldErrorf("metric", "unknown metric %q", f.Metric)
-	}
-	start := strings.Index(abstract, f.Evidence)
-	if start < 0 || f.Evidence == "" {
-		return nil, FieldErrorf("evidence", "is no longer in the paper's abstract")
-	}
-	cols := map[string]any{
-		"metric_id": m.ID, "value": f.Value, "value_high": f.ValueHigh, "unit": f.Unit, "qualifier": f.Qualifier,
-		"hardware_count": f.HardwareCount, "baseline": f.Baseline, "subject": f.Subject, "condition": f.Condition,
-		"evidence": f.Evidence, "evidence_start": start, "evidence_end": start + len(f.Evidence), "status": f.Status,
-	}
-	var hw *int64
-	if f.Hardware != "" {
-		id, err := hardwareByName(tx, f.Hardware)
-		if err != nil {
-			return nil, err
-		}
-		hw = &id
-	}
-	cols["hardware_id"] = hw
-	return cols, nil
-}
-
+// insertHumanClaim adds a claim a moderator accepted as missing: its columns
+// come from the field table like an edit's, and a human's confidence is 1.
 func insertHumanClaim(tx *gorm.DB, paperID int64, f ClaimFields, now time.Time) (int64, error) {
 	var p Paper
 	if err := tx.Take(&p, paperID).Error; err != nil {
@@ -387,15 +261,21 @@ func insertHumanClaim(tx *gorm.DB, paperID int64, f ClaimFields, now time.Time) 
 	if err != nil {
 		return 0, err
 	}
-	c := Claim{PaperID: paperID, MetricID: cols["metric_id"].(int64), Value: f.Value, ValueHigh: f.ValueHigh,
-		Unit: f.Unit, Qualifier: f.Qualifier, HardwareID: cols["hardware_id"].(*int64), HardwareCount: f.HardwareCount,
-		Baseline: f.Baseline, Subject: f.Subject, Condition: f.Condition, Evidence: f.Evidence,
-		EvidenceStart: cols["evidence_start"].(int), EvidenceEnd: cols["evidence_end"].(int), Confidence: 1,
-		Status: f.Status, Version: 1, CreatedAt: now, UpdatedAt: now}
-	if err := tx.Create(&c).Error; err != nil {
+	cols["paper_id"], cols["confidence"], cols["version"], cols["created_at"], cols["updated_at"] = paperID, 1.0, 1, now, now
+	names := slices.Sorted(maps.Keys(cols))
+	vals := make([]any, len(names))
+	for i, n := range names {
+		vals[i] = cols[n]
+	}
+	// The column names are the table's constants, never input; RETURNING
+	// (PostgreSQL, SQLite 3.35+) gives the id that GORM does not return
+	// for an insert from a map.
+	var id int64
+	q := `INSERT INTO claims ("` + strings.Join(names, `", "`) + `") VALUES (?` + strings.Repeat(", ?", len(names)-1) + `) RETURNING id`
+	if err := tx.Raw(q, vals...).Scan(&id).Error; err != nil {
 		return 0, fmt.Errorf("insert claim: %w", err)
 	}
-	return c.ID, nil
+	return id, nil
 }
 
 func addRevision(tx *gorm.DB, claimID int64, correctionID *int64, moderatorID int64, revertOf *int64, before, after map[string]json.RawMessage, note string, now time.Time) (*ClaimRevision, error) {

@@ -5,14 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"net/mail"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -41,7 +37,9 @@ const (
 )
 
 // SuggestionForm is a suggestion as typed into the form: every field a string,
-// so a form with errors can be shown again exactly as the user left it.
+// so a form with errors can be shown again exactly as the user left it. The
+// claim's fields are ClaimFieldTable's suggestable rows, which read and set
+// them (ClaimField.FormText, SetFormText); the rest is the suggestion's own.
 type SuggestionForm struct {
 	Value, ValueHigh, Unit, Metric, Qualifier, Hardware, HardwareCount string
 	Baseline, Subject, Condition, Evidence                             string
@@ -133,17 +131,17 @@ func (s *Store) SubmitCorrection(ctx context.Context, in NewSuggestion) (*Correc
 	// A correction stores only the fields it changes, so accepting it later
 	// applies just those over whatever the claim is then: a suggestion never
 	// silently undoes another decision made meanwhile.
-	var proposed []byte
+	var proposed map[string]json.RawMessage
 	switch c.Kind {
 	case KindMissing:
-		proposed, _ = json.Marshal(fields)
+		proposed = encodeFields(SuggestableFields(), fields)
 	case KindNotAClaim:
-		proposed = []byte("{}")
+		proposed = map[string]json.RawMessage{}
 	default:
-		_, patch := diffFields(fieldsOfWithoutStatus(current), fields)
-		proposed, _ = json.Marshal(patch)
+		_, proposed = diffFields(SuggestableFields(), fieldsOf(current), fields)
 	}
-	c.Proposed = string(proposed)
+	b, _ := json.Marshal(proposed) // raw JSON values: cannot fail
+	c.Proposed = string(b)
 	c.Reason = strings.TrimSpace(in.Form.Reason)
 	c.Contact = strings.TrimSpace(in.Form.Contact)
 	if err := s.insertSuggestion(ctx, &c); err != nil { // counts the address's limit in the same transaction
@@ -157,27 +155,21 @@ func (s *Store) SubmitCorrection(ctx context.Context, in NewSuggestion) (*Correc
 	return &c, nil
 }
 
-// parse checks a form field by field. current is the claim being corrected
-// (nil for a missing claim); its evidence stands when none is given.
+// parse checks a form field by field through the table, then the rules
+// between fields. current is the claim being corrected (nil for a missing
+// claim); its evidence stands when none is given.
 func (f SuggestionForm) parse(current *ClaimDetail, abstract string, metrics map[string]string) (ClaimFields, InvalidFields) {
 	bad := InvalidFields{}
-	text := func(name, v string, limit int) string {
-		v = strings.TrimSpace(v)
-		if !utf8.ValidString(v) {
-			// PostgreSQL would refuse the bytes on insert, a 500 instead of a message.
-			bad[name] = "is not valid text (UTF-8)"
-		} else if utf8.RuneCountInString(v) > limit {
-			bad[name] = fmt.Sprintf("must be at most %d characters", limit)
-		} else if strings.ContainsFunc(v, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }) {
-			bad[name] = "must not contain control characters"
-		}
-		return v
-	}
-	reason := text("reason", f.Reason, MaxReasonLen)
-	if reason == "" && bad["reason"] == "" {
+	reason, msg := cleanText(f.Reason, MaxReasonLen)
+	switch {
+	case msg != "":
+		bad["reason"] = msg
+	case reason == "":
 		bad["reason"] = "please say briefly why"
 	}
-	if contact := text("contact", f.Contact, MaxContactLen); contact != "" && bad["contact"] == "" {
+	if contact, msg := cleanText(f.Contact, MaxContactLen); msg != "" {
+		bad["contact"] = msg
+	} else if contact != "" {
 		if a, err := mail.ParseAddress(contact); err != nil || a.Address != contact {
 			bad["contact"] = "must be an e-mail address, or empty"
 		}
@@ -192,39 +184,20 @@ func (f SuggestionForm) parse(current *ClaimDetail, abstract string, metrics map
 		return ClaimFields{}, nil
 	}
 	var out ClaimFields
-	out.Metric = strings.TrimSpace(f.Metric)
+	for _, fd := range SuggestableFields() {
+		if msg := fd.parse(*fd.form(&f), &out); msg != "" {
+			bad[fd.Name] = msg
+		}
+	}
 	if _, ok := metrics[out.Metric]; !ok {
 		bad["metric"] = "choose a metric from the list"
 	}
-	out.Value = number("value", f.Value, true, bad)
-	if strings.TrimSpace(f.ValueHigh) != "" {
-		high := number("value_high", f.ValueHigh, true, bad)
-		if bad["value"] == "" && bad["value_high"] == "" && high < out.Value {
-			bad["value_high"] = "must not be below value"
-		}
-		out.ValueHigh = &high
+	if out.ValueHigh != nil && bad["value"] == "" && bad["value_high"] == "" && *out.ValueHigh < out.Value {
+		bad["value_high"] = "must not be below value"
 	}
-	out.Unit = text("unit", f.Unit, 40)
-	if out.Unit == "" {
+	if out.Unit == "" && bad["unit"] == "" {
 		out.Unit = metrics[out.Metric]
 	}
-	out.Qualifier = strings.TrimSpace(f.Qualifier)
-	if !contains(ClaimQualifiers, out.Qualifier) {
-		bad["qualifier"] = "choose a qualifier from the list"
-	}
-	out.Hardware = text("hardware", f.Hardware, 100)
-	if hc := strings.TrimSpace(f.HardwareCount); hc != "" {
-		n, err := strconv.Atoi(hc)
-		if err != nil || n < 1 || n > maxHardwareCount {
-			bad["hardware_count"] = "must be a whole number of 1 or more, or empty"
-		} else {
-			out.HardwareCount = &n
-		}
-	}
-	out.Baseline = text("baseline", f.Baseline, MaxFieldLen)
-	out.Subject = text("subject", f.Subject, MaxFieldLen)
-	out.Condition = text("condition", f.Condition, MaxFieldLen)
-	out.Evidence = text("evidence", f.Evidence, MaxEvidenceLen)
 	switch {
 	case bad["evidence"] != "":
 	case out.Evidence == "" && current != nil:
@@ -235,7 +208,7 @@ func (f SuggestionForm) parse(current *ClaimDetail, abstract string, metrics map
 		bad["evidence"] = "must be copied exactly from the abstract"
 	}
 	if current != nil && len(bad) == 0 {
-		if _, changed := diffFields(fieldsOfWithoutStatus(current), out); len(changed) == 0 {
+		if _, changed := diffFields(SuggestableFields(), fieldsOf(current), out); len(changed) == 0 {
 			bad["value"] = "nothing differs from the current claim; change a field or mark it as not a claim"
 		}
 	}
@@ -243,30 +216,4 @@ func (f SuggestionForm) parse(current *ClaimDetail, abstract string, metrics map
 		return ClaimFields{}, bad
 	}
 	return out, nil
-}
-
-// number parses a finite decimal; required says whether empty is an error.
-func number(name, s string, required bool, bad InvalidFields) float64 {
-	s = strings.TrimSpace(strings.ReplaceAll(s, ",", ""))
-	if s == "" {
-		if required {
-			bad[name] = "is required"
-		}
-		return 0
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		bad[name] = "must be a finite number such as 277 or 1.5e9"
-		return 0
-	}
-	return v
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

@@ -261,12 +261,15 @@ type ClaimModeration struct {
 	Verified bool
 }
 
-// SuggestionFields is a suggestion form as the user typed it, named after the
-// claim schema.
-type SuggestionFields struct {
-	Value, ValueHigh, Unit, Metric, Qualifier, Hardware, HardwareCount string
-	Baseline, Subject, Condition, Evidence, Reason, Contact            string
-	NotAClaim                                                          bool
+// FormInput is one claim field of the suggestion form, as the field table
+// describes it and the user typed it: a text input, or a select of Options.
+type FormInput struct {
+	Name    string
+	Label   string
+	Hint    string
+	Value   string
+	Select  bool
+	Options []Option
 }
 
 // CorrectionFormView is the form to correct a claim or report a paper's
@@ -281,10 +284,11 @@ type CorrectionFormView struct {
 	PaperTitle string
 	Abstract   string
 	CSRF       string
-	Fields     SuggestionFields
+	Inputs     []FormInput // the claim's fields, in the field table's order
+	NotAClaim  bool
+	Reason     string
+	Contact    string
 	Errors     map[string]string
-	Metrics    []Option
-	Qualifiers []Option
 }
 
 // FieldRow is one claim field shown side by side: now and proposed (or before

@@ -1,0 +1,159 @@
+package models
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+)
+
+// The constructors of ClaimFieldTable's rows, one per kind of value. Each
+// binds a row to its typed field of ClaimFields and of SuggestionForm (nil:
+// not suggestable), so the table reads and writes fields without names.
+
+// bind gives a row its typed access to ClaimFields.
+func bind[T any](f ClaimField, get func(*ClaimFields) *T, form func(*SuggestionForm) *string) ClaimField {
+	f.value = func(c *ClaimFields) any { return *get(c) }
+	f.ptr = func(c *ClaimFields) any { return get(c) }
+	f.decode = func(c *ClaimFields, raw json.RawMessage) error {
+		var v T
+		if string(raw) != "null" {
+			if err := json.Unmarshal(raw, &v); err != nil {
+				return err
+			}
+		}
+		*get(c) = v
+		return nil
+	}
+	f.form = form
+	f.Suggestable = form != nil
+	f.Revised, f.Exported = true, true
+	f.Columns, f.Select = []string{f.Name}, "c."+f.Name
+	return f
+}
+
+func text(name, label, hint string, maxLen int, get func(*ClaimFields) *string, form func(*SuggestionForm) *string) ClaimField {
+	f := bind(ClaimField{Name: name, Label: label, Hint: hint, Kind: TextField, MaxLen: maxLen}, get, form)
+	f.parse = func(s string, c *ClaimFields) string {
+		v, msg := cleanText(s, maxLen)
+		*get(c) = v
+		return msg
+	}
+	return f
+}
+
+// enum is a choice of options; nil options accept any value (the metric,
+// which parse checks against the metrics table).
+func enum(name, label string, options []string, blank string, get func(*ClaimFields) *string, form func(*SuggestionForm) *string) ClaimField {
+	f := bind(ClaimField{Name: name, Label: label, Kind: EnumField, Options: options, Blank: blank}, get, form)
+	f.parse = func(s string, c *ClaimFields) string {
+		v := strings.TrimSpace(s)
+		*get(c) = v
+		if options != nil && !slices.Contains(options, v) {
+			return "choose a " + strings.ToLower(label) + " from the list"
+		}
+		return ""
+	}
+	return f
+}
+
+func number(name, label, hint string, get func(*ClaimFields) *float64, form func(*SuggestionForm) *string) ClaimField {
+	f := bind(ClaimField{Name: name, Label: label, Hint: hint, Kind: NumberField, Required: true}, get, form)
+	f.parse = func(s string, c *ClaimFields) string {
+		v, msg := parseNumber(s, true)
+		*get(c) = v
+		return msg
+	}
+	return f
+}
+
+func optNumber(name, label, hint string, get func(*ClaimFields) **float64, form func(*SuggestionForm) *string) ClaimField {
+	f := bind(ClaimField{Name: name, Label: label, Hint: hint, Kind: NumberField}, get, form)
+	f.parse = func(s string, c *ClaimFields) string {
+		*get(c) = nil
+		if strings.TrimSpace(s) == "" {
+			return ""
+		}
+		v, msg := parseNumber(s, true)
+		*get(c) = &v
+		return msg
+	}
+	return f
+}
+
+// count is an optional whole number of 1 or more, such as a device count.
+func count(name, label, hint string, get func(*ClaimFields) **int, form func(*SuggestionForm) *string) ClaimField {
+	f := bind(ClaimField{Name: name, Label: label, Hint: hint, Kind: NumberField}, get, form)
+	f.parse = func(s string, c *ClaimFields) string {
+		*get(c) = nil
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return ""
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > maxHardwareCount {
+			return "must be a whole number of 1 or more, or empty"
+		}
+		*get(c) = &n
+		return ""
+	}
+	return f
+}
+
+// required marks a field that is never empty.
+func (f ClaimField) required() ClaimField { f.Required = true; return f }
+
+// device marks a text field that names a device.
+func (f ClaimField) device() ClaimField { f.Kind = DeviceField; return f }
+
+// unrevised marks a field that moderation never changes, so revisions do not record it.
+func (f ClaimField) unrevised() ClaimField { f.Revised = false; return f }
+
+// stored says how queries read the field and which claims columns hold it.
+func (f ClaimField) stored(sel string, columns ...string) ClaimField {
+	f.Select, f.Columns = sel, columns
+	return f
+}
+
+// writes sets how the field becomes columns when its columns are not just its value.
+func (f ClaimField) writes(w func(*gorm.DB, *ClaimFields, string, map[string]any) error) ClaimField {
+	f.write = w
+	return f
+}
+
+// cleanText trims form text and checks it is text a database will take.
+func cleanText(v string, limit int) (string, string) {
+	v = strings.TrimSpace(v)
+	switch {
+	case !utf8.ValidString(v):
+		// PostgreSQL would refuse the bytes on insert, a 500 instead of a message.
+		return v, "is not valid text (UTF-8)"
+	case utf8.RuneCountInString(v) > limit:
+		return v, fmt.Sprintf("must be at most %d characters", limit)
+	case strings.ContainsFunc(v, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }):
+		return v, "must not contain control characters"
+	}
+	return v, ""
+}
+
+// parseNumber parses a finite decimal; required says whether empty is an error.
+func parseNumber(s string, required bool) (float64, string) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, ",", ""))
+	if s == "" {
+		if required {
+			return 0, "is required"
+		}
+		return 0, ""
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, "must be a finite number such as 277 or 1.5e9"
+	}
+	return v, ""
+}
