@@ -20,6 +20,7 @@ import (
 // bind gives a row its typed access to ClaimFields.
 func bind[T any](f ClaimField, get func(*ClaimFields) *T, form func(*SuggestionForm) *string) ClaimField {
 	f.value = func(c *ClaimFields) any { return *get(c) }
+	f.visit = visitorOf(get)
 	f.ptr = func(c *ClaimFields) any { return get(c) }
 	f.decode = func(c *ClaimFields, raw json.RawMessage) error {
 		var v T
@@ -36,6 +37,31 @@ func bind[T any](f ClaimField, get func(*ClaimFields) *T, form func(*SuggestionF
 	f.Revised, f.Exported = true, true
 	f.Columns, f.Select = []string{f.Name}, "c."+f.Name
 	return f
+}
+
+// FieldVisitor receives a field's typed value without boxing it in an
+// interface, for encoders that run once per field of every exported row.
+type FieldVisitor interface {
+	Text(string)
+	Number(float64)
+	OptNumber(*float64)
+	Count(*int)
+}
+
+// visitorOf picks, once per row of the table, the FieldVisitor method of the
+// field's type; a field of any other type cannot be built.
+func visitorOf[T any](get func(*ClaimFields) *T) func(*ClaimFields, FieldVisitor) {
+	switch g := any(get).(type) {
+	case func(*ClaimFields) *string:
+		return func(c *ClaimFields, v FieldVisitor) { v.Text(*g(c)) }
+	case func(*ClaimFields) *float64:
+		return func(c *ClaimFields, v FieldVisitor) { v.Number(*g(c)) }
+	case func(*ClaimFields) **float64:
+		return func(c *ClaimFields, v FieldVisitor) { v.OptNumber(*g(c)) }
+	case func(*ClaimFields) **int:
+		return func(c *ClaimFields, v FieldVisitor) { v.Count(*g(c)) }
+	}
+	panic(fmt.Sprintf("models: a claim field of type %T has no FieldVisitor method", *new(T)))
 }
 
 func text(name, label, hint string, maxLen int, get func(*ClaimFields) *string, form func(*SuggestionForm) *string) ClaimField {

@@ -13,18 +13,18 @@ import (
 var ClaimQualifiers = []string{"", "up_to", "at_least", "approx", "average"}
 
 // claimStatuses is the status vocabulary, as the claims table checks it.
-var claimStatuses = []string{StatusExtracted, StatusCorrected, StatusVerified, StatusRetracted}
+var claimStatuses = []string{StatusExtracted, StatusCorrected, StatusVerified, StatusRetracted, StatusSuperseded}
 
 // ClaimFields is a claim as people read, correct and export it: the claim
 // schema's fields, typed. ClaimFieldTable says how each one is parsed,
 // compared, shown, stored and exported.
 type ClaimFields struct {
-	Metric        string
+	MetricSlug    string
 	Value         float64
 	ValueHigh     *float64
 	Unit          string
 	Qualifier     string
-	Hardware      string
+	HardwareName  string
 	HardwareCount *int
 	Baseline      string
 	Subject       string
@@ -68,10 +68,12 @@ type ClaimField struct {
 	Exported bool
 	// Columns are the claims columns that store it.
 	Columns []string
-	// Select reads it in a query over claims c, metrics m and hardware h.
+	// Select reads it in a query over claims c, metrics m and hardware h,
+	// named as ClaimFields' field for GORM's scan.
 	Select string
 
 	value  func(*ClaimFields) any                    // the typed value
+	visit  func(*ClaimFields, FieldVisitor)          // the typed value, unboxed, for encoders
 	ptr    func(*ClaimFields) any                    // a pointer to it, for database/sql Scan
 	decode func(*ClaimFields, json.RawMessage) error // sets it from its stored JSON
 	form   func(*SuggestionForm) *string             // its text in the suggestion form
@@ -82,15 +84,15 @@ type ClaimField struct {
 // ClaimFieldTable is the claim, field by field, in display order: the order
 // of the form, the moderation diff, the history and the export columns.
 var ClaimFieldTable = []ClaimField{
-	enum("metric", "Metric", nil, "", func(c *ClaimFields) *string { return &c.Metric }, func(f *SuggestionForm) *string { return &f.Metric }).
-		required().stored("m.slug", "metric_id").writes(writeMetric),
+	enum("metric", "Metric", nil, "", func(c *ClaimFields) *string { return &c.MetricSlug }, func(f *SuggestionForm) *string { return &f.Metric }).
+		required().stored("m.slug AS metric_slug", "metric_id").writes(writeMetric),
 	number("value", "Value", "A plain number: 277, 1.5, 2e9.", func(c *ClaimFields) *float64 { return &c.Value }, func(f *SuggestionForm) *string { return &f.Value }),
 	optNumber("value_high", "Upper value of a range", "Only for ranges such as 2.4–8x.", func(c *ClaimFields) **float64 { return &c.ValueHigh }, func(f *SuggestionForm) *string { return &f.ValueHigh }),
 	text("unit", "Unit", "Empty means the metric's unit.", 40, func(c *ClaimFields) *string { return &c.Unit }, func(f *SuggestionForm) *string { return &f.Unit }).
 		required(),
 	enum("qualifier", "Qualifier", ClaimQualifiers, "none", func(c *ClaimFields) *string { return &c.Qualifier }, func(f *SuggestionForm) *string { return &f.Qualifier }),
-	text("hardware", "Hardware", "E.g. NVIDIA A100.", 100, func(c *ClaimFields) *string { return &c.Hardware }, func(f *SuggestionForm) *string { return &f.Hardware }).
-		device().stored("COALESCE(h.name, '')", "hardware_id").writes(writeHardware),
+	text("hardware", "Hardware", "E.g. NVIDIA A100.", 100, func(c *ClaimFields) *string { return &c.HardwareName }, func(f *SuggestionForm) *string { return &f.Hardware }).
+		device().stored("COALESCE(h.name, '') AS hardware_name", "hardware_id").writes(writeHardware),
 	count("hardware_count", "Number of devices", "", func(c *ClaimFields) **int { return &c.HardwareCount }, func(f *SuggestionForm) *string { return &f.HardwareCount }),
 	text("baseline", "Baseline", "What it is compared with, if anything.", MaxFieldLen, func(c *ClaimFields) *string { return &c.Baseline }, func(f *SuggestionForm) *string { return &f.Baseline }),
 	text("subject", "Subject", "What achieves the number.", MaxFieldLen, func(c *ClaimFields) *string { return &c.Subject }, func(f *SuggestionForm) *string { return &f.Subject }),
@@ -140,10 +142,15 @@ var claimFieldColumnsExcluded = map[string]string{
 	"created_at":        "bookkeeping",
 	"updated_at":        "bookkeeping",
 	"paper_title_lc":    "a trigger-kept copy of the paper's title for search (migration 00010)",
+	"arxiv_version":     "provenance: the arXiv version the claim was read from (migration 00017)",
+	"superseded_in":     "provenance: the arXiv version that no longer makes the claim (migration 00017)",
 }
 
 // Value is the field's typed value in c: a string, float64, *float64 or *int.
 func (f ClaimField) Value(c *ClaimFields) any { return f.value(c) }
+
+// Visit passes the field's value in c to the method of v for its type.
+func (f ClaimField) Visit(c *ClaimFields, v FieldVisitor) { f.visit(c, v) }
 
 // ScanDest is a pointer to the field in c, for database/sql's Scan of Select.
 func (f ClaimField) ScanDest(c *ClaimFields) any { return f.ptr(c) }
@@ -271,13 +278,7 @@ func (f ClaimField) storedText(raw json.RawMessage) string {
 }
 
 // fieldsOf is the claim schema view of a stored claim, with its status.
-func fieldsOf(d *ClaimDetail) ClaimFields {
-	return ClaimFields{
-		Metric: d.MetricSlug, Value: d.Value, ValueHigh: d.ValueHigh, Unit: d.Unit, Qualifier: d.Qualifier,
-		Hardware: d.HardwareName, HardwareCount: d.HardwareCount, Baseline: d.Baseline, Subject: d.Subject,
-		Condition: d.Condition, Evidence: d.Evidence, Status: d.Status, Confidence: d.Confidence,
-	}
-}
+func fieldsOf(d *ClaimDetail) ClaimFields { return d.ClaimFields }
 
 // ClaimFieldsOf exposes a stored claim in the schema's shape, e.g. to prefill a form.
 func ClaimFieldsOf(d *ClaimDetail) ClaimFields { return fieldsOf(d) }
@@ -301,8 +302,8 @@ func claimColumns(tx *gorm.DB, f ClaimFields, abstract string) (map[string]any, 
 
 func writeMetric(tx *gorm.DB, f *ClaimFields, _ string, cols map[string]any) error {
 	var m Metric
-	if err := tx.Where("slug = ?", f.Metric).Take(&m).Error; err != nil {
-		return FieldErrorf("metric", "unknown metric %q", f.Metric)
+	if err := tx.Where("slug = ?", f.MetricSlug).Take(&m).Error; err != nil {
+		return FieldErrorf("metric", "unknown metric %q", f.MetricSlug)
 	}
 	cols["metric_id"] = m.ID
 	return nil
@@ -310,8 +311,8 @@ func writeMetric(tx *gorm.DB, f *ClaimFields, _ string, cols map[string]any) err
 
 func writeHardware(tx *gorm.DB, f *ClaimFields, _ string, cols map[string]any) error {
 	var hw *int64
-	if f.Hardware != "" {
-		id, err := hardwareByName(tx, f.Hardware)
+	if f.HardwareName != "" {
+		id, err := hardwareByName(tx, f.HardwareName)
 		if err != nil {
 			return err
 		}

@@ -10,41 +10,35 @@ import (
 	"gorm.io/gorm"
 )
 
-// ClaimRow is a claim joined with what a listing shows beside it.
+// ClaimRow is a claim joined with what a listing shows beside it: its
+// fields (ClaimFieldTable's, read by its Select expressions) and the rest.
 type ClaimRow struct {
 	ID               int64
 	PaperID          int64
 	PaperTitle       string
 	PaperPublishedOn *time.Time
-	MetricSlug       string
 	MetricName       string
-	Value            float64
-	ValueHigh        *float64
-	Unit             string
 	RawText          string
-	Qualifier        string
-	HardwareName     string
 	HardwareSlug     string
-	HardwareCount    *int
-	Baseline         string
-	Subject          string
-	Condition        string
-	Evidence         string
 	EvidenceStart    int
 	EvidenceEnd      int
-	Confidence       float64
-	Status           string
 	ArxivVersion     int  // the arXiv version the claim was read from, 0 if unknown
 	SupersededIn     *int // the version that no longer makes it, for a superseded claim
 	// Peak sets a throughput claim against its device's dense peak; nil
 	// when there is nothing to compare with. Computed on read (peak.go).
 	Peak *PeakComparison `gorm:"-"`
+	ClaimFields
 }
 
-const claimRowColumns = `c.id, c.paper_id, p.title AS paper_title, p.published_on AS paper_published_on,
-	m.slug AS metric_slug, m.name AS metric_name, c.value, c.value_high, c.unit, c.raw_text, c.qualifier,
-	COALESCE(h.name, '') AS hardware_name, COALESCE(h.slug, '') AS hardware_slug, c.hardware_count,
-	c.baseline, c.subject, c.condition, c.evidence, c.evidence_start, c.evidence_end, c.confidence, c.status, c.arxiv_version, c.superseded_in`
+var claimRowColumns = func() string {
+	cols := []string{"c.id", "c.paper_id", "p.title AS paper_title", "p.published_on AS paper_published_on",
+		"m.name AS metric_name", "c.raw_text", "COALESCE(h.slug, '') AS hardware_slug", "c.evidence_start", "c.evidence_end",
+		"c.arxiv_version", "c.superseded_in"}
+	for _, f := range ClaimFieldTable {
+		cols = append(cols, f.Select)
+	}
+	return strings.Join(cols, ", ")
+}()
 
 func (s *Store) claimRows(ctx context.Context) *gorm.DB {
 	return claimRowsIn(s.db.WithContext(ctx))
@@ -340,14 +334,22 @@ func (s *Store) ClaimsOfPaper(ctx context.Context, paperID int64) ([]ClaimRow, e
 // GetClaim returns one claim with its paper and metric, or ENotFound.
 func (s *Store) GetClaim(ctx context.Context, id int64) (*ClaimDetail, error) {
 	d, err := getClaim(s.db.WithContext(ctx), id)
-	if err != nil && ErrorCode(err) != ENotFound {
-		return nil, fmt.Errorf("store: %w", err)
+	if err != nil {
+		if ErrorCode(err) != ENotFound {
+			err = fmt.Errorf("store: %w", err)
+		}
+		return nil, err
 	}
-	return d, err
+	rows := []ClaimRow{d.ClaimRow}
+	if err := s.comparePeaks(ctx, rows); err != nil {
+		return nil, err
+	}
+	d.Peak = rows[0].Peak
+	return d, nil
 }
 
 // claimDetailColumns are what a claim's own page and moderation read beyond a row.
-const claimDetailColumns = claimRowColumns + ", c.extractor_version, c.version, c.created_at, c.updated_at, p.abstract AS paper_abstract"
+var claimDetailColumns = claimRowColumns + ", c.extractor_version, c.version, c.created_at, c.updated_at, p.abstract AS paper_abstract"
 
 // claimDetails reads claims with everything their page shows, in db.
 func claimDetails(db *gorm.DB) *gorm.DB { return claimRowsIn(db).Select(claimDetailColumns) }
@@ -362,11 +364,6 @@ func getClaim(db *gorm.DB, id int64) (*ClaimDetail, error) {
 	if err != nil {
 		return nil, fmt.Errorf("get claim %d: %w", id, err)
 	}
-	rows := []ClaimRow{d.ClaimRow}
-	if err := s.comparePeaks(ctx, rows); err != nil {
-		return nil, err
-	}
-	d.Peak = rows[0].Peak
 	return &d, nil
 }
 

@@ -4,39 +4,33 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
 )
 
-// ExportRow is one claim as the CSV and JSON Lines exports write it: the
-// leaderboard's columns plus what a reader needs to cite the paper.
+// ExportRow is one claim as the CSV and JSON Lines exports write it: what a
+// reader needs to cite the paper, and the claim's fields, whose exported
+// ones (ExportedFields) are the columns after paper_url.
 type ExportRow struct {
-	ID            int64
-	PaperID       int64
-	PaperTitle    string
-	ArxivID       string // "" when the paper has none
-	SourceURL     string
-	MetricSlug    string
-	Value         float64
-	ValueHigh     *float64
-	Unit          string
-	Qualifier     string
-	HardwareName  string
-	HardwareCount *int
-	Baseline      string
-	Subject       string
-	Condition     string
-	Evidence      string
-	Status        string
-	Confidence    float64
+	ID         int64
+	PaperID    int64
+	PaperTitle string
+	ArxivID    string // "" when the paper has none
+	SourceURL  string
+	ClaimFields
 }
 
 // exportColumns replaces only the projection of LeaderboardQuery: the joins,
 // conditions and order stay those of the page, so the export cannot drift from it.
-const exportColumns = `c.id, c.paper_id, p.title, COALESCE(p.arxiv_id, ''), p.source_url, m.slug,
-	c.value, c.value_high, c.unit, c.qualifier, COALESCE(h.name, ''), c.hardware_count,
-	c.baseline, c.subject, c.condition, c.evidence, c.status, c.confidence`
+var exportColumns = func() string {
+	cols := []string{"c.id", "c.paper_id", "p.title", "COALESCE(p.arxiv_id, '')", "p.source_url"}
+	for _, f := range ExportedFields() {
+		cols = append(cols, f.Select)
+	}
+	return strings.Join(cols, ", ")
+}()
 
 // ExportLeaderboard calls fn with every claim matching f, in f's order and
 // without paging, one row at a time straight from the database cursor so
@@ -114,25 +108,15 @@ func (s *Store) exportMetric(ctx context.Context, m *Metric, f LeaderboardFilter
 		return fmt.Errorf("store: export %q: %w", m.Slug, err)
 	}
 	defer rows.Close()
-	var (
-		r     ExportRow
-		high  sql.NullFloat64
-		count sql.NullInt64
-	)
+	var r ExportRow
+	dest := []any{&r.ID, &r.PaperID, &r.PaperTitle, &r.ArxivID, &r.SourceURL}
+	for _, f := range ExportedFields() {
+		dest = append(dest, f.ScanDest(&r.ClaimFields))
+	}
 	for rows.Next() {
-		err := rows.Scan(&r.ID, &r.PaperID, &r.PaperTitle, &r.ArxivID, &r.SourceURL, &r.MetricSlug,
-			&r.Value, &high, &r.Unit, &r.Qualifier, &r.HardwareName, &count,
-			&r.Baseline, &r.Subject, &r.Condition, &r.Evidence, &r.Status, &r.Confidence)
-		if err != nil {
+		// Optional fields scan through pointers, which NULL sets to nil.
+		if err := rows.Scan(dest...); err != nil {
 			return fmt.Errorf("store: export %q: scan: %w", m.Slug, err)
-		}
-		r.ValueHigh, r.HardwareCount = nil, nil
-		if high.Valid {
-			r.ValueHigh = &high.Float64
-		}
-		if count.Valid {
-			n := int(count.Int64)
-			r.HardwareCount = &n
 		}
 		if err := fn(&r); err != nil {
 			return err

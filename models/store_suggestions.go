@@ -189,14 +189,14 @@ func (f SuggestionForm) parse(current *ClaimDetail, abstract string, metrics map
 			bad[fd.Name] = msg
 		}
 	}
-	if _, ok := metrics[out.Metric]; !ok {
+	if _, ok := metrics[out.MetricSlug]; !ok {
 		bad["metric"] = "choose a metric from the list"
 	}
 	if out.ValueHigh != nil && bad["value"] == "" && bad["value_high"] == "" && *out.ValueHigh < out.Value {
 		bad["value_high"] = "must not be below value"
 	}
 	if out.Unit == "" && bad["unit"] == "" {
-		out.Unit = metrics[out.Metric]
+		out.Unit = metrics[out.MetricSlug]
 	}
 	switch {
 	case bad["evidence"] != "":

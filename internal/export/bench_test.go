@@ -14,10 +14,10 @@ func BenchmarkCSVRow(b *testing.B) {
 	high := 8.02
 	count := 64
 	row := &models.ExportRow{ID: 12345, PaperID: 678, PaperTitle: "=HYPERLINK(\"x\") Sequence Parallelism: Long Sequence Training",
-		ArxivID: "2105.13120", MetricSlug: "capacity_factor", Value: 13.7, ValueHigh: &high, Unit: "x", Qualifier: "up_to",
-		HardwareName: "NVIDIA P100", HardwareCount: &count, Baseline: "tensor parallelism", Subject: "maximum batch size",
-		Evidence: "our approach achieved 13.7times and 3.0times maximum batch size and sequence length respectively",
-		Status:   "extracted", Confidence: 0.93}
+		ArxivID: "2105.13120", ClaimFields: models.ClaimFields{MetricSlug: "capacity_factor", Value: 13.7, ValueHigh: &high, Unit: "x", Qualifier: "up_to",
+			HardwareName: "NVIDIA P100", HardwareCount: &count, Baseline: "tensor parallelism", Subject: "maximum batch size",
+			Evidence: "our approach achieved 13.7times and 3.0times maximum batch size and sequence length respectively",
+			Status:   "extracted", Confidence: 0.93}}
 	enc := export.NewClaimCSV(io.Discard, "https://claimboard.example")
 	b.ReportAllocs()
 	for b.Loop() {

@@ -1,6 +1,7 @@
 // Package export encodes claims for download: CSV under the documented
 // columns and JSON Lines under the same names. The site's downloads and
-// `claimboard export` both write through it, so they never disagree.
+// `claimboard export` both write through it, so they never disagree. The
+// claim's columns are the field table's exported rows (models.ExportedFields).
 package export
 
 import (
@@ -15,25 +16,28 @@ import (
 
 // CSVHeader names the export's columns, in order; the README documents them.
 // Renaming or reordering one breaks users' spreadsheets and scripts.
-var CSVHeader = []string{
-	"paper_title", "arxiv_id", "paper_url", "metric", "value", "value_high", "unit", "qualifier",
-	"hardware", "hardware_count", "baseline", "subject", "condition", "evidence", "status",
-	"confidence", "claim_url",
-}
+var CSVHeader = func() []string {
+	h := []string{"paper_title", "arxiv_id", "paper_url"}
+	for _, f := range models.ExportedFields() {
+		h = append(h, f.Name)
+	}
+	return append(h, "claim_url")
+}()
 
 // ClaimCSV writes claims as RFC 4180 CSV in UTF-8 under CSVHeader. Every text
 // cell is neutralised against spreadsheet formula injection; numeric cells are
 // written plainly and never altered, so a negative value stays a number.
 type ClaimCSV struct {
-	w    *csv.Writer
-	base string
-	rec  []string
+	w      *csv.Writer
+	base   string
+	rec    csvCells
+	fields []models.ClaimField
 }
 
 // NewClaimCSV returns an encoder writing to w; claim URLs start with baseURL
 // (scheme and host, no trailing slash).
 func NewClaimCSV(w io.Writer, baseURL string) *ClaimCSV {
-	return &ClaimCSV{w: csv.NewWriter(w), base: baseURL, rec: make([]string, len(CSVHeader))}
+	return &ClaimCSV{w: csv.NewWriter(w), base: baseURL, rec: make([]string, len(CSVHeader)), fields: models.ExportedFields()}
 }
 
 // WriteHeader writes the header row.
@@ -46,29 +50,27 @@ func (e *ClaimCSV) WriteHeader() error {
 
 // Write writes one claim.
 func (e *ClaimCSV) Write(r *models.ExportRow) error {
-	rec := e.rec
-	rec[0] = safecsv.Text(r.PaperTitle)
-	rec[1] = safecsv.Text(r.ArxivID)
-	rec[2] = safecsv.Text(paperURL(r.SourceURL, r.ArxivID))
-	rec[3] = safecsv.Text(r.MetricSlug)
-	rec[4] = safecsv.Number(r.Value)
-	rec[5] = safecsv.OptNumber(r.ValueHigh)
-	rec[6] = safecsv.Text(r.Unit)
-	rec[7] = safecsv.Text(r.Qualifier)
-	rec[8] = safecsv.Text(r.HardwareName)
-	rec[9] = safecsv.OptInt(r.HardwareCount)
-	rec[10] = safecsv.Text(r.Baseline)
-	rec[11] = safecsv.Text(r.Subject)
-	rec[12] = safecsv.Text(r.Condition)
-	rec[13] = safecsv.Text(r.Evidence)
-	rec[14] = safecsv.Text(r.Status)
-	rec[15] = safecsv.Number(r.Confidence)
-	rec[16] = safecsv.Text(e.base + "/claims/" + strconv.FormatInt(r.ID, 10))
-	if err := e.w.Write(rec); err != nil {
+	e.rec = e.rec[:0]
+	e.rec.Text(r.PaperTitle)
+	e.rec.Text(r.ArxivID)
+	e.rec.Text(paperURL(r.SourceURL, r.ArxivID))
+	for _, f := range e.fields {
+		f.Visit(&r.ClaimFields, &e.rec)
+	}
+	e.rec.Text(e.base + "/claims/" + strconv.FormatInt(r.ID, 10))
+	if err := e.w.Write(e.rec); err != nil {
 		return fmt.Errorf("csv: claim %d: %w", r.ID, err)
 	}
 	return nil
 }
+
+// csvCells appends one cell per field: text neutralised, numbers plainly.
+type csvCells []string
+
+func (c *csvCells) Text(s string)        { *c = append(*c, safecsv.Text(s)) }
+func (c *csvCells) Number(v float64)     { *c = append(*c, safecsv.Number(v)) }
+func (c *csvCells) OptNumber(v *float64) { *c = append(*c, safecsv.OptNumber(v)) }
+func (c *csvCells) Count(v *int)         { *c = append(*c, safecsv.OptInt(v)) }
 
 // Flush writes out buffered rows and reports any earlier write error.
 func (e *ClaimCSV) Flush() error {

@@ -29,9 +29,9 @@ func FuzzClaimCSV(f *testing.F) {
 			}
 		}
 		n := 8
-		row := &models.ExportRow{ID: 7, PaperTitle: title, ArxivID: "2401.01234", MetricSlug: "fps", Value: value,
+		row := &models.ExportRow{ID: 7, PaperTitle: title, ArxivID: "2401.01234", ClaimFields: models.ClaimFields{MetricSlug: "fps", Value: value,
 			ValueHigh: &high, Unit: "FPS", Qualifier: "up_to", HardwareName: hw, HardwareCount: &n,
-			Baseline: baseline, Subject: title, Condition: baseline, Evidence: evidence, Status: "extracted", Confidence: conf}
+			Baseline: baseline, Subject: title, Condition: baseline, Evidence: evidence, Status: "extracted", Confidence: conf}}
 		var buf bytes.Buffer
 		enc := export.NewClaimCSV(&buf, "http://127.0.0.1")
 		if err := enc.WriteHeader(); err != nil {

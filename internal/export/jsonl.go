@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,56 +10,65 @@ import (
 	"github.com/claimboard/claimboard/models"
 )
 
-// Record is one claim as JSON Lines: the CSV's columns under the same
-// names, with numbers as numbers and absent values as null. JSON needs no
+// ClaimJSONL writes claims as JSON Lines: one object per line with the CSV's
+// columns under the same names and in the same order, numbers as numbers and
+// absent values (an optional field left empty) as null. JSON needs no
 // formula neutralising, so text is exactly as stored.
-type Record struct {
-	PaperTitle    string   `json:"paper_title"`
-	ArxivID       *string  `json:"arxiv_id"`
-	PaperURL      *string  `json:"paper_url"`
-	Metric        string   `json:"metric"`
-	Value         float64  `json:"value"`
-	ValueHigh     *float64 `json:"value_high"`
-	Unit          string   `json:"unit"`
-	Qualifier     *string  `json:"qualifier"`
-	Hardware      *string  `json:"hardware"`
-	HardwareCount *int     `json:"hardware_count"`
-	Baseline      *string  `json:"baseline"`
-	Subject       *string  `json:"subject"`
-	Condition     *string  `json:"condition"`
-	Evidence      string   `json:"evidence"`
-	Status        string   `json:"status"`
-	Confidence    float64  `json:"confidence"`
-	ClaimURL      string   `json:"claim_url"`
-}
-
-// ClaimJSONL writes claims as JSON Lines, one Record per line.
 type ClaimJSONL struct {
-	enc  *json.Encoder
-	base string
+	w      io.Writer
+	base   string
+	fields []models.ClaimField
+	line   bytes.Buffer
+	val    bytes.Buffer
+	enc    *json.Encoder // writes into val, without HTML escaping
+	err    error
 }
 
 // NewClaimJSONL returns an encoder writing to w; claim URLs start with baseURL.
 func NewClaimJSONL(w io.Writer, baseURL string) *ClaimJSONL {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return &ClaimJSONL{enc: enc, base: baseURL}
+	e := &ClaimJSONL{w: w, base: baseURL, fields: models.ExportedFields()}
+	e.enc = json.NewEncoder(&e.val)
+	e.enc.SetEscapeHTML(false)
+	return e
 }
 
 // Write writes one claim as one line.
 func (e *ClaimJSONL) Write(r *models.ExportRow) error {
-	rec := Record{
-		PaperTitle: r.PaperTitle, ArxivID: orNull(r.ArxivID), PaperURL: orNull(paperURL(r.SourceURL, r.ArxivID)),
-		Metric: r.MetricSlug, Value: r.Value, ValueHigh: r.ValueHigh, Unit: r.Unit,
-		Qualifier: orNull(r.Qualifier), Hardware: orNull(r.HardwareName), HardwareCount: r.HardwareCount,
-		Baseline: orNull(r.Baseline), Subject: orNull(r.Subject), Condition: orNull(r.Condition),
-		Evidence: r.Evidence, Status: r.Status, Confidence: r.Confidence,
-		ClaimURL: e.base + "/claims/" + strconv.FormatInt(r.ID, 10),
+	e.line.Reset()
+	e.err = nil
+	e.line.WriteByte('{')
+	e.put("paper_title", r.PaperTitle)
+	e.put("arxiv_id", orNull(r.ArxivID))
+	e.put("paper_url", orNull(paperURL(r.SourceURL, r.ArxivID)))
+	for _, f := range e.fields {
+		v := f.Value(&r.ClaimFields)
+		if s, ok := v.(string); ok && !f.Required {
+			v = orNull(s)
+		}
+		e.put(f.Name, v)
 	}
-	if err := e.enc.Encode(rec); err != nil {
+	e.put("claim_url", e.base+"/claims/"+strconv.FormatInt(r.ID, 10))
+	e.line.WriteString("}\n")
+	if e.err != nil {
+		return fmt.Errorf("jsonl: claim %d: %w", r.ID, e.err)
+	}
+	if _, err := e.w.Write(e.line.Bytes()); err != nil {
 		return fmt.Errorf("jsonl: claim %d: %w", r.ID, err)
 	}
 	return nil
+}
+
+// put appends one "name":value member; names are the table's plain ASCII.
+func (e *ClaimJSONL) put(name string, v any) {
+	if e.line.Len() > 1 {
+		e.line.WriteByte(',')
+	}
+	e.line.WriteString(`"` + name + `":`)
+	e.val.Reset()
+	if err := e.enc.Encode(v); err != nil && e.err == nil {
+		e.err = err
+	}
+	e.line.Write(bytes.TrimSuffix(e.val.Bytes(), []byte("\n")))
 }
 
 // orNull maps the database's empty text to JSON null, as the claim schema does.
