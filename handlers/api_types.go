@@ -1,6 +1,9 @@
 package handlers
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"math"
 	"net/url"
 	"strconv"
@@ -17,47 +20,53 @@ import (
 // Absent values are null, as in the claim schema, rather than "" or 0.
 // Links are site-relative paths so responses do not depend on the Host header.
 
+// apiClaim is a claim as the API shows it: where it lives and what the
+// abstract says, then its fields, which are the field table's exported rows
+// (absent optional values null), so a new field reaches the API with its row.
 type apiClaim struct {
-	ID            int64    `json:"id"`
-	URL           string   `json:"url"`
-	APIURL        string   `json:"api_url"`
-	PaperID       int64    `json:"paper_id"`
-	PaperTitle    string   `json:"paper_title"`
-	PublishedOn   *string  `json:"published_on"`
-	Metric        string   `json:"metric"`
-	Value         float64  `json:"value"`
-	ValueHigh     *float64 `json:"value_high"`
-	Unit          string   `json:"unit"`
-	RawText       string   `json:"raw_text"`
-	Qualifier     *string  `json:"qualifier"`
-	Hardware      *string  `json:"hardware"`
-	HardwareSlug  *string  `json:"hardware_slug"`
-	HardwareCount *int     `json:"hardware_count"`
-	Baseline      *string  `json:"baseline"`
-	Subject       *string  `json:"subject"`
-	Condition     *string  `json:"condition"`
-	Evidence      string   `json:"evidence"`
-	EvidenceStart int      `json:"evidence_start"`
-	EvidenceEnd   int      `json:"evidence_end"`
-	Confidence    float64  `json:"confidence"`
-	Status        string   `json:"status"`
+	ID            int64
+	URL           string
+	APIURL        string
+	PaperID       int64
+	PaperTitle    string
+	PublishedOn   *string
+	RawText       string
+	HardwareSlug  *string
+	EvidenceStart int
+	EvidenceEnd   int
+	Fields        models.ClaimFields
 	// PercentOfPeak, PeakSource and Flags set a throughput claim against its
 	// device's dense peak (models.ComparePeak); null and [] otherwise.
-	PercentOfPeak *float64 `json:"percent_of_peak"`
-	PeakSource    *string  `json:"peak_source"`
-	Flags         []string `json:"flags"`
+	PercentOfPeak *float64
+	PeakSource    *string
+	Flags         []string
 }
+
+// members lists the claim's JSON members in order.
+func (c apiClaim) members() []jsonMember {
+	m := []jsonMember{{"id", c.ID}, {"url", c.URL}, {"api_url", c.APIURL}, {"paper_id", c.PaperID},
+		{"paper_title", c.PaperTitle}, {"published_on", c.PublishedOn}, {"raw_text", c.RawText},
+		{"hardware_slug", c.HardwareSlug}, {"evidence_start", c.EvidenceStart}, {"evidence_end", c.EvidenceEnd}}
+	for _, f := range models.ExportedFields() {
+		v := f.Value(&c.Fields)
+		if s, ok := v.(string); ok && !f.Required {
+			v = orNull(s)
+		}
+		m = append(m, jsonMember{f.Name, v})
+	}
+	return append(m, jsonMember{"percent_of_peak", c.PercentOfPeak}, jsonMember{"peak_source", c.PeakSource}, jsonMember{"flags", c.Flags})
+}
+
+// MarshalJSON writes the claim's members.
+func (c apiClaim) MarshalJSON() ([]byte, error) { return marshalMembers(c.members()) }
 
 func claimJSON(r models.ClaimRow) apiClaim {
 	id := strconv.FormatInt(r.ID, 10)
 	out := apiClaim{
 		ID: r.ID, URL: "/claims/" + id, APIURL: "/api/v1/claims/" + id,
 		PaperID: r.PaperID, PaperTitle: r.PaperTitle, PublishedOn: dateOrNull(r.PaperPublishedOn),
-		Metric: r.MetricSlug, Value: r.Value, ValueHigh: r.ValueHigh, Unit: r.Unit, RawText: r.RawText,
-		Qualifier: orNull(r.Qualifier), Hardware: orNull(r.HardwareName), HardwareSlug: orNull(r.HardwareSlug),
-		HardwareCount: r.HardwareCount, Baseline: orNull(r.Baseline), Subject: orNull(r.Subject),
-		Condition: orNull(r.Condition), Evidence: r.Evidence, EvidenceStart: r.EvidenceStart,
-		EvidenceEnd: r.EvidenceEnd, Confidence: r.Confidence, Status: r.Status, Flags: []string{},
+		RawText: r.RawText, HardwareSlug: orNull(r.HardwareSlug),
+		EvidenceStart: r.EvidenceStart, EvidenceEnd: r.EvidenceEnd, Fields: r.ClaimFields, Flags: []string{},
 	}
 	if p := r.Peak; p != nil {
 		pct, src := math.Round(p.Percent*10)/10, p.Source()
@@ -79,10 +88,44 @@ func claimsJSON(rows []models.ClaimRow) []apiClaim {
 
 type apiClaimDetail struct {
 	apiClaim
-	ExtractorVersion string    `json:"extractor_version"`
-	Version          int       `json:"version"`
-	CreatedAt        time.Time `json:"created_at"`
-	UpdatedAt        time.Time `json:"updated_at"`
+	ExtractorVersion string
+	Version          int
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+}
+
+// MarshalJSON writes the claim's members and its provenance; without it the
+// embedded claim's MarshalJSON would leave the provenance out.
+func (d apiClaimDetail) MarshalJSON() ([]byte, error) {
+	return marshalMembers(append(d.members(), jsonMember{"extractor_version", d.ExtractorVersion},
+		jsonMember{"version", d.Version}, jsonMember{"created_at", d.CreatedAt}, jsonMember{"updated_at", d.UpdatedAt}))
+}
+
+// jsonMember is one name and value of a JSON object written in order.
+type jsonMember struct {
+	name  string
+	value any
+}
+
+// marshalMembers writes members as one JSON object, in their order.
+func marshalMembers(members []jsonMember) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range members {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(m.name)
+		v, err := json.Marshal(m.value)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", m.name, err)
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }
 
 type apiMetric struct {
