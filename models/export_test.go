@@ -52,3 +52,6 @@ func (s *Store) ExplainLeaderboard(ctx context.Context, f LeaderboardFilter) (st
 func (s *Store) ReadDataVersionDirect(ctx context.Context) (DataVersion, error) {
 	return readDataVersion(ctx, s.sqlDB)
 }
+
+// ClaimFieldColumnsExcluded exposes the claims columns that are not fields.
+var ClaimFieldColumnsExcluded = claimFieldColumnsExcluded
