@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 
@@ -46,6 +47,10 @@ func summaryOf(it *models.CorrectionItem, forModerator bool) views.CorrectionSum
 	}
 	if forModerator {
 		s.Contact = it.Contact
+		s.ByAddressURL = "/moderation?address=" + url.QueryEscape(it.SubmitterIPHash)
+		if s.ClaimID != 0 && it.Kind != models.KindMissing {
+			s.ByClaimURL = "/moderation?claim=" + strconv.FormatInt(s.ClaimID, 10)
+		}
 	}
 	if it.DecidedAt != nil {
 		s.Decided = it.DecidedAt.UTC().Format("2006-01-02 15:04 UTC")

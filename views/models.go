@@ -321,6 +321,10 @@ type CorrectionSummary struct {
 	ClaimVersion int
 	Reason       string
 	Contact      string
+	// ByAddressURL and ByClaimURL narrow the moderation queue to this
+	// suggestion's submitting address or claim; moderators only.
+	ByAddressURL string
+	ByClaimURL   string
 	Rows         []FieldRow
 	Moderator    string
 	Decided      string
@@ -351,13 +355,19 @@ type LoginView struct {
 	Error    string
 }
 
-// ModerationView is the queue of pending suggestions, oldest first.
+// ModerationView is one page of the queue of pending suggestions, oldest
+// first, maybe narrowed to one claim or one submitting address.
 type ModerationView struct {
 	Layout
 	Moderator string
 	CSRF      string
 	Flash     string
 	Items     []CorrectionSummary
+	Total     string // pending suggestions matching the filter, "1,234"
+	Filter    string // what the queue is narrowed to, "" for all
+	ClearURL  string // the whole queue, when Filter is set
+	PrevURL   string
+	NextURL   string
 }
 
 // StatusView is the /status page: what the background sync of each source
