@@ -57,7 +57,7 @@ var deviceNouns = map[string]bool{
 }
 
 func add(vendor, family, name string, ambiguous bool, aliases ...string) {
-	e := &hwEntry{Hardware: Hardware{Name: name, Vendor: vendor, Family: family, Slug: slugify(name)}, ambiguous: ambiguous}
+	e := &hwEntry{Hardware: Hardware{Name: name, Vendor: vendor, Family: family, Slug: Slug(name)}, ambiguous: ambiguous}
 	seen := map[string]bool{}
 	for _, a := range aliases {
 		a = strings.ToLower(a)
@@ -74,7 +74,11 @@ func add(vendor, family, name string, ambiguous bool, aliases ...string) {
 	}
 }
 
-func slugify(s string) string {
+// Slug makes a device's URL slug: ASCII lower-case letters and digits, runs
+// of anything else one dash. It is the one slugifier: the store and ingest
+// use it for devices the gazetteer does not know, so every slug has the
+// shape the site's routes accept, whatever the name's script.
+func Slug(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {

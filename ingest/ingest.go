@@ -55,7 +55,7 @@ func Claims(abstract string) []models.ClaimInput {
 		if c.Hardware != "" {
 			h, ok := extract.LookupHardware(c.Hardware)
 			if !ok {
-				h = extract.Hardware{Name: c.Hardware, Slug: slugify(c.Hardware)}
+				h = extract.Hardware{Name: c.Hardware, Slug: extract.Slug(c.Hardware)}
 			}
 			in.Hardware = &models.Hardware{Name: h.Name, Slug: h.Slug, Vendor: h.Vendor, Family: h.Family}
 		}
@@ -408,29 +408,4 @@ func safeExtract(r Record) (p models.PaperInput, failed string) {
 		}
 	}()
 	return Extract(r), ""
-}
-
-// slugify makes a URL slug of a device name the gazetteer does not know.
-func slugify(s string) string {
-	out := make([]byte, 0, len(s))
-	dash := false
-	for _, b := range []byte(s) {
-		switch {
-		case b >= 'a' && b <= 'z', b >= '0' && b <= '9':
-			out = append(out, b)
-			dash = false
-		case b >= 'A' && b <= 'Z':
-			out = append(out, b+'a'-'A')
-			dash = false
-		default:
-			if !dash && len(out) > 0 {
-				out = append(out, '-')
-				dash = true
-			}
-		}
-	}
-	for len(out) > 0 && out[len(out)-1] == '-' {
-		out = out[:len(out)-1]
-	}
-	return string(out)
 }

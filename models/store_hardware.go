@@ -4,33 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
+	"github.com/claimboard/claimboard/extract"
 	"gorm.io/gorm"
 )
-
-// hardwareByName finds a device by name (any case) or slug, creating it when
-// a moderator accepts a device claimboard has not seen.
-func hardwareByName(tx *gorm.DB, name string) (int64, error) {
-	slug := slugify(name)
-	var h Hardware
-	err := tx.Where("LOWER(name) = LOWER(?) OR slug = ?", name, slug).Order("id").Take(&h).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		if slug == "" {
-			return 0, FieldErrorf("hardware", "%q has no letters or digits", name)
-		}
-		h = Hardware{Slug: slug, Name: name}
-		err = tx.Create(&h).Error
-	}
-	if err != nil {
-		return 0, fmt.Errorf("hardware %q: %w", name, err)
-	}
-	return h.ID, nil
-}
-
-func slugify(s string) string {
-	return strings.ReplaceAll(NormalizeTitle(s), " ", "-")
-}
 
 // HardwareOfMetric lists the devices that a metric's live claims name, for
 // the leaderboard's hardware filter.
@@ -96,4 +73,23 @@ func (s *Store) HardwareList(ctx context.Context) ([]HardwareCount, error) {
 		return nil, fmt.Errorf("store: list hardware: %w", err)
 	}
 	return out, nil
+}
+
+// hardwareByName finds a device by name (any case) or slug, creating it when
+// a moderator accepts a device claimboard has not seen.
+func hardwareByName(tx *gorm.DB, name string) (int64, error) {
+	slug := extract.Slug(name)
+	var h Hardware
+	err := tx.Where("LOWER(name) = LOWER(?) OR slug = ?", name, slug).Order("id").Take(&h).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		if slug == "" {
+			return 0, FieldErrorf("hardware", "%q needs a Latin letter or digit, which its web address is made of", name)
+		}
+		h = Hardware{Slug: slug, Name: name}
+		err = tx.Create(&h).Error
+	}
+	if err != nil {
+		return 0, fmt.Errorf("hardware %q: %w", name, err)
+	}
+	return h.ID, nil
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/claimboard/claimboard/extract"
 	"gorm.io/gorm"
 )
 
@@ -132,7 +133,7 @@ func checkPaper(p *PaperInput, metrics map[string]int64) error {
 		return FieldErrorf("abstract", "is empty")
 	case len(p.Abstract) > MaxAbstractLen:
 		return FieldErrorf("abstract", "is %d bytes, more than %d", len(p.Abstract), MaxAbstractLen)
-	case NormalizeTitle(title) == "":
+	case extract.NormTitle(title) == "":
 		return FieldErrorf("title", "has no letters or digits")
 	}
 	if err := checkPaperMeta(p); err != nil {
@@ -251,7 +252,7 @@ func (b *Batch) saveChunk(papers []PaperInput) error {
 		}
 		if p := queued[st]; p != nil && st.ID == 0 {
 			// The same paper twice in one chunk, not yet written: the later wins.
-			if st.AbstractHash == hash && NormalizeTitle(st.Title) == NormalizeTitle(in.Title) {
+			if st.AbstractHash == hash && extract.NormTitle(st.Title) == extract.NormTitle(in.Title) {
 				b.stats.Unchanged++
 				continue
 			}
@@ -261,7 +262,7 @@ func (b *Batch) saveChunk(papers []PaperInput) error {
 			b.stats.Updated++
 			continue
 		}
-		sameText := st.AbstractHash == hash && NormalizeTitle(st.Title) == NormalizeTitle(in.Title)
+		sameText := st.AbstractHash == hash && extract.NormTitle(st.Title) == extract.NormTitle(in.Title)
 		metaChanged := fillMeta(st, in, !sameText)
 		if sameText && !metaChanged {
 			b.stats.Unchanged++
@@ -435,7 +436,7 @@ func (b *Batch) Prefetch(arxivIDs, titles []string) error {
 func (b *Batch) Unchanged(arxivID, title, abstract string) bool {
 	title = strings.TrimSpace(title)
 	st := b.match(arxivID, contentKey(title))
-	return st != nil && st.ID != 0 && st.AbstractHash == hashText(abstract) && NormalizeTitle(st.Title) == NormalizeTitle(title)
+	return st != nil && st.ID != 0 && st.AbstractHash == hashText(abstract) && extract.NormTitle(st.Title) == extract.NormTitle(title)
 }
 
 // lookup loads the stored papers any of papers may be, into the seen maps.

@@ -6,10 +6,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
-	"unicode"
 
+	"github.com/claimboard/claimboard/extract"
 	"gorm.io/gorm"
 )
 
@@ -61,26 +60,14 @@ type SaveStats struct {
 }
 
 // NormalizeTitle lower-cases a title and collapses runs of anything but
-// letters and digits to one space, so trivially different scrapes of one
-// title identify the same paper (the gold files are joined the same way).
-func NormalizeTitle(title string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToLower(title) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		} else {
-			space = true
-		}
-	}
-	return b.String()
-}
+// letters and digits to one space: extract.NormTitle, the one normaliser,
+// under the name the store's callers know.
+func NormalizeTitle(title string) string { return extract.NormTitle(title) }
 
-func contentKey(title string) string { return "title:" + NormalizeTitle(title) }
+// contentKey identifies a paper without an arXiv id by its title, normalised
+// as the gold files are joined, so trivially different scrapes of one title
+// are one paper.
+func contentKey(title string) string { return "title:" + extract.NormTitle(title) }
 
 func hashText(s string) string {
 	h := sha256.Sum256([]byte(s))
