@@ -68,30 +68,12 @@ func (s *Store) ReplaceClaims(ctx context.Context, fresh map[int64][]ClaimInput)
 	return cs, nil
 }
 
-// claimRow is a claim as written, with metric and hardware resolved.
+// claimRow is a claim as written, with metric and hardware resolved, and
+// how much humans have done with it.
 type claimRow struct {
-	ID               int64
-	PaperID          int64
-	MetricID         int64
-	Value            float64
-	ValueHigh        *float64
-	Unit             string
-	RawText          string
-	Qualifier        string
-	HardwareID       *int64
-	HardwareCount    *int
-	Baseline         string
-	Subject          string
-	Condition        string
-	Evidence         string
-	EvidenceStart    int
-	EvidenceEnd      int
-	Confidence       float64
-	ExtractorVersion string
-	Status           string
-	ArxivVersion     int
-	Revisions        int
-	Corrections      int // suggestions about the claim, whatever their state
+	Claim
+	Revisions   int
+	Corrections int // suggestions about the claim, whatever their state
 }
 
 // signature identifies what an extraction said, so one found again by the
@@ -157,13 +139,13 @@ func (b *Batch) claimRows(ids []int64, fresh map[int64][]ClaimInput) ([]claimRow
 	var rows []claimRow
 	for _, id := range ids {
 		for _, c := range fresh[id] {
-			row := claimRow{
+			row := claimRow{Claim: Claim{
 				PaperID: id, MetricID: b.metrics[c.Metric], Value: c.Value, ValueHigh: c.ValueHigh,
 				Unit: c.Unit, RawText: c.RawText, Qualifier: c.Qualifier, Baseline: c.Baseline,
 				Subject: c.Subject, Condition: c.Condition, Evidence: c.Evidence,
 				EvidenceStart: c.EvidenceStart, EvidenceEnd: c.EvidenceEnd, Confidence: c.Confidence,
 				ExtractorVersion: c.ExtractorVersion, Status: StatusExtracted, ArxivVersion: b.versions[id],
-			}
+			}}
 			if c.HardwareCount > 0 {
 				n := c.HardwareCount
 				row.HardwareCount = &n
