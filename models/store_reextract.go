@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
-
-	"gorm.io/gorm"
 )
 
 // ClaimStats counts what replacing extracted claims did.
@@ -161,44 +158,6 @@ func (b *Batch) claimRows(ids []int64, fresh map[int64][]ClaimInput) ([]claimRow
 		}
 	}
 	return rows, nil
-}
-
-var claimCols = []string{"paper_id", "metric_id", "value", "value_high", "unit", "raw_text", "qualifier",
-	"hardware_id", "hardware_count", "baseline", "subject", "condition", "evidence", "evidence_start",
-	"evidence_end", "confidence", "extractor_version", "status", "version", "created_at", "updated_at", "arxiv_version"}
-
-// claimTypes are the PostgreSQL types of claimCols, for unnest.
-var claimTypes = []string{"int8", "int8", "float8", "float8", "text", "text", "text", "int8", "int4", "text", "text",
-	"text", "text", "int4", "int4", "float8", "text", "text", "int4", "timestamptz", "timestamptz", "int4"}
-
-// insertClaimRows writes claims in multi-row inserts.
-func insertClaimRows(ctx context.Context, tx *gorm.DB, dialect string, rows []claimRow, now time.Time) error {
-	per := rowsPerInsert(dialect, len(claimCols))
-	for lo := 0; lo < len(rows); lo += per {
-		part := rows[lo:min(lo+per, len(rows))]
-		args := make([]any, 0, len(part)*len(claimCols))
-		for i := range part {
-			c := &part[i]
-			var high, hw, count any
-			if c.ValueHigh != nil {
-				high = *c.ValueHigh
-			}
-			if c.HardwareID != nil {
-				hw = *c.HardwareID
-			}
-			if c.HardwareCount != nil {
-				count = *c.HardwareCount
-			}
-			args = append(args, c.PaperID, c.MetricID, c.Value, high, c.Unit, c.RawText, c.Qualifier, hw, count,
-				c.Baseline, c.Subject, c.Condition, c.Evidence, c.EvidenceStart, c.EvidenceEnd, c.Confidence,
-				c.ExtractorVersion, StatusExtracted, 1, now, now, c.ArxivVersion)
-		}
-		q, args := insertStatement(dialect, "claims", claimCols, claimTypes, len(part), args)
-		if _, err := connPool(tx).ExecContext(ctx, q, args...); err != nil {
-			return fmt.Errorf("insert claims: %w", err)
-		}
-	}
-	return nil
 }
 
 // replaceClaims gives the papers ids their fresh claims, keeping every claim a
