@@ -12,6 +12,10 @@ import (
 // Multi-row inserts of ingestion and re-extraction: one statement per chunk
 // of rows, the fastest way each database takes them.
 
+// bulkColumn is one column of a multi-row insert with its PostgreSQL type,
+// which unnest needs for the column's array.
+type bulkColumn struct{ name, pgType string }
+
 // rowsPerInsert is how many rows one multi-row insert takes: on PostgreSQL
 // (one array per column) a whole chunk; on SQLite few, because the driver
 // binds parameters in time quadratic in their number (30,000 parameters a
@@ -23,23 +27,40 @@ func rowsPerInsert(dialect string, cols int) int {
 	return 500 / cols
 }
 
-var paperCols = []string{"content_key", "title", "abstract", "abstract_hash", "arxiv_id", "arxiv_version",
-	"source_url", "code_url", "project_url", "authors", "primary_category", "published_on",
-	"source_name", "source_file", "ingested_at", "created_at", "updated_at"}
+// paperColumns are what insertPapers writes of a new paper, in its argument order.
+var paperColumns = []bulkColumn{
+	{"content_key", "text"},
+	{"title", "text"},
+	{"abstract", "text"},
+	{"abstract_hash", "text"},
+	{"arxiv_id", "text"},
+	{"arxiv_version", "int4"},
+	{"source_url", "text"},
+	{"code_url", "text"},
+	{"project_url", "text"},
+	{"authors", "text"},
+	{"primary_category", "text"},
+	{"published_on", "date"},
+	{"source_name", "text"},
+	{"source_file", "text"},
+	{"ingested_at", "timestamptz"},
+	{"created_at", "timestamptz"},
+	{"updated_at", "timestamptz"},
+}
 
 // insertPapers writes new papers in multi-row inserts and learns their ids.
 func (b *Batch) insertPapers(ps []*pending) error {
-	per := rowsPerInsert(b.dialect, len(paperCols))
+	per := rowsPerInsert(b.dialect, len(paperColumns))
 	for lo := 0; lo < len(ps); lo += per {
 		part := ps[lo:min(lo+per, len(ps))]
-		args := make([]any, 0, len(part)*len(paperCols))
+		args := make([]any, 0, len(part)*len(paperColumns))
 		for _, p := range part {
 			st := p.state
 			args = append(args, st.ContentKey, st.Title, p.in.Abstract, st.AbstractHash, strOrNil(st.ArxivID),
 				st.ArxivVersion, st.SourceURL, st.CodeURL, st.ProjectURL, st.Authors, st.PrimaryCategory,
 				timeOrNil(st.PublishedOn), b.src.Name, b.src.File, b.now, b.now, b.now)
 		}
-		q, args := insertStatement(b.dialect, "papers", paperCols, paperTypes, len(part), args)
+		q, args := insertStatement(b.dialect, "papers", paperColumns, len(part), args)
 		q += " RETURNING id, content_key"
 		rows, err := connPool(b.tx).QueryContext(b.ctx, q, args...)
 		if err != nil {
@@ -70,10 +91,6 @@ func (b *Batch) insertPapers(ps []*pending) error {
 	return nil
 }
 
-// paperTypes are the PostgreSQL types of paperCols, for unnest.
-var paperTypes = []string{"text", "text", "text", "text", "text", "int4", "text", "text", "text", "text", "text",
-	"date", "text", "text", "timestamptz", "timestamptz", "timestamptz"}
-
 // updatePaper writes a new version of a paper, or only the metadata a second
 // source added when in has no abstract.
 func (b *Batch) updatePaper(st *paperState, in *PaperInput) error {
@@ -96,9 +113,13 @@ func (b *Batch) updatePaper(st *paperState, in *PaperInput) error {
 // holds row by row: on PostgreSQL an INSERT ... SELECT FROM unnest of one
 // array per column (a fixed text and a handful of parameters, several times
 // faster than a VALUES list), on SQLite a multi-row VALUES list.
-func insertStatement(dialect, table string, cols, types []string, n int, args []any) (string, []any) {
+func insertStatement(dialect, table string, cols []bulkColumn, n int, args []any) (string, []any) {
 	var sb strings.Builder
-	sb.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") ")
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = c.name
+	}
+	sb.WriteString("INSERT INTO " + table + " (" + strings.Join(names, ", ") + ") ")
 	if dialect == DialectPostgres {
 		arrays := make([]any, len(cols))
 		for c := range cols {
@@ -109,11 +130,11 @@ func insertStatement(dialect, table string, cols, types []string, n int, args []
 			arrays[c] = col
 		}
 		sb.WriteString("SELECT * FROM unnest(")
-		for c, t := range types {
-			if c > 0 {
+		for i, c := range cols {
+			if i > 0 {
 				sb.WriteString(", ")
 			}
-			fmt.Fprintf(&sb, "$%d::%s[]", c+1, t)
+			fmt.Fprintf(&sb, "$%d::%s[]", i+1, c.pgType)
 		}
 		sb.WriteString(")")
 		return sb.String(), arrays
@@ -147,20 +168,38 @@ func timeOrNil(t *time.Time) any {
 	return *t
 }
 
-var claimCols = []string{"paper_id", "metric_id", "value", "value_high", "unit", "raw_text", "qualifier",
-	"hardware_id", "hardware_count", "baseline", "subject", "condition", "evidence", "evidence_start",
-	"evidence_end", "confidence", "extractor_version", "status", "version", "created_at", "updated_at", "arxiv_version"}
-
-// claimTypes are the PostgreSQL types of claimCols, for unnest.
-var claimTypes = []string{"int8", "int8", "float8", "float8", "text", "text", "text", "int8", "int4", "text", "text",
-	"text", "text", "int4", "int4", "float8", "text", "text", "int4", "timestamptz", "timestamptz", "int4"}
+// extractedClaimColumns are what insertClaimRows writes of an extracted claim, in its argument order.
+var extractedClaimColumns = []bulkColumn{
+	{"paper_id", "int8"},
+	{"metric_id", "int8"},
+	{"value", "float8"},
+	{"value_high", "float8"},
+	{"unit", "text"},
+	{"raw_text", "text"},
+	{"qualifier", "text"},
+	{"hardware_id", "int8"},
+	{"hardware_count", "int4"},
+	{"baseline", "text"},
+	{"subject", "text"},
+	{"condition", "text"},
+	{"evidence", "text"},
+	{"evidence_start", "int4"},
+	{"evidence_end", "int4"},
+	{"confidence", "float8"},
+	{"extractor_version", "text"},
+	{"status", "text"},
+	{"version", "int4"},
+	{"created_at", "timestamptz"},
+	{"updated_at", "timestamptz"},
+	{"arxiv_version", "int4"},
+}
 
 // insertClaimRows writes claims in multi-row inserts.
 func insertClaimRows(ctx context.Context, tx *gorm.DB, dialect string, rows []claimRow, now time.Time) error {
-	per := rowsPerInsert(dialect, len(claimCols))
+	per := rowsPerInsert(dialect, len(extractedClaimColumns))
 	for lo := 0; lo < len(rows); lo += per {
 		part := rows[lo:min(lo+per, len(rows))]
-		args := make([]any, 0, len(part)*len(claimCols))
+		args := make([]any, 0, len(part)*len(extractedClaimColumns))
 		for i := range part {
 			c := &part[i]
 			var high, hw, count any
@@ -177,7 +216,7 @@ func insertClaimRows(ctx context.Context, tx *gorm.DB, dialect string, rows []cl
 				c.Baseline, c.Subject, c.Condition, c.Evidence, c.EvidenceStart, c.EvidenceEnd, c.Confidence,
 				c.ExtractorVersion, StatusExtracted, 1, now, now, c.ArxivVersion)
 		}
-		q, args := insertStatement(dialect, "claims", claimCols, claimTypes, len(part), args)
+		q, args := insertStatement(dialect, "claims", extractedClaimColumns, len(part), args)
 		if _, err := connPool(tx).ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("insert claims: %w", err)
 		}
