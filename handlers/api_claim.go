@@ -12,11 +12,7 @@ func (a *app) apiClaim(c echo.Context) error {
 	if err := noParams(c, "a claim"); err != nil {
 		return err
 	}
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	d, err := a.store.GetClaim(c.Request().Context(), id)
+	d, err := a.pathClaim(c)
 	if err != nil {
 		return err
 	}

@@ -14,19 +14,15 @@ func (a *app) apiPaper(c echo.Context) error {
 	if err := noParams(c, "a paper"); err != nil {
 		return err
 	}
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
+	p, err := a.pathPaper(c)
 	ctx := c.Request().Context()
-	p, err := a.store.GetPaper(ctx, id)
 	if err != nil {
 		return err
 	}
 	if done, err := a.notModified(c, "api"); done || err != nil {
 		return err
 	}
-	claims, err := a.store.ClaimsOfPaper(ctx, id)
+	claims, err := a.store.ClaimsOfPaper(ctx, p.ID)
 	if err != nil {
 		return err
 	}

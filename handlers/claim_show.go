@@ -13,11 +13,7 @@ import (
 
 // claimShow renders one claim with its evidence in its sentence.
 func (a *app) claimShow(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	d, err := a.store.GetClaim(c.Request().Context(), id)
+	d, err := a.pathClaim(c)
 	if err != nil {
 		return err
 	}
@@ -42,7 +38,7 @@ func (a *app) claimShow(c echo.Context) error {
 	} else {
 		v.Before, v.After = sentenceAround(d.PaperAbstract, d.EvidenceStart, d.EvidenceEnd)
 	}
-	hist, err := a.store.ClaimHistory(c.Request().Context(), id)
+	hist, err := a.store.ClaimHistory(c.Request().Context(), d.ID)
 	if err != nil {
 		return err
 	}

@@ -14,11 +14,7 @@ import (
 // correctionFormClaim shows the suggestion form for a claim, prefilled with
 // the claim as it is, so a correction is one edit and a reason.
 func (a *app) correctionFormClaim(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	d, err := a.store.GetClaim(c.Request().Context(), id)
+	d, err := a.pathClaim(c)
 	if err != nil {
 		return err
 	}
@@ -31,11 +27,7 @@ func (a *app) correctionFormClaim(c echo.Context) error {
 
 // correctionFormPaper shows the form to report a claim the extractor missed.
 func (a *app) correctionFormPaper(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	p, err := a.store.GetPaper(c.Request().Context(), id)
+	p, err := a.pathPaper(c)
 	if err != nil {
 		return err
 	}

@@ -13,11 +13,7 @@ import (
 
 // correctionSubmitClaim stores a suggested correction of a claim.
 func (a *app) correctionSubmitClaim(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	d, err := a.store.GetClaim(c.Request().Context(), id)
+	d, err := a.pathClaim(c)
 	if err != nil {
 		return err
 	}
@@ -28,11 +24,7 @@ func (a *app) correctionSubmitClaim(c echo.Context) error {
 
 // correctionSubmitPaper stores a report of a claim missing from a paper.
 func (a *app) correctionSubmitPaper(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	p, err := a.store.GetPaper(c.Request().Context(), id)
+	p, err := a.pathPaper(c)
 	if err != nil {
 		return err
 	}

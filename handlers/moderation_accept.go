@@ -39,6 +39,17 @@ func decisionOf(c echo.Context) (models.Decision, error) {
 	return models.Decision{CorrectionID: id, ModeratorID: moderatorOf(c).ID, ClaimVersion: version, Note: c.FormValue("note")}, nil
 }
 
+// pathAndVersion reads a moderator's form about one claim or revision: the
+// id from the path and the claim version the moderator saw.
+func pathAndVersion(c echo.Context) (int64, int, error) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return 0, 0, err
+	}
+	version, err := formVersion(c)
+	return id, version, err
+}
+
 // formVersion parses the optional "version" field; 0 means not given.
 func formVersion(c echo.Context) (int, error) {
 	s := c.FormValue("version")

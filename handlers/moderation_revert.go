@@ -9,11 +9,7 @@ import (
 
 // moderationRevert undoes a revision by recording a new one; history is never rewritten.
 func (a *app) moderationRevert(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	version, err := formVersion(c)
+	id, version, err := pathAndVersion(c)
 	if err != nil {
 		return err
 	}

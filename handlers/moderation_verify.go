@@ -9,11 +9,7 @@ import (
 
 // moderationVerify marks a claim verified without a suggestion, as a revision.
 func (a *app) moderationVerify(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	version, err := formVersion(c)
+	id, version, err := pathAndVersion(c)
 	if err != nil {
 		return err
 	}

@@ -12,16 +12,12 @@ import (
 
 // paperShow renders a paper's abstract with its claims' evidence marked.
 func (a *app) paperShow(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
+	p, err := a.pathPaper(c)
 	ctx := c.Request().Context()
-	p, err := a.store.GetPaper(ctx, id)
 	if err != nil {
 		return err
 	}
-	all, err := a.store.ClaimsOfPaper(ctx, id)
+	all, err := a.store.ClaimsOfPaper(ctx, p.ID)
 	if err != nil {
 		return err
 	}

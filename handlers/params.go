@@ -196,3 +196,21 @@ func clipParam(s string) string {
 	}
 	return s
 }
+
+// pathClaim loads the claim the path's :id names, or ENotFound.
+func (a *app) pathClaim(c echo.Context) (*models.ClaimDetail, error) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return nil, err
+	}
+	return a.store.GetClaim(c.Request().Context(), id)
+}
+
+// pathPaper loads the paper the path's :id names, or ENotFound.
+func (a *app) pathPaper(c echo.Context) (*models.Paper, error) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return nil, err
+	}
+	return a.store.GetPaper(c.Request().Context(), id)
+}
