@@ -135,6 +135,9 @@ func count(name, label, hint string, get func(*ClaimFields) **int, form func(*Su
 // required marks a field that is never empty.
 func (f ClaimField) required() ClaimField { f.Required = true; return f }
 
+// exportLast puts the field's export column after claim_url (see ClaimField.ExportLast).
+func (f ClaimField) exportLast() ClaimField { f.ExportLast = true; return f }
+
 // device marks a text field that names a device.
 func (f ClaimField) device() ClaimField { f.Kind = DeviceField; return f }
 

@@ -12,6 +12,10 @@ import (
 // ("" is none; the leaderboard filter spells that "none").
 var ClaimQualifiers = []string{"", "up_to", "at_least", "approx", "average"}
 
+// ClaimPrecisions is the numeric-precision vocabulary of a claim as stored
+// ("" is not stated), as migration 00018 checks it.
+var ClaimPrecisions = []string{"", "fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4", "fp4"}
+
 // claimStatuses is the status vocabulary, as the claims table checks it.
 var claimStatuses = []string{StatusExtracted, StatusCorrected, StatusVerified, StatusRetracted, StatusSuperseded}
 
@@ -32,6 +36,7 @@ type ClaimFields struct {
 	Evidence      string
 	Status        string
 	Confidence    float64
+	Precision     string
 }
 
 // FieldKind says how a claim field is parsed from a form and compared.
@@ -66,6 +71,10 @@ type ClaimField struct {
 	Revised bool
 	// Exported: a column of the CSV and JSON Lines exports, under Name.
 	Exported bool
+	// ExportLast puts the column after claim_url, the export's last column
+	// before it: fields added after the export was published go at the end,
+	// so no column a spreadsheet or script reads by position ever moves.
+	ExportLast bool
 	// Columns are the claims columns that store it.
 	Columns []string
 	// Select reads it in a query over claims c, metrics m and hardware h,
@@ -106,6 +115,8 @@ var ClaimFieldTable = []ClaimField{
 	// claim simply has 1.
 	number("confidence", "Confidence", "", func(c *ClaimFields) *float64 { return &c.Confidence }, nil).
 		unrevised(),
+	enum("precision", "Precision", ClaimPrecisions, "not stated", func(c *ClaimFields) *string { return &c.Precision }, func(f *SuggestionForm) *string { return &f.Precision }).
+		exportLast(),
 }
 
 // SuggestableFields are the rows of ClaimFieldTable a suggestion may change,
@@ -114,7 +125,8 @@ func SuggestableFields() []ClaimField {
 	return fieldsWhere(func(f ClaimField) bool { return f.Suggestable })
 }
 
-// ExportedFields are the rows of ClaimFieldTable the exports write, in column order.
+// ExportedFields are the rows of ClaimFieldTable the exports and the API
+// write, in table order (the encoders put ExportLast ones after claim_url).
 func ExportedFields() []ClaimField { return fieldsWhere(func(f ClaimField) bool { return f.Exported }) }
 
 // RevisedFields are the rows of ClaimFieldTable revisions record, in display order.

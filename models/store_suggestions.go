@@ -42,7 +42,7 @@ const (
 // them (ClaimField.FormText, SetFormText); the rest is the suggestion's own.
 type SuggestionForm struct {
 	Value, ValueHigh, Unit, Metric, Qualifier, Hardware, HardwareCount string
-	Baseline, Subject, Condition, Evidence                             string
+	Baseline, Subject, Condition, Evidence, Precision                  string
 	NotAClaim                                                          bool
 	Reason, Contact                                                    string
 }

@@ -198,6 +198,7 @@ type ClaimView struct {
 	Baseline         string
 	Subject          string
 	Condition        string
+	Precision        string // "fp16", "int8", ... or "" when not stated
 	Status           string
 	Confidence       string
 	ExtractorVersion string

@@ -18,11 +18,27 @@ import (
 // Renaming or reordering one breaks users' spreadsheets and scripts.
 var CSVHeader = func() []string {
 	h := []string{"paper_title", "arxiv_id", "paper_url"}
-	for _, f := range models.ExportedFields() {
+	for _, f := range exported(false) {
 		h = append(h, f.Name)
 	}
-	return append(h, "claim_url")
+	h = append(h, "claim_url")
+	for _, f := range exported(true) {
+		h = append(h, f.Name)
+	}
+	return h
 }()
+
+// exported lists the field table's export columns before claim_url, or
+// (last) after it, where fields added since the first export go.
+func exported(last bool) []models.ClaimField {
+	var out []models.ClaimField
+	for _, f := range models.ExportedFields() {
+		if f.ExportLast == last {
+			out = append(out, f)
+		}
+	}
+	return out
+}
 
 // ClaimCSV writes claims as RFC 4180 CSV in UTF-8 under CSVHeader. Every text
 // cell is neutralised against spreadsheet formula injection; numeric cells are
@@ -31,13 +47,14 @@ type ClaimCSV struct {
 	w      *csv.Writer
 	base   string
 	rec    csvCells
-	fields []models.ClaimField
+	fields []models.ClaimField // before claim_url
+	last   []models.ClaimField // after claim_url
 }
 
 // NewClaimCSV returns an encoder writing to w; claim URLs start with baseURL
 // (scheme and host, no trailing slash).
 func NewClaimCSV(w io.Writer, baseURL string) *ClaimCSV {
-	return &ClaimCSV{w: csv.NewWriter(w), base: baseURL, rec: make([]string, len(CSVHeader)), fields: models.ExportedFields()}
+	return &ClaimCSV{w: csv.NewWriter(w), base: baseURL, rec: make([]string, len(CSVHeader)), fields: exported(false), last: exported(true)}
 }
 
 // WriteHeader writes the header row.
@@ -58,6 +75,9 @@ func (e *ClaimCSV) Write(r *models.ExportRow) error {
 		f.Visit(&r.ClaimFields, &e.rec)
 	}
 	e.rec.Text(e.base + "/claims/" + strconv.FormatInt(r.ID, 10))
+	for _, f := range e.last {
+		f.Visit(&r.ClaimFields, &e.rec)
+	}
 	if err := e.w.Write(e.rec); err != nil {
 		return fmt.Errorf("csv: claim %d: %w", r.ID, err)
 	}

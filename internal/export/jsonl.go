@@ -17,7 +17,8 @@ import (
 type ClaimJSONL struct {
 	w      io.Writer
 	base   string
-	fields []models.ClaimField
+	fields []models.ClaimField // before claim_url
+	last   []models.ClaimField // after claim_url
 	line   bytes.Buffer
 	val    bytes.Buffer
 	enc    *json.Encoder // writes into val, without HTML escaping
@@ -26,7 +27,7 @@ type ClaimJSONL struct {
 
 // NewClaimJSONL returns an encoder writing to w; claim URLs start with baseURL.
 func NewClaimJSONL(w io.Writer, baseURL string) *ClaimJSONL {
-	e := &ClaimJSONL{w: w, base: baseURL, fields: models.ExportedFields()}
+	e := &ClaimJSONL{w: w, base: baseURL, fields: exported(false), last: exported(true)}
 	e.enc = json.NewEncoder(&e.val)
 	e.enc.SetEscapeHTML(false)
 	return e
@@ -40,14 +41,9 @@ func (e *ClaimJSONL) Write(r *models.ExportRow) error {
 	e.put("paper_title", r.PaperTitle)
 	e.put("arxiv_id", orNull(r.ArxivID))
 	e.put("paper_url", orNull(paperURL(r.SourceURL, r.ArxivID)))
-	for _, f := range e.fields {
-		v := f.Value(&r.ClaimFields)
-		if s, ok := v.(string); ok && !f.Required {
-			v = orNull(s)
-		}
-		e.put(f.Name, v)
-	}
+	e.putFields(r, e.fields)
 	e.put("claim_url", e.base+"/claims/"+strconv.FormatInt(r.ID, 10))
+	e.putFields(r, e.last)
 	e.line.WriteString("}\n")
 	if e.err != nil {
 		return fmt.Errorf("jsonl: claim %d: %w", r.ID, e.err)
@@ -56,6 +52,17 @@ func (e *ClaimJSONL) Write(r *models.ExportRow) error {
 		return fmt.Errorf("jsonl: claim %d: %w", r.ID, err)
 	}
 	return nil
+}
+
+// putFields appends fields of r, empty optional text as null.
+func (e *ClaimJSONL) putFields(r *models.ExportRow, fields []models.ClaimField) {
+	for _, f := range fields {
+		v := f.Value(&r.ClaimFields)
+		if s, ok := v.(string); ok && !f.Required {
+			v = orNull(s)
+		}
+		e.put(f.Name, v)
+	}
 }
 
 // put appends one "name":value member; names are the table's plain ASCII.
