@@ -14,6 +14,7 @@ import (
 
 	"github.com/claimboard/claimboard/ingest"
 	"github.com/claimboard/claimboard/models"
+	"golang.org/x/term"
 )
 
 func runIngest(ctx context.Context, args []string, getenv func(string) string, sio stdio) error {
@@ -144,14 +145,12 @@ func newProgress(w io.Writer, name string, now func() time.Time) *progress {
 	return &progress{w: w, name: name, now: now, start: now(), terminal: isTerminal(w), least: progressMin}
 }
 
-// isTerminal tells whether w is a character device, as a terminal is.
+// isTerminal tells whether w is a terminal. A character device is not
+// enough: /dev/null is one too, and a progress bar redrawn into it (or into
+// a serial log) is noise.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 func (p *progress) update(done, total int) {
