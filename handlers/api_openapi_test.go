@@ -1,184 +1,79 @@
 package handlers_test
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
-	"math"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"regexp"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/legacy"
 
 	"github.com/claimboard/claimboard/internal/testdb"
 )
 
-// openAPIDoc is the served OpenAPI document with just enough of a JSON Schema
-// checker (the subset the document uses) to hold real responses against it.
-type openAPIDoc struct{ root map[string]any }
-
-func (d openAPIDoc) resolve(v map[string]any) map[string]any {
-	for {
-		ref, ok := v["$ref"].(string)
-		if !ok {
-			return v
-		}
-		node := any(d.root)
-		for _, part := range strings.Split(strings.TrimPrefix(ref, "#/"), "/") {
-			node = node.(map[string]any)[part]
-		}
-		v = node.(map[string]any)
+// servedOpenAPI loads the served document with kin-openapi, which also
+// validates the document itself against the OpenAPI 3 specification, and
+// returns a router that finds each request's documented operation.
+func servedOpenAPI(t *testing.T, s site) (*openapi3.T, routers.Router) {
+	t.Helper()
+	rec := s.do(t, "/api/v1/openapi.json", nil)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("openapi.json: %d", rec.Code)
 	}
+	doc, err := openapi3.NewLoader().LoadFromData(rec.Body.Bytes())
+	if err != nil {
+		t.Fatalf("openapi.json: %v", err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatalf("openapi.json is not a valid OpenAPI document: %v", err)
+	}
+	if doc.OpenAPI != "3.0.3" {
+		t.Fatalf("openapi = %v", doc.OpenAPI)
+	}
+	router, err := legacy.NewRouter(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, router
 }
 
-// responseSchema finds the schema of one documented response.
-func (d openAPIDoc) responseSchema(path string, status int) (map[string]any, error) {
-	op, ok := d.root["paths"].(map[string]any)[path].(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("path %s not documented", path)
+// checkResponse holds one response against the operation the router finds
+// for GET target: its status must be documented and its body match the schema.
+func checkResponse(router routers.Router, target string, status int, header http.Header, body []byte) error {
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	route, params, err := router.FindRoute(req)
+	if err != nil {
+		return fmt.Errorf("not documented: %w", err)
 	}
-	resp, ok := op["get"].(map[string]any)["responses"].(map[string]any)[strconv.Itoa(status)].(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("GET %s: status %d not documented", path, status)
-	}
-	resp = d.resolve(resp)
-	schema, ok := resp["content"].(map[string]any)["application/json"].(map[string]any)["schema"].(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("GET %s %d: no JSON schema", path, status)
-	}
-	return schema, nil
-}
-
-// check returns every way v breaks schema, each with its JSON path.
-func (d openAPIDoc) check(at string, schema map[string]any, v any) []string {
-	schema = d.resolve(schema)
-	if v == nil {
-		if schema["nullable"] == true {
-			return nil
-		}
-		return []string{at + ": null but not nullable"}
-	}
-	if all, ok := schema["allOf"].([]any); ok {
-		var errs []string
-		for _, s := range all {
-			errs = append(errs, d.check(at, s.(map[string]any), v)...)
-		}
-		return errs
-	}
-	if enum, ok := schema["enum"].([]any); ok && !slices.Contains(enum, v) {
-		return []string{fmt.Sprintf("%s: %v not in %v", at, v, enum)}
-	}
-	var errs []string
-	bad := func(format string, args ...any) { errs = append(errs, at+": "+fmt.Sprintf(format, args...)) }
-	switch schema["type"] {
-	case "object":
-		obj, ok := v.(map[string]any)
-		if !ok {
-			bad("%T, want object", v)
-			break
-		}
-		props, _ := schema["properties"].(map[string]any)
-		for _, r := range asList(schema["required"]) {
-			if _, ok := obj[r]; !ok {
-				bad("missing required %q", r)
-			}
-		}
-		for k, val := range obj {
-			ps, ok := props[k].(map[string]any)
-			if !ok {
-				if schema["additionalProperties"] == false {
-					bad("undocumented field %q", k)
-				}
-				continue
-			}
-			errs = append(errs, d.check(at+"."+k, ps, val)...)
-		}
-	case "array":
-		arr, ok := v.([]any)
-		if !ok {
-			bad("%T, want array", v)
-			break
-		}
-		for i, item := range arr {
-			errs = append(errs, d.check(fmt.Sprintf("%s[%d]", at, i), schema["items"].(map[string]any), item)...)
-		}
-	case "string":
-		s, ok := v.(string)
-		if !ok {
-			bad("%T, want string", v)
-			break
-		}
-		switch schema["format"] {
-		case "date":
-			if _, err := time.Parse("2006-01-02", s); err != nil {
-				bad("%q is not a date", s)
-			}
-		case "date-time":
-			if _, err := time.Parse(time.RFC3339, s); err != nil {
-				bad("%q is not a date-time", s)
-			}
-		}
-	case "integer", "number":
-		n, ok := v.(float64)
-		if !ok {
-			bad("%T, want %s", v, schema["type"])
-			break
-		}
-		if schema["type"] == "integer" && n != math.Trunc(n) {
-			bad("%v is not an integer", n)
-		}
-		if lo, ok := schema["minimum"].(float64); ok && n < lo {
-			bad("%v < minimum %v", n, lo)
-		}
-		if hi, ok := schema["maximum"].(float64); ok && n > hi {
-			bad("%v > maximum %v", n, hi)
-		}
-	case "boolean":
-		if _, ok := v.(bool); !ok {
-			bad("%T, want boolean", v)
-		}
-	}
-	return errs
-}
-
-func asList(v any) []string {
-	var out []string
-	for _, x := range v.([]any) {
-		out = append(out, x.(string))
-	}
-	return out
-}
-
-// templatePath maps a request path to the documented path template it matches.
-func templatePath(doc openAPIDoc, path string) string {
-	for tmpl := range doc.root["paths"].(map[string]any) {
-		re := "^" + regexp.MustCompile(`\\\{[a-z_]+\\\}`).ReplaceAllString(regexp.QuoteMeta(tmpl), `[^/]+`) + "$"
-		if regexp.MustCompile(re).MatchString(path) {
-			return tmpl
-		}
-	}
-	return ""
+	return openapi3filter.ValidateResponse(context.Background(), &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route},
+		Status:                 status,
+		Header:                 header,
+		Body:                   io.NopCloser(bytes.NewReader(body)),
+		Options:                &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
+	})
 }
 
 func TestAPIResponsesMatchOpenAPI(t *testing.T) {
 	testdb.Dialects(t, func(t *testing.T, dsn string) {
 		s := mustExportSite(t, dsn)
-		rec := s.do(t, "/api/v1/openapi.json", nil)
-		var doc openAPIDoc
-		if err := json.Unmarshal(rec.Body.Bytes(), &doc.root); err != nil || rec.Code != 200 {
-			t.Fatalf("openapi.json: %d %v", rec.Code, err)
-		}
-		if doc.root["openapi"] != "3.0.3" {
-			t.Fatalf("openapi = %v", doc.root["openapi"])
-		}
+		doc, router := servedOpenAPI(t, s)
 		// Every API route of the router is documented.
 		for _, r := range s.e.Routes() {
 			if !strings.HasPrefix(r.Path, "/api/") {
 				continue
 			}
 			tmpl := regexp.MustCompile(`:([a-z_]+)`).ReplaceAllString(r.Path, "{$1}")
-			if _, ok := doc.root["paths"].(map[string]any)[tmpl]; !ok {
+			if doc.Paths.Find(tmpl) == nil {
 				t.Errorf("route %s is not in openapi.json", r.Path)
 			}
 		}
@@ -205,38 +100,24 @@ func TestAPIResponsesMatchOpenAPI(t *testing.T) {
 		}
 		for _, target := range targets {
 			rec := s.do(t, target, nil)
-			path, _, _ := strings.Cut(target, "?")
-			tmpl := templatePath(doc, path)
-			schema, err := doc.responseSchema(tmpl, rec.Code)
-			if err != nil {
-				t.Errorf("GET %s: %v", target, err)
-				continue
-			}
 			if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 				t.Errorf("GET %s: Content-Type %q", target, ct)
 			}
-			var body any
-			if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
-				t.Errorf("GET %s: %v", target, err)
-				continue
-			}
-			for _, e := range doc.check("$", schema, body) {
-				t.Errorf("GET %s (%d): %s", target, rec.Code, e)
+			if err := checkResponse(router, target, rec.Code, rec.Header(), rec.Body.Bytes()); err != nil {
+				t.Errorf("GET %s (%d): %v", target, rec.Code, err)
 			}
 		}
 	})
 }
 
-// The checker itself must catch what it is there to catch.
+// The check itself must catch what it is there to catch.
 func TestOpenAPICheckerCatchesDrift(t *testing.T) {
 	s := mustExportSite(t, testdb.SQLiteURL(t))
-	var doc openAPIDoc
-	if err := json.Unmarshal(s.do(t, "/api/v1/openapi.json", nil).Body.Bytes(), &doc.root); err != nil {
-		t.Fatal(err)
-	}
-	schema, err := doc.responseSchema("/api/v1/hardware", 200)
-	if err != nil {
-		t.Fatal(err)
+	_, router := servedOpenAPI(t, s)
+	header := http.Header{"Content-Type": {"application/json"}}
+	good := `{"hardware": [{"slug": "a", "name": "A", "vendor": null, "family": null, "claims": 1, "url": "/h"}]}`
+	if err := checkResponse(router, "/api/v1/hardware", 200, header, []byte(good)); err != nil {
+		t.Fatalf("check refused a valid body: %v", err)
 	}
 	bad := []string{
 		`{"hardware": [{"slug": "a", "name": "A", "vendor": null, "family": null, "claims": 1, "url": "/h", "extra": 1}]}`,
@@ -246,10 +127,11 @@ func TestOpenAPICheckerCatchesDrift(t *testing.T) {
 		`{"hardware": {}}`,
 	}
 	for _, b := range bad {
-		var v any
-		_ = json.Unmarshal([]byte(b), &v)
-		if len(doc.check("$", schema, v)) == 0 {
-			t.Errorf("checker accepted %s", b)
+		if checkResponse(router, "/api/v1/hardware", 200, header, []byte(b)) == nil {
+			t.Errorf("check accepted %s", b)
 		}
+	}
+	if checkResponse(router, "/api/v1/hardware", 418, header, []byte(good)) == nil {
+		t.Error("check accepted an undocumented status")
 	}
 }
