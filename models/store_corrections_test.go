@@ -5,13 +5,11 @@ import (
 	"errors"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/claimboard/claimboard/internal/testdb"
 	"github.com/claimboard/claimboard/models"
-	"gorm.io/gorm"
 )
 
 const corrAbstract = "We render at up to 277 FPS on an RTX 3090 GPU. Training takes 3 hours on 8 A100 GPUs."
@@ -475,66 +473,6 @@ func TestModerationKeepsMetricCounts(t *testing.T) {
 		}
 		if count("other") != 0 {
 			t.Fatalf("a retracted claim still counts: %d", count("other"))
-		}
-	})
-}
-
-// TestQueueReadsItsClaimsInOneQuery counts the statements one page of the
-// moderation queue runs: the same few for 1 suggestion as for 30, not one
-// claim query per suggestion.
-func TestQueueReadsItsClaimsInOneQuery(t *testing.T) {
-	testdb.Dialects(t, func(t *testing.T, dsn string) {
-		ctx := context.Background()
-		s, d, _ := corrFixture(t, dsn)
-		var statements atomic.Int64
-		count := func(*gorm.DB) { statements.Add(1) }
-		cb := s.GormDB().Callback()
-		if err := cb.Query().After("gorm:query").Register("test:count_query", count); err != nil {
-			t.Fatal(err)
-		}
-		if err := cb.Row().After("gorm:row").Register("test:count_row", count); err != nil {
-			t.Fatal(err)
-		}
-		perPage := func() int64 {
-			statements.Store(0)
-			items, total, err := s.PendingQueue(ctx, models.QueueFilter{})
-			if err != nil || int64(len(items)) != total || items[0].Current == nil || items[0].ClaimVersion != d.Version {
-				t.Fatalf("queue = %d of %d, %v", len(items), total, err)
-			}
-			return statements.Load()
-		}
-		mustSubmit(t, s, models.NewSuggestion{ClaimID: d.ID, Form: models.SuggestionForm{NotAClaim: true, Reason: "one"}})
-		one := perPage()
-		for range 29 {
-			mustSubmit(t, s, models.NewSuggestion{ClaimID: d.ID, Form: models.SuggestionForm{NotAClaim: true, Reason: "more"}})
-		}
-		if thirty := perPage(); thirty != one || one < 2 || one > 3 {
-			t.Fatalf("a queue page ran %d statements for 1 suggestion and %d for 30", one, thirty)
-		}
-	})
-}
-
-// TestAcceptedDeviceWithNonASCIINameHasAReachableSlug accepts a missing
-// claim naming a device claimboard has not seen, in more than ASCII: its
-// slug must be one the hardware page accepts (there was a Unicode slugifier
-// here that kept "ü", which the routes then refused).
-func TestAcceptedDeviceWithNonASCIINameHasAReachableSlug(t *testing.T) {
-	testdb.Dialects(t, func(t *testing.T, dsn string) {
-		ctx := context.Background()
-		s, d, mod := corrFixture(t, dsn)
-		c := mustSubmit(t, s, models.NewSuggestion{PaperID: d.PaperID, Form: models.SuggestionForm{
-			Metric: "duration", Value: "3", Unit: "h", Hardware: "Süper Ascend 910B", HardwareCount: "8",
-			Evidence: "Training takes 3 hours on 8 A100 GPUs", Reason: "missed"}})
-		rev, err := s.AcceptCorrection(ctx, models.Decision{CorrectionID: c.ID, ModeratorID: mod.ID})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := s.GetClaim(ctx, rev.ClaimID)
-		if err != nil || got.HardwareName != "Süper Ascend 910B" || got.HardwareSlug != "s-per-ascend-910b" {
-			t.Fatalf("claim = %+v, %v", got, err)
-		}
-		if h, err := s.GetHardware(ctx, got.HardwareSlug); err != nil || h.Name != got.HardwareName {
-			t.Fatalf("GetHardware(%q) = %+v, %v", got.HardwareSlug, h, err)
 		}
 	})
 }
