@@ -147,7 +147,7 @@ func TestTaskVocabulary(t *testing.T) {
 		if d.Slug == "" || d.Name == "" || d.Area == "" || len(d.cues) == 0 {
 			t.Errorf("task %+v is incomplete", d.Task)
 		}
-		if seen[d.Slug] || d.Slug != slugify(d.Slug) {
+		if seen[d.Slug] || d.Slug != Slug(d.Slug) {
 			t.Errorf("slug %q is repeated or not a slug", d.Slug)
 		}
 		seen[d.Slug] = true

@@ -21,13 +21,16 @@ func (a *app) claimShow(c echo.Context) error {
 		Layout: layout("Claim " + strconv.FormatInt(d.ID, 10)), ID: d.ID,
 		Metric: d.MetricName, MetricSlug: d.MetricSlug, Value: views.Value(d.Value, d.ValueHigh, d.Unit),
 		RawText: d.RawText, Qualifier: views.Qualifier(d.Qualifier), Hardware: d.HardwareName,
-		HardwareSlug: d.HardwareSlug, Baseline: d.Baseline, Subject: d.Subject, Condition: d.Condition, Precision: d.Precision,
-		Status: d.Status, Confidence: strconv.FormatFloat(d.Confidence, 'f', 2, 64),
+		HardwareSlug: d.HardwareSlug,
+		Status:       d.Status, Confidence: strconv.FormatFloat(d.Confidence, 'f', 2, 64),
 		ExtractorVersion: d.ExtractorVersion, PaperID: d.PaperID, PaperTitle: d.PaperTitle, Peak: peakView(d.Peak),
 		Evidence: d.Evidence,
 	}
 	if d.HardwareCount != nil {
 		v.HardwareCount = *d.HardwareCount
+	}
+	for _, f := range models.PageFields() {
+		v.Details = append(v.Details, views.LabelledValue{Name: f.Name, Label: f.Label, Value: f.Text(&d.ClaimFields)})
 	}
 	if d.Status == models.StatusSuperseded {
 		// Read from an older version of the abstract: its offsets do not fit

@@ -31,7 +31,7 @@ func (a *app) paperShow(c echo.Context) error {
 			claims = append(claims, r)
 		}
 	}
-	tasks, err := a.store.TasksOfPaper(ctx, id)
+	tasks, err := a.store.TasksOfPaper(ctx, p.ID)
 	if err != nil {
 		return err
 	}

@@ -138,6 +138,9 @@ func (f ClaimField) required() ClaimField { f.Required = true; return f }
 // exportLast puts the field's export column after claim_url (see ClaimField.ExportLast).
 func (f ClaimField) exportLast() ClaimField { f.ExportLast = true; return f }
 
+// onPage lists the field as a plain labelled row of the claim's page.
+func (f ClaimField) onPage() ClaimField { f.OnPage = true; return f }
+
 // device marks a text field that names a device.
 func (f ClaimField) device() ClaimField { f.Kind = DeviceField; return f }
 

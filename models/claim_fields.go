@@ -75,6 +75,9 @@ type ClaimField struct {
 	// before it: fields added after the export was published go at the end,
 	// so no column a spreadsheet or script reads by position ever moves.
 	ExportLast bool
+	// OnPage: a plain labelled row of the claim's page (the value, metric,
+	// hardware, qualifier, evidence and status have their own places there).
+	OnPage bool
 	// Columns are the claims columns that store it.
 	Columns []string
 	// Select reads it in a query over claims c, metrics m and hardware h,
@@ -103,9 +106,9 @@ var ClaimFieldTable = []ClaimField{
 	text("hardware", "Hardware", "E.g. NVIDIA A100.", 100, func(c *ClaimFields) *string { return &c.HardwareName }, func(f *SuggestionForm) *string { return &f.Hardware }).
 		device().stored("COALESCE(h.name, '') AS hardware_name", "hardware_id").writes(writeHardware),
 	count("hardware_count", "Number of devices", "", func(c *ClaimFields) **int { return &c.HardwareCount }, func(f *SuggestionForm) *string { return &f.HardwareCount }),
-	text("baseline", "Baseline", "What it is compared with, if anything.", MaxFieldLen, func(c *ClaimFields) *string { return &c.Baseline }, func(f *SuggestionForm) *string { return &f.Baseline }),
-	text("subject", "Subject", "What achieves the number.", MaxFieldLen, func(c *ClaimFields) *string { return &c.Subject }, func(f *SuggestionForm) *string { return &f.Subject }),
-	text("condition", "Condition", "Setting, data set or resolution.", MaxFieldLen, func(c *ClaimFields) *string { return &c.Condition }, func(f *SuggestionForm) *string { return &f.Condition }),
+	text("baseline", "Baseline", "What it is compared with, if anything.", MaxFieldLen, func(c *ClaimFields) *string { return &c.Baseline }, func(f *SuggestionForm) *string { return &f.Baseline }).onPage(),
+	text("subject", "Subject", "What achieves the number.", MaxFieldLen, func(c *ClaimFields) *string { return &c.Subject }, func(f *SuggestionForm) *string { return &f.Subject }).onPage(),
+	text("condition", "Condition", "Setting, data set or resolution.", MaxFieldLen, func(c *ClaimFields) *string { return &c.Condition }, func(f *SuggestionForm) *string { return &f.Condition }).onPage(),
 	text("evidence", "Evidence", "Words copied exactly from the abstract.", MaxEvidenceLen, func(c *ClaimFields) *string { return &c.Evidence }, func(f *SuggestionForm) *string { return &f.Evidence }).
 		required().stored("c.evidence", "evidence", "evidence_start", "evidence_end").writes(writeEvidence),
 	// A moderator's decision sets the status; a suggestion cannot.
@@ -116,7 +119,7 @@ var ClaimFieldTable = []ClaimField{
 	number("confidence", "Confidence", "", func(c *ClaimFields) *float64 { return &c.Confidence }, nil).
 		unrevised(),
 	enum("precision", "Precision", ClaimPrecisions, "not stated", func(c *ClaimFields) *string { return &c.Precision }, func(f *SuggestionForm) *string { return &f.Precision }).
-		exportLast(),
+		exportLast().onPage(),
 }
 
 // SuggestableFields are the rows of ClaimFieldTable a suggestion may change,
@@ -128,6 +131,10 @@ func SuggestableFields() []ClaimField {
 // ExportedFields are the rows of ClaimFieldTable the exports and the API
 // write, in table order (the encoders put ExportLast ones after claim_url).
 func ExportedFields() []ClaimField { return fieldsWhere(func(f ClaimField) bool { return f.Exported }) }
+
+// PageFields are the rows of ClaimFieldTable the claim's page lists as
+// plain labelled values, in display order.
+func PageFields() []ClaimField { return fieldsWhere(func(f ClaimField) bool { return f.OnPage }) }
 
 // RevisedFields are the rows of ClaimFieldTable revisions record, in display order.
 func RevisedFields() []ClaimField { return fieldsWhere(func(f ClaimField) bool { return f.Revised }) }

@@ -186,19 +186,18 @@ type ErrorView struct {
 // ClaimView is one claim with every field, its evidence in context and history.
 type ClaimView struct {
 	Layout
-	ID               int64
-	Metric           string
-	MetricSlug       string
-	Value            string
-	RawText          string
-	Qualifier        string
-	Hardware         string
-	HardwareSlug     string
-	HardwareCount    int
-	Baseline         string
-	Subject          string
-	Condition        string
-	Precision        string // "fp16", "int8", ... or "" when not stated
+	ID            int64
+	Metric        string
+	MetricSlug    string
+	Value         string
+	RawText       string
+	Qualifier     string
+	Hardware      string
+	HardwareSlug  string
+	HardwareCount int
+	// Details are the claim's plainly shown fields (baseline, subject, ...),
+	// in the field table's order.
+	Details          []LabelledValue
 	Status           string
 	Confidence       string
 	ExtractorVersion string
@@ -210,6 +209,12 @@ type ClaimView struct {
 	// Moderation holds a logged-in moderator's controls; nil for visitors.
 	Moderation *ClaimModeration
 	Peak       *PeakView // throughput against the device's dense peak
+}
+
+// LabelledValue is one field of a claim shown with its label; Name is the
+// claim schema's name of it.
+type LabelledValue struct {
+	Name, Label, Value string
 }
 
 // RevisionRow is one entry of a claim's history.
