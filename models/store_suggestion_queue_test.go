@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"context"
+	"fmt"
 	"sync/atomic"
 	"testing"
 
@@ -36,8 +37,8 @@ func TestQueueReadsItsClaimsInOneQuery(t *testing.T) {
 		}
 		mustSubmit(t, s, models.NewSuggestion{ClaimID: d.ID, Form: models.SuggestionForm{NotAClaim: true, Reason: "one"}})
 		one := perPage()
-		for range 29 {
-			mustSubmit(t, s, models.NewSuggestion{ClaimID: d.ID, Form: models.SuggestionForm{NotAClaim: true, Reason: "more"}})
+		for i := range 29 { // from 29 addresses: one may send only SubmissionsPerIP an hour
+			mustSubmit(t, s, models.NewSuggestion{ClaimID: d.ID, SubmitterIPHash: fmt.Sprint("ip", i), Form: models.SuggestionForm{NotAClaim: true, Reason: "more"}})
 		}
 		if thirty := perPage(); thirty != one || one < 2 || one > 3 {
 			t.Fatalf("a queue page ran %d statements for 1 suggestion and %d for 30", one, thirty)
