@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -530,25 +529,4 @@ func (b *Batch) findPapers(query string, vals []string) ([]paperState, error) {
 		out = append(out, p)
 	}
 	return out, rows.Err()
-}
-
-// FindPaper returns the stored paper an input with this arXiv id (without
-// version; may be empty) and title is, by the rule ingestion identifies papers by, or ENotFound.
-func (s *Store) FindPaper(ctx context.Context, arxivID, title string) (*Paper, error) {
-	var p Paper
-	db := s.db.WithContext(ctx)
-	err := gorm.ErrRecordNotFound
-	if arxivID != "" {
-		err = db.Where("arxiv_id = ?", arxivID).Take(&p).Error
-	}
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		err = db.Where("content_key = ?", contentKey(strings.TrimSpace(title))).Take(&p).Error
-	}
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, Errorf(ENotFound, "no paper %q", truncate(title, 60))
-	}
-	if err != nil {
-		return nil, fmt.Errorf("store: find paper: %w", err)
-	}
-	return &p, nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/claimboard/claimboard/extract"
@@ -159,4 +160,25 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// FindPaper returns the stored paper an input with this arXiv id (without
+// version; may be empty) and title is, by the rule ingestion identifies papers by, or ENotFound.
+func (s *Store) FindPaper(ctx context.Context, arxivID, title string) (*Paper, error) {
+	var p Paper
+	db := s.db.WithContext(ctx)
+	err := gorm.ErrRecordNotFound
+	if arxivID != "" {
+		err = db.Where("arxiv_id = ?", arxivID).Take(&p).Error
+	}
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		err = db.Where("content_key = ?", contentKey(strings.TrimSpace(title))).Take(&p).Error
+	}
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, Errorf(ENotFound, "no paper %q", truncate(title, 60))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: find paper: %w", err)
+	}
+	return &p, nil
 }
