@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"slices"
@@ -20,24 +21,32 @@ const chartSize = 10
 func (a *app) leaderboardShow(c echo.Context) error {
 	f, err := parseLeaderboardFilter(c)
 	if err != nil {
-		return err
+		return a.leaderboardInvalid(c, err)
 	}
 	if done, err := a.notModified(c, "page"); done || err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	lb, err := a.store.Leaderboard(ctx, f)
+	v, err := a.leaderboardView(c.Request().Context(), f)
 	if err != nil {
 		return err
+	}
+	return render(c, http.StatusOK, views.Leaderboard(v))
+}
+
+// leaderboardView builds the page of filter f.
+func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (views.LeaderboardView, error) {
+	lb, err := a.store.Leaderboard(ctx, f)
+	if err != nil {
+		return views.LeaderboardView{}, err
 	}
 	m := lb.Metric
 	hw, err := a.store.HardwareOfMetric(ctx, m.ID)
 	if err != nil {
-		return err
+		return views.LeaderboardView{}, err
 	}
 	tasks, err := a.store.Tasks(ctx)
 	if err != nil {
-		return err
+		return views.LeaderboardView{}, err
 	}
 	// The chart shows the best values of the filtered set whatever the table's sort.
 	best := lb.Rows
@@ -46,7 +55,7 @@ func (a *app) leaderboardShow(c echo.Context) error {
 		bf.Sort, bf.Order, bf.Page, bf.PerPage = "value", "", 1, chartSize
 		top, err := a.store.Leaderboard(ctx, bf)
 		if err != nil {
-			return err
+			return views.LeaderboardView{}, err
 		}
 		best = top.Rows
 	}
@@ -88,7 +97,7 @@ func (a *app) leaderboardShow(c echo.Context) error {
 		})
 	}
 	v.Chart = views.NewChart("Top "+strconv.Itoa(len(points))+" "+m.Name+" claims", m.Unit, points)
-	return render(c, http.StatusOK, views.Leaderboard(v))
+	return v, nil
 }
 
 func withoutPaging(f models.LeaderboardFilter) url.Values {
