@@ -424,7 +424,6 @@ func TestLeaderboardRejectsBadParameters(t *testing.T) {
 		"/leaderboards/fps?hardware=%3Cscript%3E":         "hardware",
 		"/leaderboards/fps?q=" + strings.Repeat("a", 201): "q",
 		"/leaderboards/fps?sort=value&sort=paper":         "sort",
-		"/leaderboards/fps?colour=red":                    "colour",
 	} {
 		rec, doc := s.get(t, target)
 		msg := doc.Find(`[data-testid="error-message"]`).Text()

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -67,6 +69,7 @@ func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (
 		Total:    views.Number(float64(lb.Total)),
 		ClearURL: path,
 		CSVURL:   withQuery(path+".csv", withoutPaging(f)),
+		JSONURL:  withQuery("/api/v1/leaderboards/"+url.PathEscape(m.Slug), withoutPaging(f)),
 		Columns:  sortHeaders(path, f, m.HigherIsBetter),
 		Form:     filterForm(path, f, hw, tasks),
 		Chips:    chips(path, f, hw, tasks),
@@ -75,9 +78,11 @@ func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (
 	if lb.TotalCapped {
 		v.Total += "+"
 	}
-	offset := (f.Page - 1) * f.PerPage
-	for i, r := range lb.Rows {
-		v.Rows = append(v.Rows, rowView(r, offset+i+1))
+	if v.Rows, err = a.rowViews(ctx, lb.Rows, (f.Page-1)*f.PerPage+1); err != nil {
+		return views.LeaderboardView{}, err
+	}
+	if !lb.TotalCapped {
+		v.PageCount = int((lb.Total + int64(f.PerPage) - 1) / int64(f.PerPage))
 	}
 	if f.Page > 1 {
 		p := f
@@ -92,7 +97,7 @@ func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (
 	var points []views.ChartPoint
 	for _, r := range best[:min(len(best), chartSize)] {
 		points = append(points, views.ChartPoint{
-			Label: r.PaperTitle, Value: r.Value, Text: views.Value(r.Value, r.ValueHigh, r.Unit),
+			Label: chartLabel(r), Value: r.Value, Text: views.Value(r.Value, r.ValueHigh, r.Unit),
 			URL: "/claims/" + strconv.FormatInt(r.ID, 10),
 		})
 	}
@@ -110,8 +115,8 @@ func withoutPaging(f models.LeaderboardFilter) url.Values {
 func sortHeaders(path string, f models.LeaderboardFilter, higherIsBetter bool) []views.SortHeader {
 	cols := []struct{ label, key string }{
 		{"#", ""}, {"Value", "value"}, {"Qualifier", "qualifier"}, {"Paper", "paper"},
-		{"Hardware", "hardware"}, {"Baseline", "baseline"}, {"Subject", ""}, {"Condition", ""},
-		{"Published", "date"}, {"Status", ""}, {"Confidence", "confidence"}, {"Evidence", ""},
+		{"Hardware", "hardware"}, {"Baseline", "baseline"}, {"Subject", "subject"}, {"Condition", "condition"},
+		{"Published", "date"}, {"Status", "status"}, {"Confidence", "confidence"},
 	}
 	desc := f.Descending(higherIsBetter)
 	out := make([]views.SortHeader, 0, len(cols))
@@ -151,6 +156,9 @@ func filterForm(path string, f models.LeaderboardFilter, hw []models.Hardware, t
 	if f.Max != nil {
 		form.Max = strconv.FormatFloat(*f.Max, 'f', -1, 64)
 	}
+	if f.MinConf != nil {
+		form.MinConf = strconv.FormatFloat(*f.MinConf, 'f', -1, 64)
+	}
 	if f.Year != 0 {
 		form.Year = strconv.Itoa(f.Year)
 	}
@@ -163,7 +171,11 @@ func filterForm(path string, f models.LeaderboardFilter, hw []models.Hardware, t
 	for _, q := range models.Qualifiers {
 		form.Qualifiers = append(form.Qualifiers, views.Option{Value: q, Label: qualifierLabels[q], Checked: slices.Contains(f.Qualifier, q)})
 	}
-	for _, s := range models.FilterStatuses {
+	statuses := models.FilterStatuses
+	if f.Moderator {
+		statuses = models.ModeratorStatuses
+	}
+	for _, s := range statuses {
 		form.Statuses = append(form.Statuses, views.Option{Value: s, Label: s, Checked: slices.Contains(f.Status, s)})
 	}
 	for _, t := range tasks {
@@ -218,6 +230,11 @@ func chips(path string, f models.LeaderboardFilter, hw []models.Hardware, tasks 
 		nf.Max = nil
 		add("≤ "+views.Number(*f.Max), nf)
 	}
+	if f.MinConf != nil {
+		nf := base
+		nf.MinConf = nil
+		add("confidence ≥ "+strconv.FormatFloat(*f.MinConf, 'f', -1, 64), nf)
+	}
 	if f.Year != 0 {
 		nf := base
 		nf.Year = 0
@@ -254,4 +271,20 @@ func remove(list []string, v string) []string {
 		}
 	}
 	return out
+}
+
+// chartLabel tells chart rows apart: the paper's short title (before its
+// colon, as "Quokka" of "Quokka: Streaming Splats") and the device.
+func chartLabel(r models.ClaimRow) string {
+	title := r.PaperTitle
+	if i := strings.Index(title, ":"); i > 0 && i <= 40 {
+		title = title[:i]
+	}
+	if utf8.RuneCountInString(title) > 40 {
+		title = string([]rune(title)[:39]) + "…"
+	}
+	if r.HardwareName != "" {
+		return title + " (" + r.HardwareName + ")"
+	}
+	return title
 }

@@ -53,6 +53,15 @@ type LeaderboardView struct {
 	ClearURL    string // the leaderboard without any filter
 	CSVURL      string // the same view as CSV
 	Chart       Chart
+	JSONURL     string       // the same view from the JSON API
+	PageCount   int          // pages in all; 0 when the total is capped
+	Invalid     InvalidField // the parameter a 400 rejected, if any
+}
+
+// InvalidField names a rejected query parameter and why.
+type InvalidField struct {
+	Field   string
+	Message string // "min: must be a finite number"
 }
 
 // SortHeader is a column heading; sortable ones link to the view sorted by them.
@@ -76,6 +85,11 @@ type FilterForm struct {
 	Qualifiers []Option
 	Statuses   []Option
 	Tasks      []Option // one may be chosen
+	MinConf    string
+	// Invalid is the field a 400 rejected; its input is marked and
+	// InvalidMessage shown beside it.
+	Invalid        string
+	InvalidMessage string
 }
 
 // Option is one choice of a multi-valued filter.
@@ -129,8 +143,11 @@ type LeaderboardRow struct {
 	Baseline      string
 	Subject       string
 	Evidence      string
+	Context       string // the evidence's clause, cleaned for display
 	Status        string
 	Peak          *PeakView // throughput against the device's dense peak
+	MetricName    string    // shown where rows of several metrics mix (search)
+	MetricSlug    string
 }
 
 // PaperView is one paper with its abstract and claims.
