@@ -138,3 +138,51 @@ func sentenceEnd(s string, j int) bool {
 	word := strings.ToLower(s[w:j])
 	return !notSentenceEnds[word]
 }
+
+// SentenceAround splits the sentence holding abstract[start:end] into the
+// text before the evidence, the evidence and the text after it, each cleaned
+// for display. Periods of abbreviations ("e.g.", "Fig. 2", "res. 4K") and
+// decimals do not end the sentence.
+func SentenceAround(abstract string, start, end int) (before, evidence, after string) {
+	if start < 0 || end > len(abstract) || start > end || !utf8.ValidString(abstract) {
+		return "", "", ""
+	}
+	from := sentenceStart(abstract, start)
+	to := len(abstract)
+	for j := end; j < len(abstract); j++ {
+		if c := abstract[j]; (c == '.' || c == '!' || c == '?') && (j+1 == len(abstract) || abstract[j+1] == ' ') && sentenceEnd(abstract, j) {
+			to = j + 1
+			break
+		}
+	}
+	return strings.TrimLeft(cleanFragment(abstract[from:start]), " "),
+		cleanFragment(abstract[start:end]),
+		strings.TrimRight(cleanFragment(abstract[end:to]), " ")
+}
+
+func sentenceStart(s string, i int) int {
+	for j := i - 1; j > 0; j-- {
+		if c := s[j]; (c == '.' || c == '!' || c == '?') && j+1 < len(s) && s[j+1] == ' ' && sentenceEnd(s, j) {
+			return j + 2
+		}
+	}
+	return 0
+}
+
+// cleanFragment is CleanText for a piece of a sentence: the spaces at its
+// ends join it to its neighbours, so they stay (collapsed to one).
+func cleanFragment(s string) string {
+	lead := strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\n")
+	trail := strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\n")
+	out := CleanText(s)
+	if lead && out != "" {
+		out = " " + out
+	}
+	if trail && out != "" {
+		out += " "
+	}
+	if out == "" && (lead || trail) {
+		return " "
+	}
+	return out
+}

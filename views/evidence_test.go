@@ -1,6 +1,9 @@
 package views
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCleanText(t *testing.T) {
 	for in, want := range map[string]string{
@@ -29,5 +32,15 @@ func TestEvidenceContext(t *testing.T) {
 	// Offsets that do not fit fall back to the evidence, cleaned.
 	if got := EvidenceContext("short", 10, 20, "13.7times"); got != "13.7×" {
 		t.Fatalf("fallback = %q", got)
+	}
+}
+
+// The claim page's sentence must not end at "e.g.", "res." or "Fig.".
+func TestSentenceAround(t *testing.T) {
+	abs := "Prior work is slow. We render e.g. scenes at res. 1080p in 27Hz as Fig. 3 shows, 10sim100times faster. Next."
+	start := strings.Index(abs, "27Hz")
+	b, e, a := SentenceAround(abs, start, start+4)
+	if b != "We render e.g. scenes at res. 1080p in " || e != "27Hz" || a != " as Fig. 3 shows, 10–100× faster." {
+		t.Fatalf("got %q | %q | %q", b, e, a)
 	}
 }

@@ -273,9 +273,10 @@ type SearchPaper struct {
 // ClaimModeration is what a moderator may do on a claim page: verify the claim
 // and revert revisions, posting the version they saw for optimistic locking.
 type ClaimModeration struct {
-	CSRF     string
-	Version  int
-	Verified bool
+	CSRF      string
+	Version   int
+	Verified  bool
+	Retracted bool // a retracted claim offers no "Mark verified"
 }
 
 // SuggestionFields is a suggestion form as the user typed it, named after the
