@@ -68,7 +68,7 @@ func mustSite(t *testing.T, dsn string) site {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return site{e: handlers.New(handlers.Config{Store: s, Logger: log}), store: s}
+	return site{e: handlers.New(handlers.Config{Store: s, Logger: log, HardwareAliases: extract.HardwareByAlias}), store: s}
 }
 
 func (s site) get(t *testing.T, target string) (*httptest.ResponseRecorder, *goquery.Document) {

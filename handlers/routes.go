@@ -29,6 +29,9 @@ type Config struct {
 	// TrustedProxies may set X-Forwarded-For and X-Forwarded-Proto; nobody
 	// else's are read.
 	TrustedProxies []netip.Prefix
+	// HardwareAliases returns the slugs of the devices a search text names
+	// by one of their spellings ("rtx3090"); nil resolves none.
+	HardwareAliases func(string) []string
 }
 
 // app carries the dependencies every handler shares.
@@ -39,6 +42,7 @@ type app struct {
 	base    string // configured base URL, or ""
 	absBase string // base, else the listen address: for links that must be absolute
 	proxies []netip.Prefix
+	aliases func(string) []string
 }
 
 // New returns the Echo router with every route of the site.
@@ -47,7 +51,7 @@ func New(cfg Config) *echo.Echo {
 		cfg.Logger = slog.Default()
 	}
 	a := &app{store: cfg.Store, log: cfg.Logger, cache: newResponseCache(), base: cfg.BaseURL,
-		absBase: cfg.BaseURL, proxies: cfg.TrustedProxies}
+		absBase: cfg.BaseURL, proxies: cfg.TrustedProxies, aliases: cfg.HardwareAliases}
 	if a.absBase == "" {
 		a.absBase = cfg.ListenURL
 	}
@@ -98,6 +102,7 @@ func New(cfg Config) *echo.Echo {
 	get("/feed.atom", a.feedAtom, a.cached)
 	get("/papers/:id", a.paperShow, a.cached)
 	get("/claims/:id", a.claimShow)
+	get("/hardware", a.hardwareIndex, a.cached)
 	get("/hardware/:slug", a.hardwareShow, a.cached)
 	get("/tasks", a.taskList, a.cached)
 	get("/tasks/:slug", a.taskShow, a.cached)

@@ -214,7 +214,7 @@ func TestSearchByPaperTitleFollowsRenames(t *testing.T) {
 			for _, r := range lb.Rows {
 				vals = append(vals, r.Value)
 			}
-			res, err := s.Search(ctx, q)
+			res, err := s.Search(ctx, models.SearchQuery{Text: q})
 			if err != nil {
 				t.Fatal(err)
 			}

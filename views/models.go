@@ -258,16 +258,20 @@ type HardwareGroup struct {
 // SearchView lists papers and claims matching a query.
 type SearchView struct {
 	Layout
-	Query  string
-	Papers []SearchPaper
-	Claims []LeaderboardRow
-	Limit  int
+	Query    string
+	Papers   []SearchPaper
+	Hardware []Option // Value is the slug, Label the name
+	Claims   []LeaderboardRow
+	Limit    int
+	Searched []string // what was searched, in words, for the page to say so
 }
 
 // SearchPaper is a paper in search results.
 type SearchPaper struct {
-	ID    int64
-	Title string
+	ID         int64
+	Title      string
+	InAbstract bool   // found in the abstract, not the title
+	Snippet    string // the abstract around the match
 }
 
 // ClaimModeration is what a moderator may do on a claim page: verify the claim
