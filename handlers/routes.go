@@ -71,6 +71,7 @@ func New(cfg Config) *echo.Echo {
 	e.Use(a.logRequests)
 	e.Use(a.markHTTPS)
 	e.Use(securityHeaders)
+	e.Use(apiCORS) // GET /api/* is readable from any origin
 	e.Use(middleware.BodyLimit("1M"))
 	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{
 		Timeout: 30 * time.Second,
@@ -135,6 +136,7 @@ func New(cfg Config) *echo.Echo {
 	get("/api/v1/leaderboards/:metric", a.apiLeaderboard, a.cached)
 	get("/api/v1/papers/:id", a.apiPaper, a.cached)
 	get("/api/v1/claims/:id", a.apiClaim, a.cached)
+	get("/api/v1/claims/:id/history", a.apiClaimHistory, a.cached)
 	get("/api/v1/status", a.apiStatus)
 	return e
 }
