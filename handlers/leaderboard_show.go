@@ -78,6 +78,7 @@ func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (
 	if lb.TotalCapped {
 		v.Total += "+"
 	}
+	v.Layout.Canonical = withQuery(path, filterQuery(f))
 	if v.Rows, err = a.rowViews(ctx, lb.Rows, (f.Page-1)*f.PerPage+1); err != nil {
 		return views.LeaderboardView{}, err
 	}

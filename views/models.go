@@ -11,6 +11,9 @@ type Layout struct {
 	// alternate so feed readers find it.
 	FeedURL   string
 	FeedTitle string
+	// Canonical is the page's own path and query as its links build it,
+	// without parameters the page ignores (utm_source, fbclid, ...).
+	Canonical string
 }
 
 // HomeView is the front page: one card per metric.
