@@ -96,9 +96,11 @@ func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (
 		v.NextURL = withQuery(path, filterQuery(p))
 	}
 	var points []views.ChartPoint
-	for _, r := range best[:min(len(best), chartSize)] {
+	best = best[:min(len(best), chartSize)]
+	labels := chartLabels(best)
+	for i, r := range best {
 		points = append(points, views.ChartPoint{
-			Label: chartLabel(r), Value: r.Value, Text: views.Value(r.Value, r.ValueHigh, r.Unit),
+			Label: labels[i], Value: r.Value, Text: views.Value(r.Value, r.ValueHigh, r.Unit),
 			URL: "/claims/" + strconv.FormatInt(r.ID, 10),
 		})
 	}
@@ -274,16 +276,66 @@ func remove(list []string, v string) []string {
 	return out
 }
 
-// chartLabel tells chart rows apart: the paper's short title (before its
-// colon, as "Quokka" of "Quokka: Streaming Splats") and the device.
+// chartLabels tells chart rows apart: each is its paper's short title and
+// device; rows that would still share a label add what was measured, then
+// what it is compared with, then the setting, then their rank in front.
+func chartLabels(rows []models.ClaimRow) []string {
+	labels := make([]string, len(rows))
+	for i, r := range rows {
+		labels[i] = chartLabel(r)
+	}
+	extras := []func(models.ClaimRow) string{
+		func(r models.ClaimRow) string { return r.Subject },
+		func(r models.ClaimRow) string { return prefixed("vs ", r.Baseline) },
+		func(r models.ClaimRow) string { return r.Condition },
+	}
+	for _, extra := range extras {
+		count := map[string]int{}
+		for _, l := range labels {
+			count[l]++
+		}
+		for i, r := range rows {
+			if count[labels[i]] > 1 {
+				if x := extra(r); x != "" {
+					labels[i] += ", " + clip(x, 24)
+				}
+			}
+		}
+	}
+	count := map[string]int{}
+	for _, l := range labels {
+		count[l]++
+	}
+	for i := range labels {
+		if count[labels[i]] > 1 {
+			labels[i] = "#" + strconv.Itoa(i+1) + " " + labels[i] // first, so clipping keeps it
+		}
+	}
+	return labels
+}
+
+func prefixed(p, s string) string {
+	if s == "" {
+		return ""
+	}
+	return p + s
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) > n {
+		return string([]rune(s)[:n-1]) + "…"
+	}
+	return s
+}
+
+// chartLabel is a row's paper's short title (before its colon, as "Quokka"
+// of "Quokka: Streaming Splats") and its device.
 func chartLabel(r models.ClaimRow) string {
 	title := r.PaperTitle
 	if i := strings.Index(title, ":"); i > 0 && i <= 40 {
 		title = title[:i]
 	}
-	if utf8.RuneCountInString(title) > 40 {
-		title = string([]rune(title)[:39]) + "…"
-	}
+	title = clip(title, 32)
 	if r.HardwareName != "" {
 		return title + " (" + r.HardwareName + ")"
 	}

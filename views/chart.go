@@ -22,6 +22,9 @@ const (
 	chartRowH   = 52
 	chartGap    = 6
 	chartValueW = 170
+	// chartLabelRunes fits a label in the width at the phone font size
+	// (static/style.css: 21 units, about 11.5 px at 375 px).
+	chartLabelRunes = 48
 )
 
 // NewChart lays out a bar chart of points. It switches to a log scale when the
@@ -55,7 +58,7 @@ func NewChart(title, unit string, points []ChartPoint) Chart {
 			w = 1
 		}
 		c.Bars = append(c.Bars, Bar{
-			Label: clipRunes(p.Label, 56), Value: p.Text, URL: p.URL,
+			Label: clipRunes(p.Label, chartLabelRunes), Value: p.Text, URL: p.URL,
 			Y: i * chartRowH, Width: w, TextX: w + 8,
 		})
 	}

@@ -155,9 +155,9 @@ func SentenceAround(abstract string, start, end int) (before, evidence, after st
 			break
 		}
 	}
-	return strings.TrimLeft(cleanFragment(abstract[from:start]), " "),
-		cleanFragment(abstract[start:end]),
-		strings.TrimRight(cleanFragment(abstract[end:to]), " ")
+	return strings.TrimLeft(CleanFragment(abstract[from:start]), " "),
+		CleanFragment(abstract[start:end]),
+		strings.TrimRight(CleanFragment(abstract[end:to]), " ")
 }
 
 func sentenceStart(s string, i int) int {
@@ -169,9 +169,9 @@ func sentenceStart(s string, i int) int {
 	return 0
 }
 
-// cleanFragment is CleanText for a piece of a sentence: the spaces at its
+// CleanFragment is CleanText for a piece of a sentence: the spaces at its
 // ends join it to its neighbours, so they stay (collapsed to one).
-func cleanFragment(s string) string {
+func CleanFragment(s string) string {
 	lead := strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\n")
 	trail := strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\n")
 	out := CleanText(s)

@@ -63,7 +63,7 @@ func HardwareIndex(v HardwareIndexView) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			} else {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<table class=\"board hw-index\" data-testid=\"hardware-index\"><thead><tr><th scope=\"col\">Device</th><th scope=\"col\">Vendor</th><th scope=\"col\">Family</th><th scope=\"col\">Claims</th></tr></thead> <tbody>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<table class=\"board stack\" data-testid=\"hardware-index\"><thead><tr><th scope=\"col\">Device</th><th scope=\"col\">Vendor</th><th scope=\"col\">Family</th><th scope=\"col\">Claims</th></tr></thead> <tbody>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
