@@ -42,6 +42,10 @@ type ExportRecord struct {
 	Status        string   `json:"status"`
 	Confidence    float64  `json:"confidence"`
 	ClaimURL      string   `json:"claim_url"`
+	RawText       string   `json:"value_as_written"`
+	CodeURL       *string  `json:"code_url"`
+	Published     *string  `json:"published"`
+	ArxivVersion  *int     `json:"arxiv_version"`
 }
 
 // ClaimJSONL writes claims as JSON Lines, one ExportRecord per line.
@@ -66,6 +70,11 @@ func (e *ClaimJSONL) Write(r *models.ExportRow) error {
 		Baseline: orNull(r.Baseline), Subject: orNull(r.Subject), Condition: orNull(r.Condition),
 		Evidence: r.Evidence, Status: r.Status, Confidence: r.Confidence,
 		ClaimURL: e.base + "/claims/" + strconv.FormatInt(r.ID, 10),
+		RawText:  r.RawText, CodeURL: orNull(r.CodeURL), Published: orNull(r.Published),
+	}
+	if r.ArxivVersion > 0 {
+		v := r.ArxivVersion
+		rec.ArxivVersion = &v
 	}
 	if err := e.enc.Encode(rec); err != nil {
 		return fmt.Errorf("jsonl: claim %d: %w", r.ID, err)

@@ -37,7 +37,7 @@ const exportBuffer = 1 << 20
 var CSVHeader = []string{
 	"paper_title", "arxiv_id", "paper_url", "metric", "value", "value_high", "unit", "qualifier",
 	"hardware", "hardware_count", "baseline", "subject", "condition", "evidence", "status",
-	"confidence", "claim_url",
+	"confidence", "claim_url", "value_as_written", "code_url", "published", "arxiv_version",
 }
 
 // ClaimCSV writes claims as RFC 4180 CSV in UTF-8 under CSVHeader. Every text
@@ -83,6 +83,13 @@ func (e *ClaimCSV) Write(r *models.ExportRow) error {
 	rec[14] = safecsv.Text(r.Status)
 	rec[15] = safecsv.Number(r.Confidence)
 	rec[16] = safecsv.Text(e.base + "/claims/" + strconv.FormatInt(r.ID, 10))
+	rec[17] = safecsv.Text(r.RawText)
+	rec[18] = safecsv.Text(r.CodeURL)
+	rec[19] = safecsv.Text(r.Published)
+	rec[20] = ""
+	if r.ArxivVersion > 0 {
+		rec[20] = strconv.Itoa(r.ArxivVersion)
+	}
 	if err := e.w.Write(rec); err != nil {
 		return fmt.Errorf("csv: claim %d: %w", r.ID, err)
 	}

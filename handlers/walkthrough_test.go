@@ -3,11 +3,13 @@ package handlers_test
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/claimboard/claimboard/handlers"
 	"github.com/claimboard/claimboard/internal/testdb"
 	"github.com/claimboard/claimboard/models"
 )
@@ -361,4 +363,49 @@ func TestEvidenceShownInContext(t *testing.T) {
 	if !strings.Contains(rec.Body.String(), `"evidence":"583 FPS on an RTX 4090"`) {
 		t.Fatalf("stored evidence changed: %s", rec.Body.String())
 	}
+}
+
+// The home page counts in words and an empty leaderboard's card says what
+// would fill it.
+func TestHomeCountsAndEmptyCards(t *testing.T) {
+	s := mustSite(t, testdb.SQLiteURL(t))
+	_, doc := s.get(t, "/")
+	if got := doc.Find(`[data-testid="metric-latency"] p.meta`).Text(); !strings.Contains(got, "1 claim ") {
+		t.Fatalf("latency card = %q, want 1 claim", got)
+	}
+	empty := doc.Find(`[data-testid="metric-speedup"] [data-testid="empty-metric"]`).Text()
+	if !strings.Contains(empty, "states a value in x") || !strings.Contains(empty, "ingest") {
+		t.Fatalf("empty card = %q", empty)
+	}
+	if doc.Find(`[data-testid="metric-fps"] [data-testid="empty-metric"]`).Length() != 0 {
+		t.Fatal("a card with claims says it is empty")
+	}
+}
+
+// The CSV carries the value as written, the code link, the publication date
+// and the arXiv version, on both databases (their dates scan differently).
+func TestCSVHasProvenanceColumns(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		s := mustSite(t, dsn)
+		moreFPS(t, s.store)
+		recs := parseCSV(t, s.do(t, "/leaderboards/fps.csv", nil).Body.String())
+		col := map[string]int{}
+		for _, name := range []string{"value", "value_as_written", "code_url", "published", "arxiv_version"} {
+			i := slices.Index(handlers.CSVHeader, name)
+			if i < 0 {
+				t.Fatalf("no %s column in %v", name, handlers.CSVHeader)
+			}
+			col[name] = i
+		}
+		byValue := map[string][]string{}
+		for _, r := range recs {
+			byValue[r[col["value"]]] = r
+		}
+		if r := byValue["1000"]; r[col["code_url"]] != "https://github.com/example/renderer" || r[col["published"]] != "2022-03-01" {
+			t.Fatalf("1000 FPS row: code %q published %q", r[col["code_url"]], r[col["published"]])
+		}
+		if r := byValue["277"]; r[col["value_as_written"]] != "277 FPS" || r[col["published"]] != "" || r[col["arxiv_version"]] != "" {
+			t.Fatalf("277 FPS row: %q %q %q", r[col["value_as_written"]], r[col["published"]], r[col["arxiv_version"]])
+		}
+	})
 }

@@ -64,13 +64,18 @@ type ExportRow struct {
 	Evidence      string
 	Status        string
 	Confidence    float64
+	RawText       string // the value as written in the abstract
+	CodeURL       string
+	Published     string // the paper's publication date, YYYY-MM-DD, or ""
+	ArxivVersion  int    // 0 when unknown
 }
 
 // exportColumns replaces only the projection of LeaderboardQuery: the joins,
 // conditions and order stay those of the page, so the export cannot drift from it.
 const exportColumns = `c.id, c.paper_id, p.title, COALESCE(p.arxiv_id, ''), p.source_url, m.slug,
 	c.value, c.value_high, c.unit, c.qualifier, COALESCE(h.name, ''), c.hardware_count,
-	c.baseline, c.subject, c.condition, c.evidence, c.status, c.confidence`
+	c.baseline, c.subject, c.condition, c.evidence, c.status, c.confidence,
+	c.raw_text, p.code_url, p.published_on, p.arxiv_version`
 
 // ExportLeaderboard calls fn with every claim matching f, in f's order and
 // without paging, one row at a time straight from the database cursor so
@@ -152,15 +157,17 @@ func (s *Store) exportMetric(ctx context.Context, m *Metric, f LeaderboardFilter
 		r     ExportRow
 		high  sql.NullFloat64
 		count sql.NullInt64
+		pub   any
 	)
 	for rows.Next() {
 		err := rows.Scan(&r.ID, &r.PaperID, &r.PaperTitle, &r.ArxivID, &r.SourceURL, &r.MetricSlug,
 			&r.Value, &high, &r.Unit, &r.Qualifier, &r.HardwareName, &count,
-			&r.Baseline, &r.Subject, &r.Condition, &r.Evidence, &r.Status, &r.Confidence)
+			&r.Baseline, &r.Subject, &r.Condition, &r.Evidence, &r.Status, &r.Confidence,
+			&r.RawText, &r.CodeURL, &pub, &r.ArxivVersion)
 		if err != nil {
 			return fmt.Errorf("store: export %q: scan: %w", m.Slug, err)
 		}
-		r.ValueHigh, r.HardwareCount = nil, nil
+		r.ValueHigh, r.HardwareCount, r.Published = nil, nil, dateText(pub)
 		if high.Valid {
 			r.ValueHigh = &high.Float64
 		}
@@ -227,4 +234,25 @@ func (s *Store) HardwareList(ctx context.Context) ([]HardwareCount, error) {
 		return nil, fmt.Errorf("store: list hardware: %w", err)
 	}
 	return out, nil
+}
+
+// dateText formats a DATE column as YYYY-MM-DD: PostgreSQL's driver gives a
+// time, SQLite's the stored text.
+func dateText(v any) string {
+	switch d := v.(type) {
+	case time.Time:
+		return d.UTC().Format("2006-01-02")
+	case string:
+		return clipDate(d)
+	case []byte:
+		return clipDate(string(d))
+	}
+	return ""
+}
+
+func clipDate(s string) string {
+	if len(s) >= 10 {
+		return s[:10]
+	}
+	return s
 }
