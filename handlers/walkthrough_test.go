@@ -230,6 +230,9 @@ func TestRetractedClaimsForModeratorsOnly(t *testing.T) {
 			t.Fatalf("suggest = %d", rec.Code)
 		}
 		_, doc = mod.get("/moderation")
+		if a, r := doc.Find(`[data-testid="accept"]`).AttrOr("class", ""), doc.Find(`[data-testid="reject"]`).AttrOr("class", ""); a == r || a == "" || r == "" {
+			t.Fatalf("accept and reject look alike: classes %q and %q", a, r)
+		}
 		accept := formValues(doc, `[data-testid="pending"] form`)
 		action, _ := doc.Find(`[data-testid="pending"] form`).Attr("action")
 		if rec, _ := mod.post(action, accept); rec.Code >= 400 {
@@ -306,6 +309,9 @@ func TestDataOutIsLinked(t *testing.T) {
 	}
 	if rec := s.do(t, js, nil); rec.Code != 200 {
 		t.Fatalf("JSON link = %d", rec.Code)
+	}
+	if href := doc.Find(`body > a.skip`).AttrOr("href", ""); href != "#main" || doc.Find(`main#main`).Length() != 1 {
+		t.Fatalf("skip link %q does not lead to main", href)
 	}
 	for _, sel := range []string{`footer [data-testid="dump-link"]`, `footer [data-testid="api-docs-link"]`, `header a[href="/hardware"]`} {
 		if doc.Find(sel).Length() != 1 {
