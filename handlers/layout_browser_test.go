@@ -118,6 +118,37 @@ func TestBrowserLayoutAtTwoWidths(t *testing.T) {
 	}
 }
 
+// At 1280 px no leaderboard of the bundled corpus scrolls sideways.
+func TestBrowserEveryBoardFitsALaptop(t *testing.T) {
+	ctx := mustBrowser(t)
+	srv := bundledSite(t)
+	slugs, err := run[[]string](ctx, `[...document.querySelectorAll('.cards li')].filter(li => li.querySelector('[data-testid="claim-count"]').textContent !== '0').map(li => li.dataset.testid.replace('metric-', ''))`,
+		chromedp.EmulateViewport(1280, 900),
+		colorScheme("light"),
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(css(`.cards`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(slugs) < 5 {
+		t.Fatalf("only %d boards with claims", len(slugs))
+	}
+	for _, slug := range slugs {
+		fits, err := run[bool](ctx, `(() => { const b = document.querySelector('.scroll'); return b.scrollWidth <= b.clientWidth + 1 && document.documentElement.scrollWidth <= window.innerWidth + 1; })()`,
+			chromedp.Navigate(srv.URL+"/leaderboards/"+slug),
+			chromedp.WaitVisible(css(`[data-testid="leaderboard"]`)),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !fits {
+			screenshot(t, ctx, "overflow-"+slug)
+			t.Errorf("/leaderboards/%s is wider than 1280 px", slug)
+		}
+	}
+}
+
 // A value with a long unit ("502 PFLOPS") ends inside the chart.
 func TestBrowserChartKeepsLongUnits(t *testing.T) {
 	ctx := mustBrowser(t)
