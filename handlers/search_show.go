@@ -39,7 +39,7 @@ func (a *app) searchShow(c echo.Context) error {
 		}
 		v.Searched = []string{
 			"paper titles", abstracts, "hardware names and their aliases",
-			"each claim's subject, baseline and evidence",
+			"each claim's subject, baseline, evidence and paper title",
 		}
 	}
 	lower := strings.ToLower(res.Query)
