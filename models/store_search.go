@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"gorm.io/gorm"
 )
 
 // SearchLimit caps each kind of search result; search is for finding, not export.
@@ -83,9 +85,7 @@ func (s *Store) Search(ctx context.Context, sq SearchQuery) (*SearchResults, err
 	}
 	if len(res.Papers) < SearchLimit {
 		var inAbstract []Paper
-		newest := db.Table("papers").Select("id").Order("id DESC").Limit(AbstractScanLimit)
-		err = db.Where("id IN (?)", newest).Where(`LOWER(abstract) LIKE ? ESCAPE '\'`, like).
-			Order("title, id").Limit(SearchLimit + len(papers)).Find(&inAbstract).Error
+		err = s.abstractMatches(db, like).Limit(SearchLimit + len(papers)).Find(&inAbstract).Error
 		if err != nil {
 			return nil, fmt.Errorf("store: search abstracts: %w", err)
 		}
@@ -105,18 +105,31 @@ func (s *Store) Search(ctx context.Context, sq SearchQuery) (*SearchResults, err
 		return nil, fmt.Errorf("store: search hardware: %w", err)
 	}
 
-	q := s.claimRows(ctx).Where(liveClaim)
-	if len(res.Hardware) > 0 {
-		ids := make([]int64, len(res.Hardware))
-		for i, h := range res.Hardware {
-			ids[i] = h.ID
-		}
-		q = q.Where("("+textMatch+" OR c.hardware_id IN ?)", like, like, like, like, ids)
-	} else {
-		q = q.Where(textMatch, like, like, like, like)
+	ids := make([]int64, len(res.Hardware))
+	for i, h := range res.Hardware {
+		ids[i] = h.ID
 	}
-	if err := q.Order("m.position, c.id").Limit(SearchLimit).Scan(&res.Claims).Error; err != nil {
+	if err := s.searchClaims(s.claimRows(ctx), like, ids).Scan(&res.Claims).Error; err != nil {
 		return nil, fmt.Errorf("store: search claims: %w", err)
 	}
 	return res, nil
+}
+
+// abstractMatches selects the papers among the newest AbstractScanLimit
+// whose abstract contains like, by title.
+func (s *Store) abstractMatches(db *gorm.DB, like string) *gorm.DB {
+	newest := db.Table("papers").Select("id").Order("id DESC").Limit(AbstractScanLimit)
+	return db.Model(&Paper{}).Where("id IN (?)", newest).Where(`LOWER(abstract) LIKE ? ESCAPE '\'`, like).Order("title, id")
+}
+
+// searchClaims adds the search's condition to q, a query over claims c: the
+// leaderboard's text match, or a claim on one of the devices hardwareIDs.
+func (s *Store) searchClaims(q *gorm.DB, like string, hardwareIDs []int64) *gorm.DB {
+	q = q.Where(liveClaim)
+	if len(hardwareIDs) > 0 {
+		q = q.Where("("+textMatch+" OR c.hardware_id IN ?)", like, like, like, like, hardwareIDs)
+	} else {
+		q = q.Where(textMatch, like, like, like, like)
+	}
+	return q.Order("m.position, c.id").Limit(SearchLimit)
 }

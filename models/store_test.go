@@ -274,6 +274,22 @@ func TestSearchPlanHasNoSubplanOnPostgres(t *testing.T) {
 	}
 }
 
+// /search's queries (abstracts of the newest papers; claims by text or device)
+// must not run a subplan per row either.
+func TestSearchPagePlanHasNoSubplanOnPostgres(t *testing.T) {
+	s := testdb.MustOpen(t, testdb.PostgresURL(t))
+	MustSave(t, s, samplePaper("Quokka: Streaming Splats", 277, "fps"))
+	for _, ids := range [][]int64{nil, {1, 2}} {
+		plan, err := s.ExplainSearch(context.Background(), "a100", ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(plan, "claims") || !strings.Contains(plan, "papers") || strings.Contains(plan, "SubPlan") {
+			t.Fatalf("devices %v: plan of a search:\n%s", ids, plan)
+		}
+	}
+}
+
 // A free-text filter counts to TextTotalCap, other views to TotalCap: beyond
 // its cap a total is shown as "N+", never as a wrong exact number.
 func TestLeaderboardTotalCaps(t *testing.T) {
