@@ -174,8 +174,10 @@ func filterForm(path string, f models.LeaderboardFilter, hw []models.Hardware, t
 	for _, q := range models.Qualifiers {
 		form.Qualifiers = append(form.Qualifiers, views.Option{Value: q, Label: qualifierLabels[q], Checked: slices.Contains(f.Qualifier, q)})
 	}
+	// The page is cached for everyone, so it offers "retracted" only on the
+	// uncached view that already asks for it (a moderator's).
 	statuses := models.FilterStatuses
-	if f.Moderator {
+	if f.WantsRetracted() {
 		statuses = models.ModeratorStatuses
 	}
 	for _, s := range statuses {

@@ -249,6 +249,13 @@ func TestRetractedClaimsForModeratorsOnly(t *testing.T) {
 		if cc := rec.Header().Get("Cache-Control"); cc != "private, no-store" {
 			t.Fatalf("Cache-Control = %q", cc)
 		}
+		if _, on := doc.Find(`input[name="status"][value="retracted"]`).Attr("checked"); !on {
+			t.Fatal("the moderator's form does not show the retracted filter")
+		}
+		// The moderator's plain board goes into the shared cache: it must not offer "retracted".
+		if _, doc := mod.get("/leaderboards/fps"); doc.Find(`input[name="status"][value="retracted"]`).Length() != 0 {
+			t.Fatal("the cacheable board offers the retracted filter")
+		}
 		// Asked again by a visitor right after: still refused, not the moderator's page from the cache.
 		if rec, _ := anon.get("/leaderboards/fps?status=retracted"); rec.Code != 400 {
 			t.Fatalf("visitor after moderator = %d", rec.Code)
