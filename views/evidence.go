@@ -13,14 +13,13 @@ import (
 var (
 	latexCmd = strings.NewReplacer(
 		`\times`, "×", `\sim`, "~", `\approx`, "≈", `\le`, "≤", `\ge`, "≥", `\pm`, "±",
-		`\%`, "%", `\&`, "&", `\,`, " ", `\;`, " ", `\!`, "", `~`, " ",
+		`\%`, "%", `\&`, "&", `\,`, " ", `\;`, " ", `\!`, "",
 	)
 	// Stripped commands glued to numbers: "13.7times", "10sim100".
 	gluedTimes = regexp.MustCompile(`(\d)times\b`)
 	gluedSim   = regexp.MustCompile(`(\d)\s?sim\s?(\d)`)
-	// Leftover markup: $...$, braces, ^ and _ of sub/superscripts before digits or braces.
+	// Leftover markup: $...$, \( \) \[ \] and braces ("2^{10}" reads 2^10).
 	mathDelims = regexp.MustCompile(`\$|\\[()\[\]]|[{}]`)
-	supSub     = regexp.MustCompile(`[\^_](\d|[×~])`)
 	otherCmd   = regexp.MustCompile(`\\(?:mathrm|text|textbf|mathbf|emph|mathit)\b`)
 	spaces     = regexp.MustCompile(`\s+`)
 )
@@ -33,7 +32,6 @@ func CleanText(s string) string {
 	s = gluedSim.ReplaceAllString(s, "$1–$2")
 	s = gluedTimes.ReplaceAllString(s, "$1×")
 	s = mathDelims.ReplaceAllString(s, "")
-	s = supSub.ReplaceAllString(s, "$1")
 	return strings.TrimSpace(spaces.ReplaceAllString(s, " "))
 }
 

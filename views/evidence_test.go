@@ -10,7 +10,7 @@ func TestCleanText(t *testing.T) {
 		"an additional 10sim100times speed-up":    "an additional 10–100× speed-up",
 		"achieved 13.7times and 3.0times maximum": "achieved 13.7× and 3.0× maximum",
 		`up to $10\times$ faster`:                 "up to 10× faster",
-		`a $3.5\%$ gain at $\sim$ 2^{10} tokens`:  "a 3.5% gain at ~ 210 tokens",
+		`a $3.5\%$ gain at $\sim$ 2^{10} tokens`:  "a 3.5% gain at ~ 2^10 tokens",
 		"three times faster":                      "three times faster",
 		"  spaced\n out ":                         "spaced out",
 	} {
