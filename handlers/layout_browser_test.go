@@ -149,6 +149,33 @@ func TestBrowserEveryBoardFitsALaptop(t *testing.T) {
 	}
 }
 
+// The first Tab shows the skip link, and following it moves focus to main.
+func TestBrowserSkipLink(t *testing.T) {
+	ctx := mustBrowser(t)
+	s := mustSite(t, testdb.SQLiteURL(t))
+	srv := httptest.NewServer(s.e)
+	defer srv.Close()
+	shown, err := run[bool](ctx, `document.activeElement.classList.contains('skip') && document.activeElement.getBoundingClientRect().left >= 0`,
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(srv.URL+"/leaderboards/fps"),
+		chromedp.WaitVisible(css(`[data-testid="leaderboard"]`)),
+		chromedp.KeyEvent("\t"),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !shown {
+		t.Fatal("the first Tab does not show the skip link")
+	}
+	inMain, err := run[bool](ctx, `document.activeElement.id === 'main'`, chromedp.KeyEvent("\r"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !inMain {
+		t.Fatal("the skip link does not move focus to the content")
+	}
+}
+
 // A value with a long unit ("502 PFLOPS") ends inside the chart.
 func TestBrowserChartKeepsLongUnits(t *testing.T) {
 	ctx := mustBrowser(t)
