@@ -68,7 +68,7 @@ func HardwareIndex(v HardwareIndexView) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				for _, d := range v.Devices {
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "<tr class=\"claim\" data-testid=\"hardware-row\"><td data-label=\"Device\"><a href=\"")
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "<tr class=\"claim solo\" data-testid=\"hardware-row\"><td data-label=\"Device\"><a href=\"")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
