@@ -70,7 +70,7 @@ func (e *ClaimJSONL) Write(r *models.ExportRow) error {
 		Baseline: orNull(r.Baseline), Subject: orNull(r.Subject), Condition: orNull(r.Condition),
 		Evidence: r.Evidence, Status: r.Status, Confidence: r.Confidence,
 		ClaimURL: e.base + "/claims/" + strconv.FormatInt(r.ID, 10),
-		RawText:  r.RawText, CodeURL: orNull(r.CodeURL), Published: orNull(r.Published),
+		RawText:  r.RawText, CodeURL: orNull(models.LinkURL(r.CodeURL)), Published: orNull(r.Published),
 	}
 	if r.ArxivVersion > 0 {
 		v := r.ArxivVersion

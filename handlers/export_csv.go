@@ -84,7 +84,7 @@ func (e *ClaimCSV) Write(r *models.ExportRow) error {
 	rec[15] = safecsv.Number(r.Confidence)
 	rec[16] = safecsv.Text(e.base + "/claims/" + strconv.FormatInt(r.ID, 10))
 	rec[17] = safecsv.Text(r.RawText)
-	rec[18] = safecsv.Text(r.CodeURL)
+	rec[18] = safecsv.Text(models.LinkURL(r.CodeURL)) // only http(s) links leave the site
 	rec[19] = safecsv.Text(r.Published)
 	rec[20] = ""
 	if r.ArxivVersion > 0 {
