@@ -9,9 +9,6 @@ import (
 // apiClaim serves one claim with its provenance (extractor version, edit
 // version and times).
 func (a *app) apiClaim(c echo.Context) error {
-	if err := noParams(c, "a claim"); err != nil {
-		return err
-	}
 	d, err := a.pathClaim(c)
 	if err != nil {
 		return err

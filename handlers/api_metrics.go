@@ -9,9 +9,6 @@ import (
 // apiMetrics lists every leaderboard in vocabulary order with its number of
 // live claims and its best one, as the home page does.
 func (a *app) apiMetrics(c echo.Context) error {
-	if err := noParams(c, "the metric list"); err != nil {
-		return err
-	}
 	if done, err := a.notModified(c, "api"); done || err != nil {
 		return err
 	}

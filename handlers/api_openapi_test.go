@@ -93,7 +93,7 @@ func TestAPIResponsesMatchOpenAPI(t *testing.T) {
 			"/api/v1/leaderboards/fps", "/api/v1/leaderboards/fps?per_page=5&page=2&sort=paper",
 			"/api/v1/leaderboards/fps?per_page=5&page=5", "/api/v1/leaderboards/latency",
 			"/api/v1/leaderboards/fps?qualifier=none&hardware=nvidia-a100&has_code=false",
-			fmt.Sprintf("/api/v1/papers/%d", hiPaper), fmt.Sprintf("/api/v1/claims/%d", hiID),
+			fmt.Sprintf("/api/v1/papers/%d", hiPaper), fmt.Sprintf("/api/v1/claims/%d", hiID), fmt.Sprintf("/api/v1/claims/%d/history", hiID),
 			fmt.Sprintf("/api/v1/claims/%d", lb.Claims[len(lb.Claims)-1].ID),
 			"/api/v1/leaderboards/fps?sort=nope", "/api/v1/leaderboards/nope",
 			"/api/v1/papers/999999", "/api/v1/claims/x",

@@ -11,9 +11,6 @@ import (
 
 // apiPaper serves a paper with its abstract and all its claims in abstract order.
 func (a *app) apiPaper(c echo.Context) error {
-	if err := noParams(c, "a paper"); err != nil {
-		return err
-	}
 	p, err := a.pathPaper(c)
 	ctx := c.Request().Context()
 	if err != nil {

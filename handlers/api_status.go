@@ -22,9 +22,6 @@ type apiSync struct {
 
 // apiStatus is /status as JSON.
 func (a *app) apiStatus(c echo.Context) error {
-	if err := noParams(c, "the status"); err != nil {
-		return err
-	}
 	ctx := c.Request().Context()
 	syncs, err := a.store.SyncStatuses(ctx)
 	if err != nil {

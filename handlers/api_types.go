@@ -7,10 +7,7 @@ import (
 	"math"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
-
-	"github.com/labstack/echo/v4"
 
 	"github.com/claimboard/claimboard/models"
 )
@@ -194,18 +191,6 @@ func dateOrNull(t *time.Time) *string {
 	}
 	s := t.Format("2006-01-02")
 	return &s
-}
-
-// noParams refuses query parameters on endpoints that take none, as the
-// leaderboard refuses unknown ones, so a typo never passes silently.
-// Parameters starting with "_" (cache busters) are allowed everywhere.
-func noParams(c echo.Context, what string) error {
-	for name := range c.QueryParams() {
-		if !strings.HasPrefix(name, "_") {
-			return models.FieldErrorf(clipParam(name), "is not a parameter of %s", what)
-		}
-	}
-	return nil
 }
 
 // orNull maps the database's empty text to JSON null, as the claim schema does.

@@ -199,7 +199,7 @@ func TestBrowserLeaderboard(t *testing.T) {
 			}
 			names = append(names, name)
 		}
-		want := []string{"min", "max", "year", "task", "has_code", "per_page"}
+		want := []string{"min", "max", "min_confidence", "year", "task", "has_code"}
 		if strings.Join(names, ",") != strings.Join(want, ",") {
 			t.Fatalf("tab order = %v, want %v", names, want)
 		}

@@ -3,7 +3,6 @@ package handlers
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -38,8 +37,9 @@ func (a *app) claimShow(c echo.Context) error {
 		if d.SupersededIn != nil {
 			v.Status = "superseded in v" + strconv.Itoa(*d.SupersededIn)
 		}
-	} else {
-		v.Before, v.After = sentenceAround(d.PaperAbstract, d.EvidenceStart, d.EvidenceEnd)
+	} else if b, e, a := views.SentenceAround(d.PaperAbstract, d.EvidenceStart, d.EvidenceEnd); e != "" {
+		// Shown cleaned (no LaTeX residue); the stored offsets index the original.
+		v.Before, v.Evidence, v.After = b, e, a
 	}
 	hist, err := a.store.ClaimHistory(c.Request().Context(), d.ID)
 	if err != nil {
@@ -47,7 +47,8 @@ func (a *app) claimShow(c echo.Context) error {
 	}
 	v.History = historyRows(hist)
 	if moderatorOf(c) != nil {
-		v.Moderation = &views.ClaimModeration{CSRF: csrfToken(c), Version: d.Version, Verified: d.Status == models.StatusVerified}
+		v.Moderation = &views.ClaimModeration{CSRF: csrfToken(c), Version: d.Version, Verified: d.Status == models.StatusVerified,
+			Retracted: d.Status == models.StatusRetracted}
 	}
 	return render(c, http.StatusOK, views.Claim(v))
 }
@@ -77,22 +78,4 @@ func historyRows(hist []models.RevisionEntry) []views.RevisionRow {
 		rows = append(rows, r)
 	}
 	return rows
-}
-
-// sentenceAround returns the text of the evidence's sentence before and after
-// the evidence span. Offsets that do not fit the abstract give no context
-// rather than a panic.
-func sentenceAround(abstract string, start, end int) (before, after string) {
-	if start < 0 || end > len(abstract) || start > end {
-		return "", ""
-	}
-	from := 0
-	if i := strings.LastIndex(abstract[:start], ". "); i >= 0 {
-		from = i + 2
-	}
-	to := len(abstract)
-	if i := strings.Index(abstract[end:], ". "); i >= 0 {
-		to = end + i + 1
-	}
-	return abstract[from:start], abstract[end:to]
 }

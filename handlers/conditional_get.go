@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/claimboard/claimboard/models"
 	"github.com/claimboard/claimboard/static"
 )
 
@@ -64,6 +66,14 @@ func (a *app) notModified(c echo.Context, kind string) (done bool, err error) {
 	// any time, and the conditional request is cheap.
 	h.Set("Cache-Control", "no-cache")
 	req := c.Request()
+	if slices.Contains(req.URL.Query()["status"], models.StatusRetracted) {
+		// A moderator's view of retracted claims: no validators a shared
+		// cache could reuse for another visitor.
+		h.Del("ETag")
+		h.Del("Last-Modified")
+		h.Set("Cache-Control", "private, no-store")
+		return false, nil
+	}
 	if inm := req.Header.Get("If-None-Match"); inm != "" {
 		// RFC 9110 13.1.2: If-None-Match wins over If-Modified-Since.
 		if etagMatches(inm, etag) {

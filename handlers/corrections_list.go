@@ -12,7 +12,7 @@ import (
 
 // correctionsList is the public record of decided suggestions, newest first.
 func (a *app) correctionsList(c echo.Context) error {
-	page, err := queryInt(c, "page", 1)
+	page, err := queryInt(c.QueryParams(), "page", 1)
 	if err != nil {
 		return err
 	}

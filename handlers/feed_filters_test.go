@@ -72,11 +72,15 @@ func TestFeedsFollowTheLeaderboardsFilters(t *testing.T) {
 				t.Errorf("%s: title %q does not name the filter", head, feed.Find("feed > title").Text())
 			}
 		}
-		// The same parser: a bad filter is refused, not ignored.
-		for _, bad := range []string{"?year=abc", "?nope=1", "?per_page=5000"} {
+		// The same parser: a bad filter is refused, not ignored; an unknown
+		// parameter (a tracking tag of a shared link) is ignored.
+		for _, bad := range []string{"?year=abc", "?per_page=5000"} {
 			if rec, _ := s.get(t, "/leaderboards/fps/feed.atom"+bad); rec.Code != 400 {
 				t.Errorf("feed%s: %d, want 400", bad, rec.Code)
 			}
+		}
+		if rec, _ := s.get(t, "/leaderboards/fps/feed.atom?utm_source=x"); rec.Code != 200 {
+			t.Errorf("feed?utm_source=x: %d, want 200", rec.Code)
 		}
 	})
 }

@@ -24,12 +24,18 @@ func (a *app) hardwareShow(c echo.Context) error {
 		return err
 	}
 	v := views.HardwareView{Layout: layout(h.Name), Name: h.Name, Vendor: h.Vendor, Family: h.Family, Specs: specViews(specs)}
-	for _, r := range rows {
+	shown, err := a.rowViews(ctx, rows, 1)
+	if err != nil {
+		return err
+	}
+	for i, r := range rows {
 		if n := len(v.Groups); n == 0 || v.Groups[n-1].MetricSlug != r.MetricSlug {
 			v.Groups = append(v.Groups, views.HardwareGroup{Metric: r.MetricName, MetricSlug: r.MetricSlug})
 		}
 		g := &v.Groups[len(v.Groups)-1]
-		g.Claims = append(g.Claims, rowView(r, len(g.Claims)+1))
+		row := shown[i]
+		row.Rank = len(g.Claims) + 1
+		g.Claims = append(g.Claims, row)
 	}
 	return render(c, http.StatusOK, views.HardwarePage(v))
 }

@@ -1,10 +1,13 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -20,24 +23,32 @@ const chartSize = 10
 func (a *app) leaderboardShow(c echo.Context) error {
 	f, err := parseLeaderboardFilter(c)
 	if err != nil {
-		return err
+		return a.leaderboardInvalid(c, err)
 	}
 	if done, err := a.notModified(c, "page"); done || err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	lb, err := a.store.Leaderboard(ctx, f)
+	v, err := a.leaderboardView(c.Request().Context(), f)
 	if err != nil {
 		return err
+	}
+	return render(c, http.StatusOK, views.Leaderboard(v))
+}
+
+// leaderboardView builds the page of filter f.
+func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (views.LeaderboardView, error) {
+	lb, err := a.store.Leaderboard(ctx, f)
+	if err != nil {
+		return views.LeaderboardView{}, err
 	}
 	m := lb.Metric
 	hw, err := a.store.HardwareOfMetric(ctx, m.ID)
 	if err != nil {
-		return err
+		return views.LeaderboardView{}, err
 	}
 	tasks, err := a.store.Tasks(ctx)
 	if err != nil {
-		return err
+		return views.LeaderboardView{}, err
 	}
 	// The chart shows the best values of the filtered set whatever the table's sort.
 	best := lb.Rows
@@ -46,7 +57,7 @@ func (a *app) leaderboardShow(c echo.Context) error {
 		bf.Sort, bf.Order, bf.Page, bf.PerPage = "value", "", 1, chartSize
 		top, err := a.store.Leaderboard(ctx, bf)
 		if err != nil {
-			return err
+			return views.LeaderboardView{}, err
 		}
 		best = top.Rows
 	}
@@ -58,6 +69,7 @@ func (a *app) leaderboardShow(c echo.Context) error {
 		Total:    views.Number(float64(lb.Total)),
 		ClearURL: path,
 		CSVURL:   withQuery(path+".csv", withoutPaging(f)),
+		JSONURL:  withQuery("/api/v1/leaderboards/"+url.PathEscape(m.Slug), withoutPaging(f)),
 		Columns:  sortHeaders(path, f, m.HigherIsBetter),
 		Form:     filterForm(path, f, hw, tasks),
 		Chips:    chips(path, f, hw, tasks),
@@ -66,9 +78,12 @@ func (a *app) leaderboardShow(c echo.Context) error {
 	if lb.TotalCapped {
 		v.Total += "+"
 	}
-	offset := (f.Page - 1) * f.PerPage
-	for i, r := range lb.Rows {
-		v.Rows = append(v.Rows, rowView(r, offset+i+1))
+	v.Layout.Canonical = withQuery(path, filterQuery(f))
+	if v.Rows, err = a.rowViews(ctx, lb.Rows, (f.Page-1)*f.PerPage+1); err != nil {
+		return views.LeaderboardView{}, err
+	}
+	if !lb.TotalCapped {
+		v.PageCount = int((lb.Total + int64(f.PerPage) - 1) / int64(f.PerPage))
 	}
 	if f.Page > 1 {
 		p := f
@@ -81,14 +96,16 @@ func (a *app) leaderboardShow(c echo.Context) error {
 		v.NextURL = withQuery(path, filterQuery(p))
 	}
 	var points []views.ChartPoint
-	for _, r := range best[:min(len(best), chartSize)] {
+	best = best[:min(len(best), chartSize)]
+	labels := chartLabels(best)
+	for i, r := range best {
 		points = append(points, views.ChartPoint{
-			Label: r.PaperTitle, Value: r.Value, Text: views.Value(r.Value, r.ValueHigh, r.Unit),
+			Label: labels[i], Value: r.Value, Text: views.Value(r.Value, r.ValueHigh, r.Unit),
 			URL: "/claims/" + strconv.FormatInt(r.ID, 10),
 		})
 	}
 	v.Chart = views.NewChart("Top "+strconv.Itoa(len(points))+" "+m.Name+" claims", m.Unit, points)
-	return render(c, http.StatusOK, views.Leaderboard(v))
+	return v, nil
 }
 
 func withoutPaging(f models.LeaderboardFilter) url.Values {
@@ -101,8 +118,8 @@ func withoutPaging(f models.LeaderboardFilter) url.Values {
 func sortHeaders(path string, f models.LeaderboardFilter, higherIsBetter bool) []views.SortHeader {
 	cols := []struct{ label, key string }{
 		{"#", ""}, {"Value", "value"}, {"Qualifier", "qualifier"}, {"Paper", "paper"},
-		{"Hardware", "hardware"}, {"Baseline", "baseline"}, {"Subject", ""}, {"Condition", ""},
-		{"Published", "date"}, {"Status", ""}, {"Confidence", "confidence"}, {"Evidence", ""},
+		{"Hardware", "hardware"}, {"Baseline", "baseline"}, {"Subject", "subject"}, {"Condition", "condition"},
+		{"Published", "date"}, {"Status", "status"}, {"Confidence", "confidence"},
 	}
 	desc := f.Descending(higherIsBetter)
 	out := make([]views.SortHeader, 0, len(cols))
@@ -142,6 +159,9 @@ func filterForm(path string, f models.LeaderboardFilter, hw []models.Hardware, t
 	if f.Max != nil {
 		form.Max = strconv.FormatFloat(*f.Max, 'f', -1, 64)
 	}
+	if f.MinConf != nil {
+		form.MinConf = strconv.FormatFloat(*f.MinConf, 'f', -1, 64)
+	}
 	if f.Year != 0 {
 		form.Year = strconv.Itoa(f.Year)
 	}
@@ -154,7 +174,13 @@ func filterForm(path string, f models.LeaderboardFilter, hw []models.Hardware, t
 	for _, q := range models.Qualifiers {
 		form.Qualifiers = append(form.Qualifiers, views.Option{Value: q, Label: qualifierLabels[q], Checked: slices.Contains(f.Qualifier, q)})
 	}
-	for _, s := range models.FilterStatuses {
+	// The page is cached for everyone, so it offers "retracted" only on the
+	// uncached view that already asks for it (a moderator's).
+	statuses := models.FilterStatuses
+	if f.WantsRetracted() {
+		statuses = models.ModeratorStatuses
+	}
+	for _, s := range statuses {
 		form.Statuses = append(form.Statuses, views.Option{Value: s, Label: s, Checked: slices.Contains(f.Status, s)})
 	}
 	for _, t := range tasks {
@@ -209,6 +235,11 @@ func chips(path string, f models.LeaderboardFilter, hw []models.Hardware, tasks 
 		nf.Max = nil
 		add("≤ "+views.Number(*f.Max), nf)
 	}
+	if f.MinConf != nil {
+		nf := base
+		nf.MinConf = nil
+		add("confidence ≥ "+strconv.FormatFloat(*f.MinConf, 'f', -1, 64), nf)
+	}
 	if f.Year != 0 {
 		nf := base
 		nf.Year = 0
@@ -245,4 +276,70 @@ func remove(list []string, v string) []string {
 		}
 	}
 	return out
+}
+
+// chartLabels tells chart rows apart: each is its paper's short title and
+// device; rows that would still share a label add what was measured, then
+// what it is compared with, then the setting, then their rank in front.
+func chartLabels(rows []models.ClaimRow) []string {
+	labels := make([]string, len(rows))
+	for i, r := range rows {
+		labels[i] = chartLabel(r)
+	}
+	extras := []func(models.ClaimRow) string{
+		func(r models.ClaimRow) string { return r.Subject },
+		func(r models.ClaimRow) string { return prefixed("vs ", r.Baseline) },
+		func(r models.ClaimRow) string { return r.Condition },
+	}
+	for _, extra := range extras {
+		count := map[string]int{}
+		for _, l := range labels {
+			count[l]++
+		}
+		for i, r := range rows {
+			if count[labels[i]] > 1 {
+				if x := extra(r); x != "" {
+					labels[i] += ", " + clip(x, 24)
+				}
+			}
+		}
+	}
+	count := map[string]int{}
+	for _, l := range labels {
+		count[l]++
+	}
+	for i := range labels {
+		if count[labels[i]] > 1 {
+			labels[i] = "#" + strconv.Itoa(i+1) + " " + labels[i] // first, so clipping keeps it
+		}
+	}
+	return labels
+}
+
+func prefixed(p, s string) string {
+	if s == "" {
+		return ""
+	}
+	return p + s
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) > n {
+		return string([]rune(s)[:n-1]) + "…"
+	}
+	return s
+}
+
+// chartLabel is a row's paper's short title (before its colon, as "Quokka"
+// of "Quokka: Streaming Splats") and its device.
+func chartLabel(r models.ClaimRow) string {
+	title := r.PaperTitle
+	if i := strings.Index(title, ":"); i > 0 && i <= 40 {
+		title = title[:i]
+	}
+	title = clip(title, 32)
+	if r.HardwareName != "" {
+		return title + " (" + r.HardwareName + ")"
+	}
+	return title
 }

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -67,6 +68,19 @@ func (a *app) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 				err = fmt.Errorf("panic: %v", r)
 			}
 		}()
+		return next(c)
+	}
+}
+
+// apiCORS lets pages on any origin read the JSON API with GET: it is public,
+// read-only and uses no cookies that a cross-origin read could abuse
+// (credentialed requests are not allowed with "*").
+func apiCORS(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		req := c.Request()
+		if strings.HasPrefix(req.URL.Path, "/api/") && (req.Method == http.MethodGet || req.Method == http.MethodHead) {
+			c.Response().Header().Set("Access-Control-Allow-Origin", "*")
+		}
 		return next(c)
 	}
 }

@@ -31,10 +31,10 @@ var addressKeyPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
 func (a *app) moderationQueue(c echo.Context) error {
 	var f models.QueueFilter
 	var err error
-	if f.Page, err = queryInt(c, "page", 1); err != nil {
+	if f.Page, err = queryInt(c.QueryParams(), "page", 1); err != nil {
 		return err
 	}
-	claim, err := queryInt(c, "claim", 0)
+	claim, err := queryInt(c.QueryParams(), "claim", 0)
 	if err != nil {
 		return err
 	}

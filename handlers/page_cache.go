@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -107,6 +108,12 @@ func (a *app) cached(next echo.HandlerFunc) echo.HandlerFunc {
 			return err
 		}
 		c.Set(dataVersionKey, v)
+		if slices.Contains(req.URL.Query()["status"], models.StatusRetracted) {
+			// Retracted claims are shown to moderators only: such a view
+			// differs by visitor, so it is neither cached nor shared.
+			c.Response().Header().Set("Cache-Control", "private, no-store")
+			return next(c)
+		}
 		key := cacheKey(req.URL)
 		e := a.cache.get(v.Version, key)
 		var done func() // ends this request's claim on key, once

@@ -89,13 +89,13 @@ func segments(abstract string, claims []models.ClaimRow) []views.Segment {
 		}
 		start := max(s.start, pos)
 		if start > pos {
-			out = append(out, views.Segment{Text: abstract[pos:start]})
+			out = append(out, views.Segment{Text: views.CleanFragment(abstract[pos:start])})
 		}
-		out = append(out, views.Segment{Text: abstract[start:s.end], Mark: true, ClaimID: s.id})
+		out = append(out, views.Segment{Text: views.CleanFragment(abstract[start:s.end]), Mark: true, ClaimID: s.id})
 		pos = s.end
 	}
 	if pos < len(abstract) {
-		out = append(out, views.Segment{Text: abstract[pos:]})
+		out = append(out, views.Segment{Text: views.CleanFragment(abstract[pos:])})
 	}
 	return out
 }

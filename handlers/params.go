@@ -21,8 +21,8 @@ func pathID(c echo.Context, name string) (int64, error) {
 }
 
 // queryInt parses an optional integer query parameter; absent or empty means def.
-func queryInt(c echo.Context, name string, def int) (int, error) {
-	v, ok, err := single(c.QueryParams(), name)
+func queryInt(q url.Values, name string, def int) (int, error) {
+	v, ok, err := single(q, name)
 	if err != nil || !ok {
 		return def, err
 	}
@@ -47,33 +47,36 @@ func single(q url.Values, name string) (string, bool, error) {
 }
 
 // leaderboardParams are the query parameters a leaderboard understands. Any
-// other parameter is an error, so a typo is never silently ignored.
+// other parameter (utm_source, fbclid, gclid, ref, ...) is ignored: links
+// shared through other sites carry such tags, and a shared link must open.
+// The page's own links are built from the parsed filter, so they never
+// repeat an ignored parameter.
 var leaderboardParams = map[string]bool{
 	"sort": true, "order": true, "hardware": true, "qualifier": true, "q": true, "min": true,
-	"max": true, "year": true, "status": true, "has_code": true, "page": true, "per_page": true,
-	"task": true,
+	"max": true, "min_confidence": true, "year": true, "status": true, "has_code": true,
+	"page": true, "per_page": true, "task": true,
 }
 
 // parseLeaderboardFilter reads the one filter that the leaderboard page, its
 // CSV export and the API share, and validates it.
 func parseLeaderboardFilter(c echo.Context) (models.LeaderboardFilter, error) {
-	f := models.LeaderboardFilter{Metric: c.Param("metric")}
 	// Go drops pairs it cannot parse (a stray ';' or bad escape); refuse them
 	// instead of serving a view the user did not ask for.
 	if _, err := url.ParseQuery(c.Request().URL.RawQuery); err != nil {
-		return f, models.FieldErrorf("query", "is malformed: %v", err)
+		return models.LeaderboardFilter{Metric: c.Param("metric")}, models.FieldErrorf("query", "is malformed: %v", err)
 	}
-	q := c.QueryParams()
-	for name := range q {
-		if !leaderboardParams[name] && !strings.HasPrefix(name, "_") {
-			return f, models.FieldErrorf(clipParam(name), "is not a leaderboard parameter")
-		}
-	}
+	return filterFromValues(c.Param("metric"), c.QueryParams(), moderatorOf(c) != nil)
+}
+
+// filterFromValues parses and validates a leaderboard filter from query
+// values; moderator allows asking for retracted claims.
+func filterFromValues(metric string, q url.Values, moderator bool) (models.LeaderboardFilter, error) {
+	f := models.LeaderboardFilter{Metric: metric, Moderator: moderator}
 	var err error
-	if f.Page, err = queryInt(c, "page", 1); err != nil {
+	if f.Page, err = queryInt(q, "page", 1); err != nil {
 		return f, err
 	}
-	if f.PerPage, err = queryInt(c, "per_page", models.DefaultPerPage); err != nil {
+	if f.PerPage, err = queryInt(q, "per_page", models.DefaultPerPage); err != nil {
 		return f, err
 	}
 	if f.Sort, _, err = single(q, "sort"); err != nil {
@@ -94,7 +97,7 @@ func parseLeaderboardFilter(c echo.Context) (models.LeaderboardFilter, error) {
 	for _, b := range []struct {
 		name string
 		dst  **float64
-	}{{"min", &f.Min}, {"max", &f.Max}} {
+	}{{"min", &f.Min}, {"max", &f.Max}, {"min_confidence", &f.MinConf}} {
 		v, ok, err := single(q, b.name)
 		if err != nil {
 			return f, err
@@ -153,6 +156,9 @@ func filterQuery(f models.LeaderboardFilter) url.Values {
 	}
 	if f.Max != nil {
 		q.Set("max", strconv.FormatFloat(*f.Max, 'f', -1, 64))
+	}
+	if f.MinConf != nil {
+		q.Set("min_confidence", strconv.FormatFloat(*f.MinConf, 'f', -1, 64))
 	}
 	if f.Year != 0 {
 		q.Set("year", strconv.Itoa(f.Year))

@@ -29,6 +29,9 @@ type Config struct {
 	// TrustedProxies may set X-Forwarded-For and X-Forwarded-Proto; nobody
 	// else's are read.
 	TrustedProxies []netip.Prefix
+	// HardwareAliases returns the slugs of the devices a search text names
+	// by one of their spellings ("rtx3090"); nil resolves none.
+	HardwareAliases func(string) []string
 }
 
 // app carries the dependencies every handler shares.
@@ -39,6 +42,7 @@ type app struct {
 	base    string // configured base URL, or ""
 	absBase string // base, else the listen address: for links that must be absolute
 	proxies []netip.Prefix
+	aliases func(string) []string
 }
 
 // New returns the Echo router with every route of the site.
@@ -47,7 +51,7 @@ func New(cfg Config) *echo.Echo {
 		cfg.Logger = slog.Default()
 	}
 	a := &app{store: cfg.Store, log: cfg.Logger, cache: newResponseCache(), base: cfg.BaseURL,
-		absBase: cfg.BaseURL, proxies: cfg.TrustedProxies}
+		absBase: cfg.BaseURL, proxies: cfg.TrustedProxies, aliases: cfg.HardwareAliases}
 	if a.absBase == "" {
 		a.absBase = cfg.ListenURL
 	}
@@ -67,6 +71,7 @@ func New(cfg Config) *echo.Echo {
 	e.Use(a.logRequests)
 	e.Use(a.markHTTPS)
 	e.Use(securityHeaders)
+	e.Use(apiCORS) // GET /api/* is readable from any origin
 	e.Use(middleware.BodyLimit("1M"))
 	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{
 		Timeout: 30 * time.Second,
@@ -98,6 +103,7 @@ func New(cfg Config) *echo.Echo {
 	get("/feed.atom", a.feedAtom, a.cached)
 	get("/papers/:id", a.paperShow, a.cached)
 	get("/claims/:id", a.claimShow)
+	get("/hardware", a.hardwareIndex, a.cached)
 	get("/hardware/:slug", a.hardwareShow, a.cached)
 	get("/tasks", a.taskList, a.cached)
 	get("/tasks/:slug", a.taskShow, a.cached)
@@ -130,6 +136,7 @@ func New(cfg Config) *echo.Echo {
 	get("/api/v1/leaderboards/:metric", a.apiLeaderboard, a.cached)
 	get("/api/v1/papers/:id", a.apiPaper, a.cached)
 	get("/api/v1/claims/:id", a.apiClaim, a.cached)
+	get("/api/v1/claims/:id/history", a.apiClaimHistory, a.cached)
 	get("/api/v1/status", a.apiStatus)
 	return e
 }

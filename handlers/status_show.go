@@ -13,9 +13,6 @@ import (
 // statusShow shows what the background sync last did, for every source any
 // server process syncs (the status lives in the database).
 func (a *app) statusShow(c echo.Context) error {
-	if err := noParams(c, "the status page"); err != nil {
-		return err
-	}
 	ctx := c.Request().Context()
 	syncs, err := a.store.SyncStatuses(ctx)
 	if err != nil {

@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"context"
+	"slices"
 	"strconv"
 
 	"github.com/claimboard/claimboard/models"
@@ -14,6 +16,7 @@ func rowView(r models.ClaimRow, rank int) views.LeaderboardRow {
 		Value: views.Value(r.Value, r.ValueHigh, r.Unit), RawText: r.RawText,
 		Qualifier: views.Qualifier(r.Qualifier), Hardware: r.HardwareName, HardwareSlug: r.HardwareSlug,
 		Baseline: r.Baseline, Subject: r.Subject, Evidence: r.Evidence, Status: r.Status,
+		Context: views.CleanText(r.Evidence), MetricName: r.MetricName, MetricSlug: r.MetricSlug,
 	}
 	if r.HardwareCount != nil {
 		row.HardwareCount = *r.HardwareCount
@@ -25,4 +28,28 @@ func rowView(r models.ClaimRow, rank int) views.LeaderboardRow {
 	row.Confidence = strconv.FormatFloat(r.Confidence, 'f', 2, 64)
 	row.Peak = peakView(r.Peak)
 	return row
+}
+
+// rowViews turns claim rows into table rows whose evidence is shown in its
+// clause of the abstract (one read of the page's abstracts).
+func (a *app) rowViews(ctx context.Context, rows []models.ClaimRow, firstRank int) ([]views.LeaderboardRow, error) {
+	ids := make([]int64, 0, len(rows))
+	for _, r := range rows {
+		if !slices.Contains(ids, r.PaperID) {
+			ids = append(ids, r.PaperID)
+		}
+	}
+	abstracts, err := a.store.AbstractsOf(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]views.LeaderboardRow, 0, len(rows))
+	for i, r := range rows {
+		row := rowView(r, firstRank+i)
+		if abs, ok := abstracts[r.PaperID]; ok {
+			row.Context = views.EvidenceContext(abs, r.EvidenceStart, r.EvidenceEnd, r.Evidence)
+		}
+		out = append(out, row)
+	}
+	return out, nil
 }

@@ -47,6 +47,25 @@ func (s *Store) ExplainLeaderboard(ctx context.Context, f LeaderboardFilter) (st
 	return strings.Join(plan, "\n"), nil
 }
 
+// ExplainSearch returns the plans of /search's abstract and claim queries
+// for text, with claims also matched on the given devices.
+func (s *Store) ExplainSearch(ctx context.Context, text string, hardwareIDs []int64) (string, error) {
+	like := "%" + escapeLike(strings.ToLower(text)) + "%"
+	dry := s.db.Session(&gorm.Session{DryRun: true}).WithContext(ctx)
+	var plan []string
+	for _, stmt := range []*gorm.Statement{
+		s.abstractMatches(dry, like).Limit(SearchLimit).Find(&[]Paper{}).Statement,
+		s.searchClaims((&Store{db: dry, sqlDB: s.sqlDB, dialect: s.dialect}).claimRows(ctx), like, hardwareIDs).Find(&[]ClaimRow{}).Statement,
+	} {
+		var lines []string
+		if err := s.db.WithContext(ctx).Raw("EXPLAIN "+stmt.SQL.String(), stmt.Vars...).Scan(&lines).Error; err != nil {
+			return "", err
+		}
+		plan = append(plan, lines...)
+	}
+	return strings.Join(plan, "\n"), nil
+}
+
 // ReadDataVersionDirect is the unshared read, the reference for the
 // benchmark of shared reads.
 func (s *Store) ReadDataVersionDirect(ctx context.Context) (DataVersion, error) {

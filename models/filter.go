@@ -19,14 +19,18 @@ const (
 
 // Sort keys a leaderboard may be ordered by. User text never reaches ORDER BY:
 // it selects one of these keys, and the store maps keys to SQL.
-var SortKeys = []string{"value", "paper", "hardware", "baseline", "qualifier", "date", "confidence"}
+// Every column a leaderboard shows has one, so any column can be sorted.
+var SortKeys = []string{"value", "paper", "hardware", "baseline", "qualifier", "subject", "condition", "date", "status", "confidence"}
 
 // Qualifiers of the claim schema; "none" selects claims without one.
 var Qualifiers = []string{"up_to", "at_least", "approx", "average", "none"}
 
 // FilterStatuses are the statuses a visitor may filter on; retracted claims
-// are never listed.
+// are listed only to moderators who ask for them (ModeratorStatuses).
 var FilterStatuses = []string{StatusExtracted, StatusCorrected, StatusVerified}
+
+// ModeratorStatuses are FilterStatuses plus retracted, for a logged-in moderator.
+var ModeratorStatuses = append(slices.Clone(FilterStatuses), StatusRetracted)
 
 // LeaderboardFilter selects and orders one metric's claims. It is parsed once
 // from a request and used alike by the HTML page, the CSV export and the API,
@@ -37,9 +41,11 @@ type LeaderboardFilter struct {
 	Order     string   // "asc", "desc" or "" for the key's natural direction
 	Hardware  []string // hardware slugs, any of
 	Qualifier []string // any of Qualifiers
-	Status    []string // any of FilterStatuses
+	Status    []string // any of FilterStatuses (ModeratorStatuses when Moderator)
+	Moderator bool     // set by the web layer for a logged-in moderator: may ask for retracted claims
 	Query     string   // free text over title, subject, baseline, evidence
 	Min, Max  *float64 // value bounds in the metric's unit
+	MinConf   *float64 // lowest extractor confidence, 0 to 1
 	Year      int      // publication year, 0 for any
 	HasCode   *bool
 	Task      string // task slug (migration 00019), "" for any
@@ -94,7 +100,14 @@ func (f *LeaderboardFilter) Normalize() error {
 	if err := checkList("qualifier", f.Qualifier, Qualifiers); err != nil {
 		return err
 	}
-	if err := checkList("status", f.Status, FilterStatuses); err != nil {
+	if slices.Contains(f.Status, StatusRetracted) && !f.Moderator {
+		return FieldErrorf("status", "retracted claims are shown to moderators only; log in as a moderator to see them")
+	}
+	statuses := FilterStatuses
+	if f.Moderator {
+		statuses = ModeratorStatuses
+	}
+	if err := checkList("status", f.Status, statuses); err != nil {
 		return err
 	}
 	if !utf8.ValidString(f.Query) || strings.ContainsRune(f.Query, 0) {
@@ -108,6 +121,9 @@ func (f *LeaderboardFilter) Normalize() error {
 		if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
 			return FieldErrorf(name, "must be a finite number")
 		}
+	}
+	if f.MinConf != nil && !(*f.MinConf >= 0 && *f.MinConf <= 1) {
+		return FieldErrorf("min_confidence", "must be a number from 0 to 1")
 	}
 	if f.Min != nil && f.Max != nil && *f.Min > *f.Max {
 		return FieldErrorf("min", "must not be greater than max")
@@ -125,7 +141,7 @@ func (f *LeaderboardFilter) Normalize() error {
 // its total is the maintained per-metric count.
 func (f LeaderboardFilter) Unfiltered() bool {
 	return len(f.Hardware) == 0 && len(f.Qualifier) == 0 && len(f.Status) == 0 && f.Query == "" &&
-		f.Min == nil && f.Max == nil && f.Year == 0 && f.HasCode == nil && f.Task == ""
+		f.Min == nil && f.Max == nil && f.MinConf == nil && f.Year == 0 && f.HasCode == nil && f.Task == ""
 }
 
 // onlyTask reports whether f's one condition is a task, whose total is the
@@ -134,6 +150,11 @@ func (f LeaderboardFilter) onlyTask() bool {
 	g := f
 	g.Task = ""
 	return f.Task != "" && g.Unfiltered()
+}
+
+// WantsRetracted reports whether f lists retracted claims (a moderator asked).
+func (f LeaderboardFilter) WantsRetracted() bool {
+	return f.Moderator && slices.Contains(f.Status, StatusRetracted)
 }
 
 // Descending reports the effective direction: an explicit order, else the

@@ -100,6 +100,9 @@ var sortColumns = map[string]string{
 	"hardware":   "COALESCE(h.name, '')",
 	"baseline":   "c.baseline",
 	"qualifier":  "c.qualifier",
+	"subject":    "c.subject",
+	"condition":  "c.condition",
+	"status":     "c.status",
 	"date":       "p.published_on",
 	"confidence": "c.confidence",
 }
@@ -248,6 +251,10 @@ func (s *Store) ordered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
 // filtered adds f's conditions to a query over claims c, papers p, hardware h.
 // Every value is a bound parameter.
 func (s *Store) filtered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
+	if f.WantsRetracted() {
+		// The status list names what to show, retracted included.
+		return conditions(q.Where("c.metric_id = ?", m.ID), f)
+	}
 	return conditions(q.Where("c.metric_id = ? AND "+liveClaim, m.ID), f)
 }
 
@@ -278,6 +285,9 @@ func conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 	}
 	if f.Max != nil {
 		q = q.Where("c.value <= ?", *f.Max)
+	}
+	if f.MinConf != nil {
+		q = q.Where("c.confidence >= ?", *f.MinConf)
 	}
 	if f.Year != 0 {
 		from := time.Date(f.Year, 1, 1, 0, 0, 0, 0, time.UTC)

@@ -20,6 +20,12 @@ type ExportRow struct {
 	ArxivID    string // "" when the paper has none
 	SourceURL  string
 	ClaimFields
+	// After the claim's fields and claim_url, what a reader needs to
+	// check the number against its source.
+	RawText      string // the value as written in the abstract
+	CodeURL      string
+	Published    string // the paper's publication date, YYYY-MM-DD, or ""
+	ArxivVersion int    // the paper's newest arXiv version, 0 when unknown
 }
 
 // exportColumns replaces only the projection of LeaderboardQuery: the joins,
@@ -29,6 +35,7 @@ var exportColumns = func() string {
 	for _, f := range ExportedFields() {
 		cols = append(cols, f.Select)
 	}
+	cols = append(cols, "c.raw_text", "p.code_url", "p.published_on", "p.arxiv_version")
 	return strings.Join(cols, ", ")
 }()
 
@@ -108,16 +115,21 @@ func (s *Store) exportMetric(ctx context.Context, m *Metric, f LeaderboardFilter
 		return fmt.Errorf("store: export %q: %w", m.Slug, err)
 	}
 	defer rows.Close()
-	var r ExportRow
+	var (
+		r   ExportRow
+		pub any
+	)
 	dest := []any{&r.ID, &r.PaperID, &r.PaperTitle, &r.ArxivID, &r.SourceURL}
 	for _, f := range ExportedFields() {
 		dest = append(dest, f.ScanDest(&r.ClaimFields))
 	}
+	dest = append(dest, &r.RawText, &r.CodeURL, &pub, &r.ArxivVersion)
 	for rows.Next() {
 		// Optional fields scan through pointers, which NULL sets to nil.
 		if err := rows.Scan(dest...); err != nil {
 			return fmt.Errorf("store: export %q: scan: %w", m.Slug, err)
 		}
+		r.Published = dateText(pub)
 		if err := fn(&r); err != nil {
 			return err
 		}
@@ -159,4 +171,25 @@ func (s *Store) NewestClaims(ctx context.Context, f LeaderboardFilter, limit int
 		return nil, fmt.Errorf("store: newest claims of %q: %w", f.Metric, err)
 	}
 	return out, nil
+}
+
+// dateText formats a DATE column as YYYY-MM-DD: PostgreSQL's driver gives a
+// time, SQLite's the stored text.
+func dateText(v any) string {
+	switch d := v.(type) {
+	case time.Time:
+		return d.UTC().Format("2006-01-02")
+	case string:
+		return clipDate(d)
+	case []byte:
+		return clipDate(string(d))
+	}
+	return ""
+}
+
+func clipDate(s string) string {
+	if len(s) >= 10 {
+		return s[:10]
+	}
+	return s
 }

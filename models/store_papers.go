@@ -182,3 +182,23 @@ func (s *Store) FindPaper(ctx context.Context, arxivID, title string) (*Paper, e
 	}
 	return &p, nil
 }
+
+// AbstractsOf returns the abstracts of the given papers by id, for showing
+// each claim's evidence in its clause. One primary-key read for a page.
+func (s *Store) AbstractsOf(ctx context.Context, ids []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		ID       int64
+		Abstract string
+	}
+	if err := s.db.WithContext(ctx).Table("papers").Select("id, abstract").Where("id IN ?", ids).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: abstracts of %d papers: %w", len(ids), err)
+	}
+	for _, r := range rows {
+		out[r.ID] = r.Abstract
+	}
+	return out, nil
+}

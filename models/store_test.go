@@ -214,7 +214,7 @@ func TestSearchByPaperTitleFollowsRenames(t *testing.T) {
 			for _, r := range lb.Rows {
 				vals = append(vals, r.Value)
 			}
-			res, err := s.Search(ctx, q)
+			res, err := s.Search(ctx, models.SearchQuery{Text: q})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -270,6 +270,22 @@ func TestSearchPlanHasNoSubplanOnPostgres(t *testing.T) {
 		}
 		if !strings.Contains(plan, "claims") || strings.Contains(plan, "SubPlan") {
 			t.Fatalf("sort=%q: plan of a search:\n%s", sort, plan)
+		}
+	}
+}
+
+// /search's queries (abstracts of the newest papers; claims by text or device)
+// must not run a subplan per row either.
+func TestSearchPagePlanHasNoSubplanOnPostgres(t *testing.T) {
+	s := testdb.MustOpen(t, testdb.PostgresURL(t))
+	MustSave(t, s, samplePaper("Quokka: Streaming Splats", 277, "fps"))
+	for _, ids := range [][]int64{nil, {1, 2}} {
+		plan, err := s.ExplainSearch(context.Background(), "a100", ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(plan, "claims") || !strings.Contains(plan, "papers") || strings.Contains(plan, "SubPlan") {
+			t.Fatalf("devices %v: plan of a search:\n%s", ids, plan)
 		}
 	}
 }

@@ -13,13 +13,18 @@ type ChartPoint struct {
 	URL   string
 }
 
-// Chart geometry, in SVG user units.
+// Chart geometry, in SVG user units. Each row has its label above its bar,
+// so labels get the full width and the text can be enlarged on phones (the
+// stylesheet does) without overlapping; the value stands right of the bar in
+// room kept for the longest unit ("502 PFLOPS", "2.36–8.02 ×").
 const (
-	chartWidth  = 720
-	chartLabelW = 300
-	chartBarH   = 22
+	chartWidth  = 600
+	chartRowH   = 52
 	chartGap    = 6
-	chartValueW = 90
+	chartValueW = 170
+	// chartLabelRunes fits a label in the width at the phone font size
+	// (static/style.css: 21 units, about 11.5 px at 375 px).
+	chartLabelRunes = 48
 )
 
 // NewChart lays out a bar chart of points. It switches to a log scale when the
@@ -36,7 +41,7 @@ func NewChart(title, unit string, points []ChartPoint) Chart {
 		}
 	}
 	c.Log = lo > 0 && hi/lo > 100
-	barSpace := float64(chartWidth - chartLabelW - chartValueW)
+	barSpace := float64(chartWidth - chartValueW)
 	scale := func(v float64) float64 {
 		if hi <= 0 || v <= 0 {
 			return 0
@@ -53,11 +58,11 @@ func NewChart(title, unit string, points []ChartPoint) Chart {
 			w = 1
 		}
 		c.Bars = append(c.Bars, Bar{
-			Label: clipRunes(p.Label, 36), Value: p.Text, URL: p.URL,
-			Y: i * (chartBarH + chartGap), Width: w, TextX: chartLabelW + w + 6,
+			Label: clipRunes(p.Label, chartLabelRunes), Value: p.Text, URL: p.URL,
+			Y: i * chartRowH, Width: w, TextX: w + 8,
 		})
 	}
-	c.Height = len(points)*(chartBarH+chartGap) + chartGap
+	c.Height = len(points)*chartRowH + chartGap
 	scaleWord := "linear"
 	if c.Log {
 		scaleWord = "logarithmic"

@@ -11,6 +11,9 @@ type Layout struct {
 	// alternate so feed readers find it.
 	FeedURL   string
 	FeedTitle string
+	// Canonical is the page's own path and query as its links build it,
+	// without parameters the page ignores (utm_source, fbclid, ...).
+	Canonical string
 }
 
 // HomeView is the front page: one card per metric.
@@ -53,6 +56,15 @@ type LeaderboardView struct {
 	ClearURL    string // the leaderboard without any filter
 	CSVURL      string // the same view as CSV
 	Chart       Chart
+	JSONURL     string       // the same view from the JSON API
+	PageCount   int          // pages in all; 0 when the total is capped
+	Invalid     InvalidField // the parameter a 400 rejected, if any
+}
+
+// InvalidField names a rejected query parameter and why.
+type InvalidField struct {
+	Field   string
+	Message string // "min: must be a finite number"
 }
 
 // SortHeader is a column heading; sortable ones link to the view sorted by them.
@@ -76,6 +88,11 @@ type FilterForm struct {
 	Qualifiers []Option
 	Statuses   []Option
 	Tasks      []Option // one may be chosen
+	MinConf    string
+	// Invalid is the field a 400 rejected; its input is marked and
+	// InvalidMessage shown beside it.
+	Invalid        string
+	InvalidMessage string
 }
 
 // Option is one choice of a multi-valued filter.
@@ -129,8 +146,11 @@ type LeaderboardRow struct {
 	Baseline      string
 	Subject       string
 	Evidence      string
+	Context       string // the evidence's clause, cleaned for display
 	Status        string
 	Peak          *PeakView // throughput against the device's dense peak
+	MetricName    string    // shown where rows of several metrics mix (search)
+	MetricSlug    string
 }
 
 // PaperView is one paper with its abstract and claims.
@@ -247,24 +267,29 @@ type HardwareGroup struct {
 // SearchView lists papers and claims matching a query.
 type SearchView struct {
 	Layout
-	Query  string
-	Papers []SearchPaper
-	Claims []LeaderboardRow
-	Limit  int
+	Query    string
+	Papers   []SearchPaper
+	Hardware []Option // Value is the slug, Label the name
+	Claims   []LeaderboardRow
+	Limit    int
+	Searched []string // what was searched, in words, for the page to say so
 }
 
 // SearchPaper is a paper in search results.
 type SearchPaper struct {
-	ID    int64
-	Title string
+	ID         int64
+	Title      string
+	InAbstract bool   // found in the abstract, not the title
+	Snippet    string // the abstract around the match
 }
 
 // ClaimModeration is what a moderator may do on a claim page: verify the claim
 // and revert revisions, posting the version they saw for optimistic locking.
 type ClaimModeration struct {
-	CSRF     string
-	Version  int
-	Verified bool
+	CSRF      string
+	Version   int
+	Verified  bool
+	Retracted bool // a retracted claim offers no "Mark verified"
 }
 
 // FormInput is one claim field of the suggestion form, as the field table

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimboard/claimboard/extract"
 	"github.com/claimboard/claimboard/handlers"
 	"github.com/claimboard/claimboard/ingest"
 	"github.com/claimboard/claimboard/models"
@@ -87,7 +88,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, si
 	}
 	srv := &http.Server{
 		Handler: handlers.New(handlers.Config{Store: store, Logger: log, BaseURL: base,
-			ListenURL: handlers.ListenURL(ln.Addr().String()), TrustedProxies: proxies}),
+			ListenURL: handlers.ListenURL(ln.Addr().String()), TrustedProxies: proxies,
+			HardwareAliases: extract.HardwareByAlias}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      5 * time.Minute, // CSV exports stream for a while

@@ -25,8 +25,21 @@ var CSVHeader = func() []string {
 	for _, f := range exported(true) {
 		h = append(h, f.Name)
 	}
-	return h
+	return append(h, provenanceColumns...)
 }()
+
+// provenanceColumns close every row: what a reader needs to check the number
+// against its source. They are the paper's and the extractor's, not the
+// claim's editable fields, so they are not rows of the field table.
+var provenanceColumns = []string{"value_as_written", "code_url", "published", "arxiv_version"}
+
+// arxivVersion is the paper's newest arXiv version as a cell, "" when unknown.
+func arxivVersion(r *models.ExportRow) string {
+	if r.ArxivVersion > 0 {
+		return strconv.Itoa(r.ArxivVersion)
+	}
+	return ""
+}
 
 // exported lists the field table's export columns before claim_url, or
 // (last) after it, where fields added since the first export go.
@@ -78,6 +91,10 @@ func (e *ClaimCSV) Write(r *models.ExportRow) error {
 	for _, f := range e.last {
 		f.Visit(&r.ClaimFields, &e.rec)
 	}
+	e.rec.Text(r.RawText)
+	e.rec.Text(models.LinkURL(r.CodeURL)) // only http(s) links leave the site
+	e.rec.Text(r.Published)
+	e.rec = append(e.rec, arxivVersion(r))
 	if err := e.w.Write(e.rec); err != nil {
 		return fmt.Errorf("csv: claim %d: %w", r.ID, err)
 	}

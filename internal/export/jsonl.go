@@ -44,6 +44,14 @@ func (e *ClaimJSONL) Write(r *models.ExportRow) error {
 	e.putFields(r, e.fields)
 	e.put("claim_url", e.base+"/claims/"+strconv.FormatInt(r.ID, 10))
 	e.putFields(r, e.last)
+	e.put("value_as_written", r.RawText)
+	e.put("code_url", orNull(models.LinkURL(r.CodeURL)))
+	e.put("published", orNull(r.Published))
+	var version *int
+	if r.ArxivVersion > 0 {
+		version = &r.ArxivVersion
+	}
+	e.put("arxiv_version", version)
 	e.line.WriteString("}\n")
 	if e.err != nil {
 		return fmt.Errorf("jsonl: claim %d: %w", r.ID, e.err)
