@@ -22,12 +22,7 @@ type apiSync struct {
 
 // apiStatus is /status as JSON.
 func (a *app) apiStatus(c echo.Context) error {
-	ctx := c.Request().Context()
-	syncs, err := a.store.SyncStatuses(ctx)
-	if err != nil {
-		return err
-	}
-	papers, err := a.store.CountPapers(ctx)
+	syncs, papers, err := a.readStatus(c)
 	if err != nil {
 		return err
 	}

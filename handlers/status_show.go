@@ -13,12 +13,7 @@ import (
 // statusShow shows what the background sync last did, for every source any
 // server process syncs (the status lives in the database).
 func (a *app) statusShow(c echo.Context) error {
-	ctx := c.Request().Context()
-	syncs, err := a.store.SyncStatuses(ctx)
-	if err != nil {
-		return err
-	}
-	papers, err := a.store.CountPapers(ctx)
+	syncs, papers, err := a.readStatus(c)
 	if err != nil {
 		return err
 	}
@@ -32,6 +27,21 @@ func (a *app) statusShow(c echo.Context) error {
 	}
 	c.Response().Header().Set("Cache-Control", "no-cache")
 	return render(c, http.StatusOK, views.StatusPage(v))
+}
+
+// readStatus is what /status and /api/v1/status both show: every source's
+// sync status and the number of papers.
+func (a *app) readStatus(c echo.Context) ([]models.SyncStatus, int64, error) {
+	ctx := c.Request().Context()
+	syncs, err := a.store.SyncStatuses(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	papers, err := a.store.CountPapers(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	return syncs, papers, nil
 }
 
 // syncRunning tells whether a sync has started and not finished since.
