@@ -20,8 +20,10 @@ var ClaimPrecisions = []string{"", "fp32", "tf32", "fp16", "bf16", "fp8", "int8"
 var claimStatuses = []string{StatusExtracted, StatusCorrected, StatusVerified, StatusRetracted, StatusSuperseded}
 
 // ClaimFields is a claim as people read, correct and export it: the claim
-// schema's fields, typed. ClaimFieldTable says how each one is parsed,
-// compared, shown, stored and exported.
+// schema's fields. The core ones, which code outside the field table reads,
+// are typed members; the rest live in Added, keyed by their row's name.
+// ClaimFieldTable says how each one is parsed, compared, shown, stored and
+// exported.
 type ClaimFields struct {
 	MetricSlug    string
 	Value         float64
@@ -36,7 +38,7 @@ type ClaimFields struct {
 	Evidence      string
 	Status        string
 	Confidence    float64
-	Precision     string
+	Added         FieldValues `gorm:"column:added_fields"`
 }
 
 // FieldKind says how a claim field is parsed from a form and compared.
@@ -50,14 +52,30 @@ const (
 	DeviceField FieldKind = "device" // a device name, matched or created when a moderator accepts it
 )
 
+// ExportPlace is where a field's column goes in the CSV and JSON Lines
+// exports. Columns are only ever added, never moved, because spreadsheets
+// and scripts read them by position.
+type ExportPlace int
+
+// The places of an export column.
+const (
+	ExportBeforeClaimURL ExportPlace = iota // the first export's claim columns
+	ExportAfterClaimURL                     // precision, where it was first published
+	ExportAtEnd                             // after the provenance columns: every field added since
+)
+
 // ClaimField is one row of the field table: everything claimboard knows
 // about one field of a claim, so adding a field is one row (plus its
 // migration), not a hunt through forms, diffs, history and exports.
 type ClaimField struct {
 	Name  string // the claim schema's name: form input, revision key, CSV and JSON column
-	Label string // the form's label
+	Label string // the form's and the claim page's label
 	Hint  string // the form's help line
-	Kind  FieldKind
+	Doc   string // what the API document says of it
+	// Example is a valid form text for it that a default sample would not
+	// be (tests fill every field of the form with one).
+	Example string
+	Kind    FieldKind
 	// Options are an EnumField's values ("" is none, labelled Blank); nil
 	// for the metric, whose values are the metrics table.
 	Options []string
@@ -69,39 +87,52 @@ type ClaimField struct {
 	Suggestable bool
 	// Revised: revisions record its before and after, and a revert restores it.
 	Revised bool
-	// Exported: a column of the CSV and JSON Lines exports, under Name.
+	// Exported: a column of the CSV and JSON Lines exports, under Name, at Export.
 	Exported bool
-	// ExportLast puts the column after claim_url, the export's last column
-	// before it: fields added after the export was published go at the end,
-	// so no column a spreadsheet or script reads by position ever moves.
-	ExportLast bool
+	Export   ExportPlace
 	// OnPage: a plain labelled row of the claim's page (the value, metric,
 	// hardware, qualifier, evidence and status have their own places there).
 	OnPage bool
+	// Added: the value lives in ClaimFields.Added, not a typed member, and
+	// the API document's schema of it comes from the row (APISchema).
+	Added bool
 	// Columns are the claims columns that store it.
 	Columns []string
 	// Select reads it in a query over claims c, metrics m and hardware h,
-	// named as ClaimFields' field for GORM's scan.
+	// named as ClaimFields' field for GORM's scan (added rows: its column,
+	// for the export's database/sql scan).
 	Select string
 
-	value  func(*ClaimFields) any                    // the typed value
-	visit  func(*ClaimFields, FieldVisitor)          // the typed value, unboxed, for encoders
-	ptr    func(*ClaimFields) any                    // a pointer to it, for database/sql Scan
-	decode func(*ClaimFields, json.RawMessage) error // sets it from its stored JSON
-	form   func(*SuggestionForm) *string             // its text in the suggestion form
-	parse  func(s string, out *ClaimFields) string   // sets it from form text; a message when invalid
-	write  func(tx *gorm.DB, f *ClaimFields, abstract string, cols map[string]any) error
+	value    func(*ClaimFields) any                    // the typed value
+	setValue func(*ClaimFields, any)                   // sets it from a value of its type
+	visit    func(*ClaimFields, FieldVisitor)          // the typed value, unboxed, for encoders
+	ptr      func(*ClaimFields) any                    // a database/sql Scan destination of it
+	decode   func(*ClaimFields, json.RawMessage) error // sets it from its stored JSON
+	getForm  func(*SuggestionForm) string              // its text in the suggestion form
+	setForm  func(*SuggestionForm, string)
+	parse    func(s string, out *ClaimFields) string           // sets it from form text; a message when invalid
+	check    func(ClaimField, *ClaimFields, *formCheck) string // a rule between fields, after every field is read
+	show     func(*ClaimFields) string                         // its display text, when not Text's default
+	column   func(*ClaimFields) any                            // its column's value, when not its value
+	write    func(tx *gorm.DB, f *ClaimFields, abstract string, cols map[string]any) error
+	minimum  float64 // a count's least value, for the API schema
+	// unchangedHere: a correction that changes nothing is told so at this field.
+	unchangedHere bool
 }
 
 // ClaimFieldTable is the claim, field by field, in display order: the order
 // of the form, the moderation diff, the history and the export columns.
+// Core rows bind typed members; added rows (addedText, addedEnum,
+// addedCount, addedNumber) need nothing but their row and their column.
 var ClaimFieldTable = []ClaimField{
 	enum("metric", "Metric", nil, "", func(c *ClaimFields) *string { return &c.MetricSlug }, func(f *SuggestionForm) *string { return &f.Metric }).
-		required().stored("m.slug AS metric_slug", "metric_id").writes(writeMetric),
-	number("value", "Value", "A plain number: 277, 1.5, 2e9.", func(c *ClaimFields) *float64 { return &c.Value }, func(f *SuggestionForm) *string { return &f.Value }),
-	optNumber("value_high", "Upper value of a range", "Only for ranges such as 2.4–8x.", func(c *ClaimFields) **float64 { return &c.ValueHigh }, func(f *SuggestionForm) *string { return &f.ValueHigh }),
+		required().stored("m.slug AS metric_slug", "metric_id").writes(writeMetric).checks(knownMetric),
+	number("value", "Value", "A plain number: 277, 1.5, 2e9.", func(c *ClaimFields) *float64 { return &c.Value }, func(f *SuggestionForm) *string { return &f.Value }).
+		reportsUnchanged(),
+	optNumber("value_high", "Upper value of a range", "Only for ranges such as 2.4–8x.", func(c *ClaimFields) **float64 { return &c.ValueHigh }, func(f *SuggestionForm) *string { return &f.ValueHigh }).
+		checks(notBelow("value")),
 	text("unit", "Unit", "Empty means the metric's unit.", 40, func(c *ClaimFields) *string { return &c.Unit }, func(f *SuggestionForm) *string { return &f.Unit }).
-		required(),
+		required().checks(metricUnitWhenEmpty),
 	enum("qualifier", "Qualifier", ClaimQualifiers, "none", func(c *ClaimFields) *string { return &c.Qualifier }, func(f *SuggestionForm) *string { return &f.Qualifier }),
 	text("hardware", "Hardware", "E.g. NVIDIA A100.", 100, func(c *ClaimFields) *string { return &c.HardwareName }, func(f *SuggestionForm) *string { return &f.Hardware }).
 		device().stored("COALESCE(h.name, '') AS hardware_name", "hardware_id").writes(writeHardware),
@@ -110,7 +141,7 @@ var ClaimFieldTable = []ClaimField{
 	text("subject", "Subject", "What achieves the number.", MaxFieldLen, func(c *ClaimFields) *string { return &c.Subject }, func(f *SuggestionForm) *string { return &f.Subject }).onPage(),
 	text("condition", "Condition", "Setting, data set or resolution.", MaxFieldLen, func(c *ClaimFields) *string { return &c.Condition }, func(f *SuggestionForm) *string { return &f.Condition }).onPage(),
 	text("evidence", "Evidence", "Words copied exactly from the abstract.", MaxEvidenceLen, func(c *ClaimFields) *string { return &c.Evidence }, func(f *SuggestionForm) *string { return &f.Evidence }).
-		required().stored("c.evidence", "evidence", "evidence_start", "evidence_end").writes(writeEvidence),
+		required().stored("c.evidence", "evidence", "evidence_start", "evidence_end").writes(writeEvidence).checks(evidenceInAbstract),
 	// A moderator's decision sets the status; a suggestion cannot.
 	enum("status", "Status", claimStatuses, "", func(c *ClaimFields) *string { return &c.Status }, nil).
 		required(),
@@ -118,8 +149,10 @@ var ClaimFieldTable = []ClaimField{
 	// claim simply has 1.
 	number("confidence", "Confidence", "", func(c *ClaimFields) *float64 { return &c.Confidence }, nil).
 		unrevised(),
-	enum("precision", "Precision", ClaimPrecisions, "not stated", func(c *ClaimFields) *string { return &c.Precision }, func(f *SuggestionForm) *string { return &f.Precision }).
-		exportLast().onPage(),
+
+	// Added fields: one row each, and a migration adding its column.
+	addedEnum("precision", "Precision", ClaimPrecisions, "not stated").
+		exportAfterClaimURL().doc("numeric precision of the measurement; null when not stated"),
 }
 
 // SuggestableFields are the rows of ClaimFieldTable a suggestion may change,
@@ -129,7 +162,7 @@ func SuggestableFields() []ClaimField {
 }
 
 // ExportedFields are the rows of ClaimFieldTable the exports and the API
-// write, in table order (the encoders put ExportLast ones after claim_url).
+// write, in table order (the encoders place each column by its Export).
 func ExportedFields() []ClaimField { return fieldsWhere(func(f ClaimField) bool { return f.Exported }) }
 
 // PageFields are the rows of ClaimFieldTable the claim's page lists as
@@ -177,6 +210,9 @@ func (f ClaimField) ScanDest(c *ClaimFields) any { return f.ptr(c) }
 // Text shows the field of c as plain text: numbers in their shortest exact
 // form, absent values empty.
 func (f ClaimField) Text(c *ClaimFields) string {
+	if f.show != nil {
+		return f.show(c)
+	}
 	switch v := f.value(c).(type) {
 	case string:
 		return v
@@ -197,10 +233,10 @@ func (f ClaimField) Text(c *ClaimFields) string {
 }
 
 // FormText is the field's text in a suggestion form.
-func (f ClaimField) FormText(sf *SuggestionForm) string { return *f.form(sf) }
+func (f ClaimField) FormText(sf *SuggestionForm) string { return f.getForm(sf) }
 
 // SetFormText sets the field's text in a suggestion form, e.g. from a request.
-func (f ClaimField) SetFormText(sf *SuggestionForm, s string) { *f.form(sf) = s }
+func (f ClaimField) SetFormText(sf *SuggestionForm, s string) { f.setForm(sf, s) }
 
 // numberText writes a number as JSON does, the form revisions store it in,
 // so the history, the form and the diff agree on "1500000000" and "1e-07".
@@ -219,7 +255,7 @@ func (f ClaimField) encode(c *ClaimFields) json.RawMessage {
 func FormOf(c ClaimFields) SuggestionForm {
 	var sf SuggestionForm
 	for _, f := range SuggestableFields() {
-		*f.form(&sf) = f.Text(&c)
+		f.setForm(&sf, f.Text(&c))
 	}
 	return sf
 }
@@ -314,7 +350,7 @@ func claimColumns(tx *gorm.DB, f ClaimFields, abstract string) (map[string]any, 
 			}
 			continue
 		}
-		cols[fd.Columns[0]] = fd.value(&f)
+		cols[fd.Columns[0]] = fd.columnValue(&f)
 	}
 	return cols, nil
 }
