@@ -2,6 +2,8 @@ package models
 
 import (
 	"encoding/json"
+	"strconv"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -151,6 +153,88 @@ var ClaimFieldTable = []ClaimField{
 	// Added fields: one row each, and a migration adding its column.
 	addedEnum("precision", "Precision", ClaimPrecisions, "not stated").
 		exportAfterClaimURL().doc("numeric precision of the measurement; null when not stated"),
+	// The comparability keys (migration 00021): what two figures must share
+	// before a leaderboard may set them side by side.
+	addedCount("batch_size", "Batch size", "Samples per step, e.g. 32.", 1, maxKeyCount).
+		doc("batch size the figure was measured at; null when not stated"),
+	addedText("resolution", "Resolution", "Width x height, e.g. 1920x1080, or 480p, 720p, 1080p, 1440p, 2K, 4K, 8K.", 13, normalizeResolution).
+		example("1920x1080").doc("WxH such as \"1920x1080\", or one of " + strings.Join(namedResolutions, ", ") + "; null when not stated"),
+	addedCount("seq_len", "Sequence length", "Tokens, e.g. 2048.", 1, maxKeyCount).
+		doc("sequence length in tokens; null when not stated"),
+	addedNumber("model_size", "Model size", "Parameters: 7B, 350M, or a number of billions.", parseModelSize, showModelSize).
+		example("350M").doc("parameters in billions (7 for a 7B model, 0.35 for 350M); null when not stated"),
+	addedText("dataset", "Benchmark / dataset", "E.g. ImageNet, MLPerf, WikiText-103.", MaxFieldLen, nil).
+		doc("the benchmark or data set the figure was measured on; null when not stated"),
+}
+
+// maxKeyCount bounds batch sizes and sequence lengths, as a sanity limit.
+const maxKeyCount = 1_000_000_000
+
+// maxModelSize bounds model sizes (in billions), as a sanity limit that
+// also keeps the number finite.
+const maxModelSize = 1e9
+
+// namedResolutions are the resolutions a claim may name instead of WxH.
+var namedResolutions = []string{"480p", "720p", "1080p", "1440p", "2K", "4K", "8K"}
+
+// normalizeResolution spells a resolution as stored: "1920x1080" for any
+// of 1920x1080, 1920 × 1080 or 1920X1080, or a named one in its own case.
+func normalizeResolution(s string) (string, string) {
+	for _, n := range namedResolutions {
+		if strings.EqualFold(s, n) {
+			return n, ""
+		}
+	}
+	w, h, ok := strings.Cut(strings.NewReplacer("×", "x", "X", "x", " ", "").Replace(s), "x")
+	if ok && dimension(w) && dimension(h) {
+		return w + "x" + h, ""
+	}
+	return s, "must be width x height such as 1920x1080, or one of " + strings.Join(namedResolutions, ", ")
+}
+
+// dimension: 1 to 999999 pixels, written without a leading zero.
+func dimension(s string) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 1 && n <= 999999 && s == strconv.Itoa(n)
+}
+
+// modelSizeUnits are the suffixes of parameter counts: a number with one
+// is that number × mul / div billions (dividing keeps 350M exactly 0.35).
+var modelSizeUnits = []struct {
+	suffix   string
+	mul, div float64
+}{{"T", 1000, 1}, {"B", 1, 1}, {"M", 1, 1000}, {"K", 1, 1e6}}
+
+// parseModelSize reads "7B", "350M", "1.5T" or a plain number of billions.
+func parseModelSize(s string) (float64, string) {
+	const msg = "must be a parameter count such as 7B or 350M, or a number of billions"
+	mul, div, num := 1.0, 1.0, strings.TrimSpace(s)
+	for _, u := range modelSizeUnits {
+		if n, ok := strings.CutSuffix(strings.ToUpper(num), u.suffix); ok {
+			mul, div, num = u.mul, u.div, strings.TrimSpace(n)
+			break
+		}
+	}
+	v, bad := parseNumber(num, true)
+	if v = v * mul / div; bad != "" || v <= 0 || v > maxModelSize {
+		return 0, msg
+	}
+	return v, ""
+}
+
+// showModelSize writes billions of parameters the way papers do: "7B",
+// "350M", "1.5T": the largest unit that keeps the number at 1 or more and
+// reads back as the same value.
+func showModelSize(v float64) string {
+	for _, u := range modelSizeUnits {
+		if v*u.div/u.mul >= 1 || u.suffix == "K" {
+			s := numberText(v*u.div/u.mul) + u.suffix
+			if back, _ := parseModelSize(s); back == v {
+				return s
+			}
+		}
+	}
+	return numberText(v) + "B"
 }
 
 // SuggestableFields are the rows of ClaimFieldTable a suggestion may change,
