@@ -61,7 +61,7 @@ func TestParallelGuessesAreCheckedOnlyUpToTheLimit(t *testing.T) {
 		codes := parallelPosts(t, cl, "/login", url.Values{"username": {"alice"}, "password": {"wrong guess"}}, 300)
 		checks := s.store.PasswordChecks() - before
 		var recorded int64
-		if err := rawDB(t, dsn).QueryRow("SELECT COUNT(*) FROM login_failures WHERE username = 'alice'").Scan(&recorded); err != nil {
+		if err := testdb.SQL(t, dsn).QueryRow("SELECT COUNT(*) FROM login_failures WHERE username = 'alice'").Scan(&recorded); err != nil {
 			t.Fatal(err)
 		}
 		t.Logf("300 parallel guesses: %v, %d password checks, %d failures recorded", codes, checks, recorded)

@@ -1,7 +1,6 @@
 package handlers_test
 
 import (
-	"database/sql"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -9,7 +8,6 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/claimboard/claimboard/internal/testdb"
-	"github.com/claimboard/claimboard/models"
 )
 
 // A dangerous link stored before ingest checked links (or written by hand)
@@ -50,15 +48,7 @@ func TestStoredDangerousLinksAreNeverGivenOut(t *testing.T) {
 // the paper's id.
 func plantLinks(t *testing.T, dsn, title, source, code string) string {
 	t.Helper()
-	driver := "sqlite"
-	if models.DialectOf(dsn) == models.DialectPostgres {
-		driver = "pgx"
-	}
-	db, err := sql.Open(driver, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := testdb.SQL(t, dsn)
 	if _, err := db.Exec("UPDATE papers SET source_url = $1, code_url = $2 WHERE title = $3", source, code, title); err != nil {
 		t.Fatal(err)
 	}

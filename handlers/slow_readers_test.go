@@ -2,7 +2,6 @@ package handlers_test
 
 import (
 	"bufio"
-	"database/sql"
 	"fmt"
 	"net"
 	"net/http"
@@ -17,7 +16,6 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/claimboard/claimboard/internal/testdb"
-	"github.com/claimboard/claimboard/models"
 )
 
 // bigExport adds rows enough that one full export (about 12 MB) cannot
@@ -25,29 +23,13 @@ import (
 // really does hold the server's writer.
 func bigExport(t *testing.T, dsn string) {
 	t.Helper()
-	_, err := rawDB(t, dsn).Exec(`WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 20000)
+	_, err := testdb.SQL(t, dsn).Exec(`WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 20000)
 		INSERT INTO claims (paper_id, metric_id, value, unit, baseline, evidence, evidence_start, evidence_end, confidence, status)
 		SELECT (SELECT MIN(id) FROM papers), (SELECT id FROM metrics WHERE slug = 'fps'),
 			i, 'FPS', '', 'row ' || i || ' ` + strings.Repeat("padding ", 75) + `', 0, 1, 0.5, 'extracted' FROM seq`)
 	if err != nil {
 		t.Fatal(err)
 	}
-}
-
-// rawDB opens dsn with database/sql, beside the store, for what a test
-// sets up or counts behind the application's back.
-func rawDB(t *testing.T, dsn string) *sql.DB {
-	t.Helper()
-	driver := "sqlite"
-	if models.DialectOf(dsn) == models.DialectPostgres {
-		driver = "pgx"
-	}
-	db, err := sql.Open(driver, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
 }
 
 // slowReader asks for path over a raw TCP connection with a tiny receive

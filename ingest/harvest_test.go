@@ -2,7 +2,6 @@ package ingest_test
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -37,15 +36,7 @@ func harvestOpts(base string) ingest.HarvestOptions {
 // arxivIDs returns the stored papers' arXiv ids, and fails on a duplicate.
 func arxivIDs(t *testing.T, dsn string) map[string]bool {
 	t.Helper()
-	driver := "sqlite"
-	if models.DialectOf(dsn) == models.DialectPostgres {
-		driver = "pgx"
-	}
-	db, err := sql.Open(driver, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := testdb.SQL(t, dsn)
 	rows, err := db.Query("SELECT arxiv_id FROM papers")
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package ingest_test
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -31,15 +30,7 @@ func mustRead(t *testing.T, path string) []byte {
 // compared whole.
 func dump(t *testing.T, dsn string) string {
 	t.Helper()
-	driver := "sqlite"
-	if models.DialectOf(dsn) == models.DialectPostgres {
-		driver = "pgx"
-	}
-	db, err := sql.Open(driver, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := testdb.SQL(t, dsn)
 	var sb strings.Builder
 	for _, q := range []string{
 		`SELECT id, content_key, title, abstract, abstract_hash, COALESCE(arxiv_id, ''), arxiv_version, source_url, code_url,

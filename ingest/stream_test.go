@@ -3,7 +3,6 @@ package ingest_test
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
 	"io"
 	"strings"
@@ -181,17 +180,9 @@ func TestIngestStreamedRepeatChunksApart(t *testing.T) {
 
 func liveClaims(t *testing.T, dsn string, paperID int64) int {
 	t.Helper()
-	driver := "sqlite"
-	if models.DialectOf(dsn) == models.DialectPostgres {
-		driver = "pgx"
-	}
-	db, err := sql.Open(driver, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := testdb.SQL(t, dsn)
 	q := "SELECT COUNT(*) FROM claims WHERE paper_id = $1 AND status NOT IN ('retracted', 'superseded')"
-	if driver == "sqlite" {
+	if models.DialectOf(dsn) != models.DialectPostgres {
 		q = strings.Replace(q, "$1", "?", 1)
 	}
 	var n int

@@ -17,8 +17,7 @@ import (
 // The tasks table is seeded by migration 00019; it must be the extractor's
 // vocabulary exactly, in the same order, or assigned tasks would not save.
 func TestSeededTasksAreTheVocabulary(t *testing.T) {
-	testdb.Dialects(t, func(t *testing.T, dsn string) {
-		s := testdb.MustOpen(t, dsn)
+	testdb.EachDialect(t, func(t *testing.T, s *models.Store) {
 		stored, err := s.Tasks(context.Background())
 		if err != nil {
 			t.Fatal(err)

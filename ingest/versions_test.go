@@ -2,7 +2,6 @@ package ingest_test
 
 import (
 	"context"
-	"database/sql"
 	"strconv"
 	"testing"
 	"time"
@@ -130,15 +129,7 @@ func TestNewArxivVersionKeepsHumanClaims(t *testing.T) {
 		}
 		p, _ := store.FindPaper(ctx, "2401.00042", "")
 		v1 := byValue(t, store, p.ID)
-		driver := "sqlite"
-		if models.DialectOf(dsn) == models.DialectPostgres {
-			driver = "pgx"
-		}
-		db, err := sql.Open(driver, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
+		db := testdb.SQL(t, dsn)
 		if _, err := db.Exec("UPDATE claims SET status = 'verified' WHERE id = $1", v1["peak_fraction 40"].ID); err != nil {
 			t.Fatal(err)
 		}

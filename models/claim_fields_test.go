@@ -14,8 +14,7 @@ import (
 // be excluded with a reason, so a column added by a migration cannot be left
 // out of the form, the history and the exports by accident.
 func TestEveryClaimsColumnIsAFieldOrExcluded(t *testing.T) {
-	testdb.Dialects(t, func(t *testing.T, dsn string) {
-		s := testdb.MustOpen(t, dsn)
+	testdb.EachDialect(t, func(t *testing.T, s *models.Store) {
 		types, err := s.GormDB().Migrator().ColumnTypes("claims")
 		if err != nil || len(types) == 0 {
 			t.Fatalf("columns of claims: %v, %v", types, err)

@@ -49,8 +49,7 @@ func TestCheckLinkURL(t *testing.T) {
 }
 
 func TestSaveRefusesHostileLinksAndOversizeFields(t *testing.T) {
-	testdb.Dialects(t, func(t *testing.T, dsn string) {
-		s := testdb.MustOpen(t, dsn)
+	testdb.EachDialect(t, func(t *testing.T, s *models.Store) {
 		ctx := context.Background()
 		for i, link := range hostileLinks {
 			for _, field := range []string{"url", "code_url", "project_url"} {
@@ -91,8 +90,7 @@ func TestSaveRefusesHostileLinksAndOversizeFields(t *testing.T) {
 // Migration 00014 clears the dangerous links an older version stored and
 // keeps the good ones.
 func TestMigration14ClearsHostileLinks(t *testing.T) {
-	testdb.Dialects(t, func(t *testing.T, dsn string) {
-		s := testdb.MustOpen(t, dsn)
+	testdb.EachDialect(t, func(t *testing.T, s *models.Store) {
 		ctx := context.Background()
 		links := append(append([]string{}, hostileLinks...), goodLinks...)
 		var papers []models.PaperInput

@@ -6,6 +6,7 @@ import (
 
 	"github.com/claimboard/claimboard/extract"
 	"github.com/claimboard/claimboard/internal/testdb"
+	"github.com/claimboard/claimboard/models"
 )
 
 // The seeded metrics table and the extractor's registry are one vocabulary:
@@ -13,8 +14,7 @@ import (
 // ingest of it, and a seeded metric the extractor does not know is a dead
 // leaderboard. A new metric needs both a registry row and a migration.
 func TestSeededMetricsMatchExtractRegistry(t *testing.T) {
-	testdb.Dialects(t, func(t *testing.T, dsn string) {
-		s := testdb.MustOpen(t, dsn)
+	testdb.EachDialect(t, func(t *testing.T, s *models.Store) {
 		ms, err := s.Metrics(context.Background())
 		if err != nil {
 			t.Fatal(err)

@@ -41,8 +41,7 @@ func schema(t *testing.T, s *models.Store) map[string][]string {
 func TestMigrationsUpDownSameSchemaOnBothDialects(t *testing.T) {
 	ctx := context.Background()
 	schemas := map[string]map[string][]string{}
-	testdb.Dialects(t, func(t *testing.T, dsn string) {
-		s := testdb.MustOpen(t, dsn)
+	testdb.EachDialect(t, func(t *testing.T, s *models.Store) {
 		up := schema(t, s)
 		for _, table := range []string{"papers", "metrics", "hardware", "claims", "corrections", "claim_revisions", "moderators"} {
 			if len(up[table]) == 0 {

@@ -95,8 +95,7 @@ func TestHardwareSpecsSeedIsTheCSV(t *testing.T) {
 		return &v
 	}
 	same := func(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
-	testdb.Dialects(t, func(t *testing.T, dsn string) {
-		s := testdb.MustOpen(t, dsn)
+	testdb.EachDialect(t, func(t *testing.T, s *models.Store) {
 		specs, err := s.HardwareSpecs(context.Background())
 		if err != nil {
 			t.Fatal(err)

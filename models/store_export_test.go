@@ -78,8 +78,7 @@ func TestExportLeaderboardIsTheLeaderboardUnpaged(t *testing.T) {
 }
 
 func TestExportRowCarriesCitationFields(t *testing.T) {
-	testdb.Dialects(t, func(t *testing.T, dsn string) {
-		s := testdb.MustOpen(t, dsn)
+	testdb.EachDialect(t, func(t *testing.T, s *models.Store) {
 		MustSave(t, s, exportPapers()[:2]...)
 		var rows []models.ExportRow
 		err := s.ExportAll(context.Background(), "", func(r *models.ExportRow) error {
@@ -236,8 +235,7 @@ func TestExportAllReadsOneSnapshotOnPostgres(t *testing.T) {
 // connection must not make them wait (or time out into 503s): the version
 // read has a connection of its own.
 func TestDataVersionAnswersWhileThePoolIsBusy(t *testing.T) {
-	testdb.Dialects(t, func(t *testing.T, dsn string) {
-		s := testdb.MustOpen(t, dsn)
+	testdb.EachDialect(t, func(t *testing.T, s *models.Store) {
 		db := s.GormDB()
 		sqlDB, err := db.DB()
 		if err != nil {

@@ -103,8 +103,7 @@ func TestReplaceClaimsKeepsEveryHumanDecision(t *testing.T) {
 }
 
 func TestNewVersionOfAPaperKeepsHumanDecisions(t *testing.T) {
-	testdb.Dialects(t, func(t *testing.T, dsn string) {
-		s := testdb.MustOpen(t, dsn)
+	testdb.EachDialect(t, func(t *testing.T, s *models.Store) {
 		paperID, ids := humanTouched(t, s)
 		before := allClaims(t, s, paperID)
 		v2 := models.PaperInput{Title: "Moderated Paper", Abstract: "Version two: A at 1 FPS. B at 2 FPS. E at 9 FPS.",

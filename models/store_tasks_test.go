@@ -132,8 +132,7 @@ func TestPaperTasksFilterAndSurvival(t *testing.T) {
 
 // Unknown task slugs from the extractor fail the paper's save, whole.
 func TestSaveRefusesUnknownTask(t *testing.T) {
-	testdb.Dialects(t, func(t *testing.T, dsn string) {
-		s := testdb.MustOpen(t, dsn)
+	testdb.EachDialect(t, func(t *testing.T, s *models.Store) {
 		p := samplePaper("A paper", 1, "fps")
 		p.Tasks = []string{"no-such-task"}
 		if _, err := s.SavePapers(context.Background(), []models.PaperInput{p}); err == nil {

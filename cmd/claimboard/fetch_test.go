@@ -136,7 +136,7 @@ func TestFetchArxivKilledMidRunResumes(t *testing.T) {
 			return exec.Command(bin, "fetch", "arxiv", "--db", dsn, "--query", "cat:cs.DC AND abs:GPU",
 				"--page-size", strconv.Itoa(page), "--arxiv-api", srv.URL+"/api/query")
 		}
-		db := openSQL(t, dsn)
+		db := testdb.SQL(t, dsn)
 		count := func(q string) int {
 			t.Helper()
 			var n int

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,20 +28,6 @@ func writeFile(t *testing.T, dir, name string, data []byte) string {
 		t.Fatal(err)
 	}
 	return p
-}
-
-func openSQL(t *testing.T, dsn string) *sql.DB {
-	t.Helper()
-	driver := "sqlite"
-	if models.DialectOf(dsn) == models.DialectPostgres {
-		driver = "pgx"
-	}
-	db, err := sql.Open(driver, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
 }
 
 var summaryRe = regexp.MustCompile(`(?m)^papers: (\d+) added, (\d+) updated, (\d+) unchanged; claims: (\d+); errors: (\d+); elapsed \S+$`)
@@ -130,7 +115,7 @@ func TestReextractCommandKeepsHumanDecisions(t *testing.T) {
 		}}}); err != nil {
 			t.Fatal(err)
 		}
-		db := openSQL(t, dsn)
+		db := testdb.SQL(t, dsn)
 		var ids []int64
 		rows, err := db.Query("SELECT id FROM claims ORDER BY evidence_start")
 		if err != nil {
@@ -216,7 +201,7 @@ func TestIngestKilledMidwayRerunsCleanly(t *testing.T) {
 	small := writeFile(t, dir, "small.jsonl", ingesttest.JSONL(ingesttest.Papers(300, 11)))
 	large := writeFile(t, dir, "large.jsonl", ingesttest.JSONL(ingesttest.Papers(25_000, 12)))
 	testdb.Dialects(t, func(t *testing.T, dsn string) {
-		db := openSQL(t, dsn)
+		db := testdb.SQL(t, dsn)
 		count := func(q string) int {
 			t.Helper()
 			var n int

@@ -90,3 +90,28 @@ func Dialects(t *testing.T, fn func(t *testing.T, dsn string)) {
 	t.Run("sqlite", func(t *testing.T) { fn(t, SQLiteURL(t)) })
 	t.Run("postgres", func(t *testing.T) { fn(t, PostgresURL(t)) })
 }
+
+// EachDialect runs fn once with a fresh migrated SQLite store and once with
+// a fresh migrated PostgreSQL store, as subtests named after the dialect:
+// Dialects for the tests that need only the store, not its address.
+func EachDialect(t *testing.T, fn func(t *testing.T, s *models.Store)) {
+	t.Helper()
+	Dialects(t, func(t *testing.T, dsn string) { fn(t, MustOpen(t, dsn)) })
+}
+
+// SQL opens dsn with database/sql in its dialect, beside the store, for
+// what a test sets up or counts behind the application's back; it is
+// closed when the test ends.
+func SQL(tb testing.TB, dsn string) *sql.DB {
+	tb.Helper()
+	driver := "sqlite"
+	if models.DialectOf(dsn) == models.DialectPostgres {
+		driver = "pgx"
+	}
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = db.Close() })
+	return db
+}
