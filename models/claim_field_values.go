@@ -1,6 +1,7 @@
 package models
 
 import (
+	"bytes"
 	"database/sql"
 	"database/sql/driver"
 	"encoding/json"
@@ -50,20 +51,89 @@ func (v *FieldValues) Scan(src any) error {
 	default:
 		return fmt.Errorf("added fields: cannot scan %T", src)
 	}
-	var stored map[string]json.RawMessage
-	if err := json.Unmarshal(b, &stored); err != nil {
-		return fmt.Errorf("added fields: %w", err)
-	}
-	var c ClaimFields
-	for _, f := range addedRows {
-		if raw, ok := stored[f.Name]; ok {
-			if err := f.decode(&c, raw); err != nil {
+	// One new map, filled once: set's copy per field would cost a map per
+	// field of every row read. Empty values stay out: absent is empty.
+	v.m = nil
+	return eachMember(b, func(name, raw []byte) error {
+		if string(raw) == "null" || string(raw) == `""` {
+			return nil
+		}
+		for _, f := range addedRows {
+			if string(name) != f.Name {
+				continue
+			}
+			x, err := f.decodeValue(raw)
+			if err != nil {
 				return fmt.Errorf("added field %s: %w", f.Name, err)
 			}
+			if v.m == nil {
+				v.m = map[string]any{}
+			}
+			v.m[f.Name] = x
+		}
+		return nil
+	})
+}
+
+// eachMember calls fn with each name and raw scalar value of the flat JSON
+// object the database builds (json_object, json_build_object: names are
+// the table's plain identifiers, values null, numbers or strings). It reads
+// in place, where encoding/json's map would cost allocations per member of
+// every row read.
+func eachMember(b []byte, fn func(name, raw []byte) error) error {
+	bad := fmt.Errorf("added fields: not a flat JSON object: %.40q", b)
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return bad
+	}
+	for i = skipSpace(b, i+1); i < len(b) && b[i] != '}'; {
+		if b[i] != '"' {
+			return bad
+		}
+		end := bytes.IndexByte(b[i+1:], '"')
+		if end < 0 {
+			return bad
+		}
+		name := b[i+1 : i+1+end]
+		i = skipSpace(b, i+end+2)
+		if i >= len(b) || b[i] != ':' {
+			return bad
+		}
+		i = skipSpace(b, i+1)
+		start := i
+		if i < len(b) && b[i] == '"' {
+			for i++; i < len(b) && b[i] != '"'; i++ {
+				if b[i] == '\\' {
+					i++
+				}
+			}
+			i++
+		} else {
+			for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ' ' {
+				i++
+			}
+		}
+		if i > len(b) {
+			return bad
+		}
+		if err := fn(name, b[start:i]); err != nil {
+			return err
+		}
+		if i = skipSpace(b, i); i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
 		}
 	}
-	v.m = c.Added.m
+	if i >= len(b) {
+		return bad
+	}
 	return nil
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {
+		i++
+	}
+	return i
 }
 
 // Value writes the set as the JSON object Scan reads. GORM requires it of a
@@ -78,16 +148,28 @@ const addedFieldsColumn = "added_fields"
 
 // addedFieldsSelect reads every added field in one JSON object, so GORM's
 // scan by column name fills FieldValues however many rows the table has.
+// A claim with none of them stated reads NULL, without building JSON.
 func addedFieldsSelect(dialect string) string {
 	fn := "json_object" // SQLite's JSON1
 	if dialect == "postgres" {
 		fn = "json_build_object"
 	}
 	args := make([]string, 0, 2*len(addedRows))
+	empty := make([]string, 0, len(addedRows))
 	for _, f := range addedRows {
-		args = append(args, "'"+f.Name+"'", "c."+f.Columns[0])
+		col := "c." + f.Columns[0]
+		args = append(args, "'"+f.Name+"'", col)
+		if f.jsonType() == "string" {
+			empty = append(empty, "COALESCE("+col+", '') = ''")
+		} else {
+			empty = append(empty, col+" IS NULL")
+		}
 	}
-	return fn + "(" + strings.Join(args, ", ") + ") AS " + addedFieldsColumn
+	if len(addedRows) == 0 {
+		return "NULL AS " + addedFieldsColumn
+	}
+	return "CASE WHEN " + strings.Join(empty, " AND ") + " THEN NULL ELSE " +
+		fn + "(" + strings.Join(args, ", ") + ") END AS " + addedFieldsColumn
 }
 
 // addedRows are the table's added rows, in table order.
@@ -130,7 +212,30 @@ func added[T any](f ClaimField, zero T) ClaimField {
 		sf.added = m
 	}
 	f.setValue = func(c *ClaimFields, v any) { set(c, v.(T)) }
+	f.decodeValue = func(raw json.RawMessage) (any, error) { return scalarOf[T](raw) }
 	return f
+}
+
+// scalarOf reads a JSON scalar as T without encoding/json's reflection
+// where it can: a string without escapes, a number.
+func scalarOf[T any](raw []byte) (any, error) {
+	switch any(*new(T)).(type) {
+	case string:
+		if len(raw) >= 2 && raw[0] == '"' && bytes.IndexByte(raw, '\\') < 0 {
+			return string(raw[1 : len(raw)-1]), nil
+		}
+	case *float64:
+		if n, err := strconv.ParseFloat(string(raw), 64); err == nil {
+			return &n, nil
+		}
+	case *int:
+		if n, err := strconv.Atoi(string(raw)); err == nil {
+			return &n, nil
+		}
+	}
+	var v T
+	err := json.Unmarshal(raw, &v)
+	return v, err
 }
 
 // addedScan scans one added field's column into c, in place: the export

@@ -108,14 +108,16 @@ type ClaimField struct {
 	visit    func(*ClaimFields, FieldVisitor)          // the typed value, unboxed, for encoders
 	ptr      func(*ClaimFields) any                    // a database/sql Scan destination of it
 	decode   func(*ClaimFields, json.RawMessage) error // sets it from its stored JSON
-	getForm  func(*SuggestionForm) string              // its text in the suggestion form
-	setForm  func(*SuggestionForm, string)
-	parse    func(s string, out *ClaimFields) string           // sets it from form text; a message when invalid
-	check    func(ClaimField, *ClaimFields, *formCheck) string // a rule between fields, after every field is read
-	show     func(*ClaimFields) string                         // its display text, when not Text's default
-	column   func(*ClaimFields) any                            // its column's value, when not its value
-	write    func(tx *gorm.DB, f *ClaimFields, abstract string, cols map[string]any) error
-	minimum  float64 // a count's least value, for the API schema
+	// decodeValue reads an added field's value from its JSON, for FieldValues.Scan.
+	decodeValue func(json.RawMessage) (any, error)
+	getForm     func(*SuggestionForm) string // its text in the suggestion form
+	setForm     func(*SuggestionForm, string)
+	parse       func(s string, out *ClaimFields) string           // sets it from form text; a message when invalid
+	check       func(ClaimField, *ClaimFields, *formCheck) string // a rule between fields, after every field is read
+	show        func(*ClaimFields) string                         // its display text, when not Text's default
+	column      func(*ClaimFields) any                            // its column's value, when not its value
+	write       func(tx *gorm.DB, f *ClaimFields, abstract string, cols map[string]any) error
+	minimum     float64 // a count's least value, for the API schema
 	// unchangedHere: a correction that changes nothing is told so at this field.
 	unchangedHere bool
 }
