@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/claimboard/claimboard/internal/testdb"
@@ -55,6 +56,37 @@ func BenchmarkDataVersion(b *testing.B) {
 					}
 				}
 			})
+		})
+	}
+}
+
+// BenchmarkLeaderboardPage reads a page of 50 claims on SQLite, with no
+// added field of the claim field table stated ("plain": no JSON is built)
+// and with precision stated on every claim (the added fields' object is
+// built and read). Compare B/op and allocs/op; times on a shared machine
+// only as a ratio within one run.
+func BenchmarkLeaderboardPage(b *testing.B) {
+	s := testdb.MustOpen(b, testdb.SQLiteURL(b))
+	var ps []models.PaperInput
+	for i := range 500 {
+		ps = append(ps, samplePaper(fmt.Sprintf("Paper %d", i), float64(i+1), "fps"))
+	}
+	MustSave(b, s, ps...)
+	ctx := context.Background()
+	for _, name := range []string{"plain", "precision"} {
+		if name == "precision" {
+			if err := s.GormDB().Exec("UPDATE claims SET precision = 'bf16'").Error; err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				lb, err := s.Leaderboard(ctx, models.LeaderboardFilter{Metric: "fps", PerPage: 50})
+				if err != nil || len(lb.Rows) != 50 {
+					b.Fatalf("%d rows, %v", len(lb.Rows), err)
+				}
+			}
 		})
 	}
 }
