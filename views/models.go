@@ -53,7 +53,8 @@ type LeaderboardView struct {
 	Columns     []SortHeader
 	Form        FilterForm
 	Chips       []Chip
-	ClearURL    string // the leaderboard without any filter
+	KeyNotices  []KeyNotice // settings the rows on screen differ in
+	ClearURL    string      // the leaderboard without any filter
 	CSVURL      string // the same view as CSV
 	Chart       Chart
 	JSONURL     string       // the same view from the JSON API
@@ -130,6 +131,7 @@ type Bar struct {
 
 // LeaderboardRow is one claim in a leaderboard table.
 type LeaderboardRow struct {
+	Keys          []KeyChip // comparability keys the claim states
 	Rank          int
 	ClaimID       int64
 	Published     string
