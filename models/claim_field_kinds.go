@@ -20,6 +20,7 @@ import (
 // bind gives a row its typed access to ClaimFields.
 func bind[T any](f ClaimField, get func(*ClaimFields) *T, form func(*SuggestionForm) *string) ClaimField {
 	f.value = func(c *ClaimFields) any { return *get(c) }
+	f.setValue = func(c *ClaimFields, v any) { *get(c) = v.(T) }
 	f.visit = visitorOf(get)
 	f.ptr = func(c *ClaimFields) any { return get(c) }
 	f.decode = func(c *ClaimFields, raw json.RawMessage) error {
@@ -32,7 +33,10 @@ func bind[T any](f ClaimField, get func(*ClaimFields) *T, form func(*SuggestionF
 		*get(c) = v
 		return nil
 	}
-	f.form = form
+	if form != nil {
+		f.getForm = func(sf *SuggestionForm) string { return *form(sf) }
+		f.setForm = func(sf *SuggestionForm, s string) { *form(sf) = s }
+	}
 	f.Suggestable = form != nil
 	f.Revised, f.Exported = true, true
 	f.Columns, f.Select = []string{f.Name}, "c."+f.Name
@@ -75,18 +79,23 @@ func text(name, label, hint string, maxLen int, get func(*ClaimFields) *string, 
 }
 
 // enum is a choice of options; nil options accept any value (the metric,
-// which parse checks against the metrics table).
+// whose check compares it with the metrics table).
 func enum(name, label string, options []string, blank string, get func(*ClaimFields) *string, form func(*SuggestionForm) *string) ClaimField {
 	f := bind(ClaimField{Name: name, Label: label, Kind: EnumField, Options: options, Blank: blank}, get, form)
-	f.parse = func(s string, c *ClaimFields) string {
+	f.parse = parseEnum(label, options, f.setValue)
+	return f
+}
+
+// parseEnum reads one of options (any text when options is nil).
+func parseEnum(label string, options []string, set func(*ClaimFields, any)) func(string, *ClaimFields) string {
+	return func(s string, c *ClaimFields) string {
 		v := strings.TrimSpace(s)
-		*get(c) = v
+		set(c, v)
 		if options != nil && !slices.Contains(options, v) {
 			return "choose a " + strings.ToLower(label) + " from the list"
 		}
 		return ""
 	}
-	return f
 }
 
 func number(name, label, hint string, get func(*ClaimFields) *float64, form func(*SuggestionForm) *string) ClaimField {
@@ -116,30 +125,36 @@ func optNumber(name, label, hint string, get func(*ClaimFields) **float64, form 
 // count is an optional whole number of 1 or more, such as a device count.
 func count(name, label, hint string, get func(*ClaimFields) **int, form func(*SuggestionForm) *string) ClaimField {
 	f := bind(ClaimField{Name: name, Label: label, Hint: hint, Kind: NumberField}, get, form)
-	f.parse = func(s string, c *ClaimFields) string {
-		*get(c) = nil
-		s = strings.TrimSpace(s)
-		if s == "" {
-			return ""
-		}
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > maxHardwareCount {
-			return "must be a whole number of 1 or more, or empty"
-		}
-		*get(c) = &n
-		return ""
-	}
+	f.parse = parseCount(1, maxHardwareCount, func(c *ClaimFields, n *int) { *get(c) = n })
+	f.minimum = 1
 	return f
 }
 
 // required marks a field that is never empty.
 func (f ClaimField) required() ClaimField { f.Required = true; return f }
 
-// exportLast puts the field's export column after claim_url (see ClaimField.ExportLast).
-func (f ClaimField) exportLast() ClaimField { f.ExportLast = true; return f }
+// exportAfterClaimURL puts the field's export column right after claim_url
+// (see ExportAfterClaimURL).
+func (f ClaimField) exportAfterClaimURL() ClaimField { f.Export = ExportAfterClaimURL; return f }
+
+// example gives the field a valid form text for tests (see ClaimField.Example).
+func (f ClaimField) example(s string) ClaimField { f.Example = s; return f }
+
+// doc is what the API's document says of the field.
+func (f ClaimField) doc(s string) ClaimField { f.Doc = s; return f }
+
+// checks adds a rule that compares the field with others, run once every
+// field of a form is read (see fieldCheck).
+func (f ClaimField) checks(c func(ClaimField, *ClaimFields, *formCheck) string) ClaimField {
+	f.check = c
+	return f
+}
 
 // onPage lists the field as a plain labelled row of the claim's page.
 func (f ClaimField) onPage() ClaimField { f.OnPage = true; return f }
+
+// reportsUnchanged puts the form's "nothing differs" message on this field.
+func (f ClaimField) reportsUnchanged() ClaimField { f.unchangedHere = true; return f }
 
 // device marks a text field that names a device.
 func (f ClaimField) device() ClaimField { f.Kind = DeviceField; return f }

@@ -108,6 +108,8 @@ func TestEverySuggestableFieldRoundTrips(t *testing.T) {
 // sampleText is a valid, non-empty form value for a field of the table.
 func sampleText(f models.ClaimField) string {
 	switch {
+	case f.Example != "":
+		return f.Example
 	case f.Name == "evidence":
 		return "Training takes 3 hours on 8 A100 GPUs"
 	case f.Name == "metric":

@@ -93,7 +93,6 @@ type Claim struct {
 	Confidence       float64
 	ExtractorVersion string
 	Status           string
-	Precision        string
 	Version          int
 	// ArxivVersion is the arXiv version of the abstract the claim was read
 	// from (0: unknown); SupersededIn the version that no longer makes it.

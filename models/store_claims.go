@@ -5,13 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
 )
 
 // ClaimRow is a claim joined with what a listing shows beside it: its
-// fields (ClaimFieldTable's, read by its Select expressions) and the rest.
+// fields (ClaimFieldTable's, read by its Select expressions, the added ones
+// as one JSON object) and the rest.
 type ClaimRow struct {
 	ID               int64
 	PaperID          int64
@@ -30,15 +32,22 @@ type ClaimRow struct {
 	ClaimFields
 }
 
-var claimRowColumns = func() string {
+// claimRowColumns is the projection of a ClaimRow query in db's dialect,
+// built once per dialect.
+func claimRowColumns(db *gorm.DB) string {
+	dialect := db.Dialector.Name()
+	if s, ok := rowColumnsByDialect.Load(dialect); ok {
+		return s.(string)
+	}
 	cols := []string{"c.id", "c.paper_id", "p.title AS paper_title", "p.published_on AS paper_published_on",
 		"m.name AS metric_name", "c.raw_text", "COALESCE(h.slug, '') AS hardware_slug", "c.evidence_start", "c.evidence_end",
 		"c.arxiv_version", "c.superseded_in"}
-	for _, f := range ClaimFieldTable {
-		cols = append(cols, f.Select)
-	}
-	return strings.Join(cols, ", ")
-}()
+	s := strings.Join(append(cols, claimFieldColumns(dialect)...), ", ")
+	rowColumnsByDialect.Store(dialect, s)
+	return s
+}
+
+var rowColumnsByDialect sync.Map // dialect name -> claimRowColumns
 
 func (s *Store) claimRows(ctx context.Context) *gorm.DB {
 	return claimRowsIn(s.db.WithContext(ctx))
@@ -48,7 +57,7 @@ func (s *Store) claimRows(ctx context.Context) *gorm.DB {
 // device, in db (a transaction, or the store's handle).
 func claimRowsIn(db *gorm.DB) *gorm.DB {
 	return db.Table("claims c").
-		Select(claimRowColumns).
+		Select(claimRowColumns(db)).
 		Joins("JOIN papers p ON p.id = c.paper_id").
 		Joins("JOIN metrics m ON m.id = c.metric_id").
 		Joins("LEFT JOIN hardware h ON h.id = c.hardware_id")
@@ -359,10 +368,12 @@ func (s *Store) GetClaim(ctx context.Context, id int64) (*ClaimDetail, error) {
 }
 
 // claimDetailColumns are what a claim's own page and moderation read beyond a row.
-var claimDetailColumns = claimRowColumns + ", c.extractor_version, c.version, c.created_at, c.updated_at, p.abstract AS paper_abstract"
+const claimDetailColumns = ", c.extractor_version, c.version, c.created_at, c.updated_at, p.abstract AS paper_abstract"
 
 // claimDetails reads claims with everything their page shows, in db.
-func claimDetails(db *gorm.DB) *gorm.DB { return claimRowsIn(db).Select(claimDetailColumns) }
+func claimDetails(db *gorm.DB) *gorm.DB {
+	return claimRowsIn(db).Select(claimRowColumns(db) + claimDetailColumns)
+}
 
 // getClaim reads one claim in db (a transaction, or the store's handle).
 func getClaim(db *gorm.DB, id int64) (*ClaimDetail, error) {

@@ -156,7 +156,7 @@ func (s *Store) NewestClaims(ctx context.Context, f LeaderboardFilter, limit int
 	if err := f.Normalize(); err != nil {
 		return nil, err
 	}
-	q := s.claimRows(ctx).Select(claimRowColumns + ", c.created_at, c.updated_at")
+	q := s.claimRows(ctx).Select(claimRowColumns(s.db) + ", c.created_at, c.updated_at")
 	if f.Metric != "" {
 		m, err := s.GetMetric(ctx, f.Metric)
 		if err != nil {

@@ -39,12 +39,14 @@ const (
 // SuggestionForm is a suggestion as typed into the form: every field a string,
 // so a form with errors can be shown again exactly as the user left it. The
 // claim's fields are ClaimFieldTable's suggestable rows, which read and set
-// them (ClaimField.FormText, SetFormText); the rest is the suggestion's own.
+// them (ClaimField.FormText, SetFormText): the core ones here by name, the
+// added ones in added, keyed by the row's name; the rest is the suggestion's own.
 type SuggestionForm struct {
 	Value, ValueHigh, Unit, Metric, Qualifier, Hardware, HardwareCount string
-	Baseline, Subject, Condition, Evidence, Precision                  string
+	Baseline, Subject, Condition, Evidence                             string
 	NotAClaim                                                          bool
 	Reason, Contact                                                    string
+	added                                                              map[string]string // copied on each set, so copies never share a change
 }
 
 // InvalidFields is a failed validation with a message per form field. It
@@ -184,32 +186,28 @@ func (f SuggestionForm) parse(current *ClaimDetail, abstract string, metrics map
 		return ClaimFields{}, nil
 	}
 	var out ClaimFields
-	for _, fd := range SuggestableFields() {
-		if msg := fd.parse(*fd.form(&f), &out); msg != "" {
+	rows := SuggestableFields()
+	for _, fd := range rows {
+		if msg := fd.parse(fd.getForm(&f), &out); msg != "" {
 			bad[fd.Name] = msg
 		}
 	}
-	if _, ok := metrics[out.MetricSlug]; !ok {
-		bad["metric"] = "choose a metric from the list"
-	}
-	if out.ValueHigh != nil && bad["value"] == "" && bad["value_high"] == "" && *out.ValueHigh < out.Value {
-		bad["value_high"] = "must not be below value"
-	}
-	if out.Unit == "" && bad["unit"] == "" {
-		out.Unit = metrics[out.MetricSlug]
-	}
-	switch {
-	case bad["evidence"] != "":
-	case out.Evidence == "" && current != nil:
-		out.Evidence = current.Evidence
-	case out.Evidence == "":
-		bad["evidence"] = "paste the sentence part that states the number"
-	case !strings.Contains(abstract, out.Evidence):
-		bad["evidence"] = "must be copied exactly from the abstract"
+	// The rules between fields, each its row's, once every field is read.
+	fc := &formCheck{rows: rows, bad: bad, current: current, abstract: abstract, metrics: metrics}
+	for _, fd := range rows {
+		if fd.check != nil && bad[fd.Name] == "" {
+			if msg := fd.check(fd, &out, fc); msg != "" {
+				bad[fd.Name] = msg
+			}
+		}
 	}
 	if current != nil && len(bad) == 0 {
-		if _, changed := diffFields(SuggestableFields(), fieldsOf(current), out); len(changed) == 0 {
-			bad["value"] = "nothing differs from the current claim; change a field or mark it as not a claim"
+		if _, changed := diffFields(rows, fieldsOf(current), out); len(changed) == 0 {
+			for _, fd := range rows {
+				if fd.unchangedHere {
+					bad[fd.Name] = "nothing differs from the current claim; change a field or mark it as not a claim"
+				}
+			}
 		}
 	}
 	if len(bad) > 0 {

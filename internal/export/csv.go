@@ -18,14 +18,18 @@ import (
 // Renaming or reordering one breaks users' spreadsheets and scripts.
 var CSVHeader = func() []string {
 	h := []string{"paper_title", "arxiv_id", "paper_url"}
-	for _, f := range exported(false) {
+	for _, f := range exported(models.ExportBeforeClaimURL) {
 		h = append(h, f.Name)
 	}
 	h = append(h, "claim_url")
-	for _, f := range exported(true) {
+	for _, f := range exported(models.ExportAfterClaimURL) {
 		h = append(h, f.Name)
 	}
-	return append(h, provenanceColumns...)
+	h = append(h, provenanceColumns...)
+	for _, f := range exported(models.ExportAtEnd) {
+		h = append(h, f.Name)
+	}
+	return h
 }()
 
 // provenanceColumns close every row: what a reader needs to check the number
@@ -41,12 +45,12 @@ func arxivVersion(r *models.ExportRow) string {
 	return ""
 }
 
-// exported lists the field table's export columns before claim_url, or
-// (last) after it, where fields added since the first export go.
-func exported(last bool) []models.ClaimField {
+// exported lists the field table's export columns at one place: before
+// claim_url, right after it, or at the end, where fields added since go.
+func exported(at models.ExportPlace) []models.ClaimField {
 	var out []models.ClaimField
 	for _, f := range models.ExportedFields() {
-		if f.ExportLast == last {
+		if f.Export == at {
 			out = append(out, f)
 		}
 	}
@@ -62,12 +66,14 @@ type ClaimCSV struct {
 	rec    csvCells
 	fields []models.ClaimField // before claim_url
 	last   []models.ClaimField // after claim_url
+	end    []models.ClaimField // after the provenance columns
 }
 
 // NewClaimCSV returns an encoder writing to w; claim URLs start with baseURL
 // (scheme and host, no trailing slash).
 func NewClaimCSV(w io.Writer, baseURL string) *ClaimCSV {
-	return &ClaimCSV{w: csv.NewWriter(w), base: baseURL, rec: make([]string, len(CSVHeader)), fields: exported(false), last: exported(true)}
+	return &ClaimCSV{w: csv.NewWriter(w), base: baseURL, rec: make([]string, len(CSVHeader)), fields: exported(models.ExportBeforeClaimURL),
+		last: exported(models.ExportAfterClaimURL), end: exported(models.ExportAtEnd)}
 }
 
 // WriteHeader writes the header row.
@@ -95,6 +101,9 @@ func (e *ClaimCSV) Write(r *models.ExportRow) error {
 	e.rec.Text(models.LinkURL(r.CodeURL)) // only http(s) links leave the site
 	e.rec.Text(r.Published)
 	e.rec = append(e.rec, arxivVersion(r))
+	for _, f := range e.end {
+		f.Visit(&r.ClaimFields, &e.rec)
+	}
 	if err := e.w.Write(e.rec); err != nil {
 		return fmt.Errorf("csv: claim %d: %w", r.ID, err)
 	}

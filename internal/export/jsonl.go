@@ -19,6 +19,7 @@ type ClaimJSONL struct {
 	base   string
 	fields []models.ClaimField // before claim_url
 	last   []models.ClaimField // after claim_url
+	end    []models.ClaimField // after the provenance columns
 	line   bytes.Buffer
 	val    bytes.Buffer
 	enc    *json.Encoder // writes into val, without HTML escaping
@@ -27,7 +28,8 @@ type ClaimJSONL struct {
 
 // NewClaimJSONL returns an encoder writing to w; claim URLs start with baseURL.
 func NewClaimJSONL(w io.Writer, baseURL string) *ClaimJSONL {
-	e := &ClaimJSONL{w: w, base: baseURL, fields: exported(false), last: exported(true)}
+	e := &ClaimJSONL{w: w, base: baseURL, fields: exported(models.ExportBeforeClaimURL),
+		last: exported(models.ExportAfterClaimURL), end: exported(models.ExportAtEnd)}
 	e.enc = json.NewEncoder(&e.val)
 	e.enc.SetEscapeHTML(false)
 	return e
@@ -52,6 +54,7 @@ func (e *ClaimJSONL) Write(r *models.ExportRow) error {
 		version = &r.ArxivVersion
 	}
 	e.put("arxiv_version", version)
+	e.putFields(r, e.end)
 	e.line.WriteString("}\n")
 	if e.err != nil {
 		return fmt.Errorf("jsonl: claim %d: %w", r.ID, e.err)
