@@ -177,7 +177,7 @@ func readDatasets(sent string) []span {
 	for _, m := range reDatasetCue.FindAllStringSubmatchIndex(sent, -1) {
 		s, e := m[2], m[3]
 		name := sent[s:e]
-		if notDatasets[name] || len(name) < 2 || taken(s, e) || s > 0 && isAlnum(sent[s-1]) {
+		if notDatasets[name] || len(name) < 2 || len(name) > 60 || taken(s, e) || s > 0 && isAlnum(sent[s-1]) {
 			continue
 		}
 		if !distinctive(name) || categoryWords[first(wordsBefore(sent, s, 1))] {

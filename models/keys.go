@@ -1,7 +1,6 @@
 package models
 
 import (
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,23 +44,23 @@ var Keys = []KeyDef{
 		hint: "must be one of " + strings.Join(ClaimPrecisions[1:], ", ")},
 	{Param: "batch_size", Label: "batch size", Column: "batch_size", numeric: true,
 		get:  func(k *KeyFilter) string { return itoaNonZero(k.BatchSize) },
-		set:  func(k *KeyFilter, s string) bool { return parseCount(s, &k.BatchSize) },
+		set:  func(k *KeyFilter, s string) bool { return keyCount(s, &k.BatchSize) },
 		show: func(s string) string { return "batch " + s },
 		hint: "must be a whole number of 1 or more"},
 	{Param: "resolution", Label: "resolution", Column: "resolution",
 		get:  func(k *KeyFilter) string { return k.Resolution },
-		set:  func(k *KeyFilter, s string) bool { v, ok := canonicalResolution(s); k.Resolution = v; return ok },
+		set:  func(k *KeyFilter, s string) bool { v, bad := normalizeResolution(s); k.Resolution = v; return bad == "" && v != "" },
 		show: func(s string) string { return s },
-		hint: "must be width x height such as 1920x1080, or one of " + strings.Join(resolutionNames, ", ")},
+		hint: "must be width x height such as 1920x1080, or one of " + strings.Join(namedResolutions, ", ")},
 	{Param: "seq_len", Label: "sequence length", Column: "seq_len", numeric: true,
 		get:  func(k *KeyFilter) string { return itoaNonZero(k.SeqLen) },
-		set:  func(k *KeyFilter, s string) bool { return parseCount(s, &k.SeqLen) },
+		set:  func(k *KeyFilter, s string) bool { return keyCount(s, &k.SeqLen) },
 		show: func(s string) string { return s + " tokens" },
 		hint: "must be a whole number of tokens, 1 or more"},
 	{Param: "model_size", Label: "model size", Column: "model_size", numeric: true,
 		get:  func(k *KeyFilter) string { return formatBillions(k.ModelSize) },
-		set:  func(k *KeyFilter, s string) bool { v, ok := parseBillions(s); k.ModelSize = v; return ok },
-		show: ShowModelSize,
+		set:  func(k *KeyFilter, s string) bool { v, bad := parseModelSize(s); k.ModelSize = v; return bad == "" },
+		show: func(s string) string { v, _ := parseModelSize(s); return showModelSize(v) },
 		hint: "must be a parameter count such as 7B or 350M, or a number of billions"},
 	{Param: "dataset", Label: "dataset", Column: "dataset",
 		get: func(k *KeyFilter) string { return k.Dataset },
@@ -73,7 +72,7 @@ var Keys = []KeyDef{
 		hint: "must be a benchmark or dataset name of at most 200 characters"},
 	{Param: "devices", Label: "device count", Column: "hardware_count", numeric: true,
 		get:  func(k *KeyFilter) string { return itoaNonZero(k.Devices) },
-		set:  func(k *KeyFilter, s string) bool { return parseCount(s, &k.Devices) },
+		set:  func(k *KeyFilter, s string) bool { return keyCount(s, &k.Devices) },
 		show: func(s string) string { return "× " + s },
 		hint: "must be a whole number of devices, 1 or more"},
 }
@@ -155,54 +154,14 @@ func itoaNonZero(n int) string {
 	return strconv.Itoa(n)
 }
 
-// parseCount reads a whole number from 1 to a billion.
-func parseCount(s string, dst *int) bool {
+// keyCount reads a whole number from 1 to a billion.
+func keyCount(s string, dst *int) bool {
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > 1_000_000_000 {
 		return false
 	}
 	*dst = n
 	return true
-}
-
-// resolutionNames are the resolutions stored by name rather than WxH.
-var resolutionNames = []string{"480p", "720p", "1080p", "1440p", "2K", "4K", "8K"}
-
-// canonicalResolution spells a resolution as stored: "1920x1080" for
-// 1920x1080, 1920 × 1080 or 1920X1080; a name in its own case ("4K").
-func canonicalResolution(s string) (string, bool) {
-	for _, n := range resolutionNames {
-		if strings.EqualFold(s, n) {
-			return n, true
-		}
-	}
-	w, h, ok := strings.Cut(strings.NewReplacer("×", "x", "X", "x", " ", "").Replace(s), "x")
-	if !ok || !pixels(w) || !pixels(h) {
-		return s, false
-	}
-	return w + "x" + h, true
-}
-
-func pixels(s string) bool {
-	n, err := strconv.Atoi(s)
-	return err == nil && n >= 1 && n <= 999999 && s == strconv.Itoa(n)
-}
-
-// parseBillions reads a model size: "7", "7B", "350M", "1.5T".
-func parseBillions(s string) (float64, bool) {
-	mul, num := 1.0, strings.ToUpper(strings.TrimSpace(s))
-	for suffix, m := range map[string]float64{"T": 1000, "B": 1, "M": 0.001} {
-		if n, ok := strings.CutSuffix(num, suffix); ok {
-			mul, num = m, strings.TrimSpace(n)
-			break
-		}
-	}
-	v, err := strconv.ParseFloat(num, 64)
-	v *= mul
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 || v > 1e9 {
-		return 0, false
-	}
-	return math.Round(v*1e6) / 1e6, true
 }
 
 func formatBillions(v float64) string {
@@ -212,27 +171,50 @@ func formatBillions(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-// ShowModelSize writes billions of parameters as papers do: "7B", "350M", "1.5T".
-func ShowModelSize(s string) string {
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return s
-	}
-	switch {
-	case v >= 1000:
-		return strconv.FormatFloat(v/1000, 'f', -1, 64) + "T"
-	case v < 1:
-		return strconv.FormatFloat(math.Round(v*1e6)/1e3, 'f', -1, 64) + "M"
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64) + "B"
-}
-
 // KeyValues are the comparability keys a claim states, as a filter that
 // selects claims like it.
 func (c ClaimFields) KeyValues() KeyFilter {
-	k := KeyFilter{Precision: c.Precision}
+	k := KeyFilter{
+		Precision:  keyText(c, "precision"),
+		Resolution: keyText(c, "resolution"),
+		Dataset:    keyText(c, "dataset"),
+		BatchSize:  keyInt(c, "batch_size"),
+		SeqLen:     keyInt(c, "seq_len"),
+	}
+	if x, ok := c.Added.get("model_size"); ok {
+		if p, ok := x.(*float64); ok && p != nil {
+			k.ModelSize = *p
+		}
+	}
 	if c.HardwareCount != nil {
 		k.Devices = *c.HardwareCount
 	}
 	return k
+}
+
+func keyText(c ClaimFields, name string) string {
+	x, _ := c.Added.get(name)
+	v, _ := x.(string)
+	return v
+}
+
+func keyInt(c ClaimFields, name string) int {
+	x, _ := c.Added.get(name)
+	if p, ok := x.(*int); ok && p != nil {
+		return *p
+	}
+	return 0
+}
+
+// keyColumnValues are k's stored columns, precision to dataset: '' for no
+// precision (the column is NOT NULL), NULL for any other key not stated.
+func keyColumnValues(k KeyFilter) []any {
+	orNil := func(ok bool, v any) any {
+		if !ok {
+			return nil
+		}
+		return v
+	}
+	return []any{k.Precision, orNil(k.BatchSize > 0, k.BatchSize), orNil(k.Resolution != "", k.Resolution),
+		orNil(k.SeqLen > 0, k.SeqLen), orNil(k.ModelSize > 0, k.ModelSize), orNil(k.Dataset != "", k.Dataset)}
 }

@@ -55,7 +55,7 @@ type LeaderboardView struct {
 	Chips       []Chip
 	KeyNotices  []KeyNotice // settings the rows on screen differ in
 	ClearURL    string      // the leaderboard without any filter
-	CSVURL      string // the same view as CSV
+	CSVURL      string      // the same view as CSV
 	Chart       Chart
 	JSONURL     string       // the same view from the JSON API
 	PageCount   int          // pages in all; 0 when the total is capped
