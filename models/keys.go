@@ -48,8 +48,12 @@ var Keys = []KeyDef{
 		show: func(s string) string { return "batch " + s },
 		hint: "must be a whole number of 1 or more"},
 	{Param: "resolution", Label: "resolution", Column: "resolution",
-		get:  func(k *KeyFilter) string { return k.Resolution },
-		set:  func(k *KeyFilter, s string) bool { v, bad := normalizeResolution(s); k.Resolution = v; return bad == "" && v != "" },
+		get: func(k *KeyFilter) string { return k.Resolution },
+		set: func(k *KeyFilter, s string) bool {
+			v, bad := normalizeResolution(s)
+			k.Resolution = v
+			return bad == "" && v != ""
+		},
 		show: func(s string) string { return s },
 		hint: "must be width x height such as 1920x1080, or one of " + strings.Join(namedResolutions, ", ")},
 	{Param: "seq_len", Label: "sequence length", Column: "seq_len", numeric: true,
@@ -206,7 +210,7 @@ func keyInt(c ClaimFields, name string) int {
 	return 0
 }
 
-// keyColumnValues are k's stored columns, precision to dataset: '' for no
+// keyColumnValues are k's stored columns, precision to dataset: ” for no
 // precision (the column is NOT NULL), NULL for any other key not stated.
 func keyColumnValues(k KeyFilter) []any {
 	orNil := func(ok bool, v any) any {
