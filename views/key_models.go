@@ -1,5 +1,7 @@
 package views
 
+import "strconv"
+
 // KeyChip is one comparability key of a claim, shown beside its value:
 // "precision FP16", "4K".
 type KeyChip struct {
@@ -22,4 +24,16 @@ type KeyCount struct {
 	Text  string // "4K"
 	Count int
 	URL   string // the view with this value's filter added
+}
+
+// after is what follows value i in the notice's sentence: a comma, or after
+// the last the rows that state nothing and the full stop.
+func (n KeyNotice) after(i int) string {
+	if i < len(n.Values)-1 {
+		return ","
+	}
+	if n.Unstated > 0 {
+		return "; not stated (" + strconv.Itoa(n.Unstated) + ")."
+	}
+	return "."
 }

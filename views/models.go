@@ -208,6 +208,7 @@ type ErrorView struct {
 // ClaimView is one claim with every field, its evidence in context and history.
 type ClaimView struct {
 	Layout
+	Keys          []KeyChip // comparability keys the claim states
 	ID            int64
 	Metric        string
 	MetricSlug    string
