@@ -32,8 +32,8 @@ func readMentions(a string, s, e int) []mention {
 	}
 	lower := strings.ToLower(sent)
 	for _, r := range readers {
-		if !containsAny(lower, r.cues) {
-			continue // the patterns are costly; most sentences state no setting
+		if !r.gate(lower) {
+			continue
 		}
 		for _, m := range r.read(sent) {
 			// "throughput over 1,024-token contexts" is across them, not against.
@@ -97,17 +97,56 @@ func readElided(sent string, s int, ms []mention) []mention {
 	return ms
 }
 
-// readers are the setting readers, each with words one of which a sentence
-// must contain (lower-cased) for the reader to find anything.
+// readers are the setting readers, each behind a cheap test of the
+// lower-cased sentence that must pass for the reader to find anything: the
+// patterns are costly and most sentences state no setting.
 var readers = []struct {
-	cues []string
+	gate func(lower string) bool
 	read func(string) []span
 }{
-	{[]string{"fp", "int", "bf16", "tf32", "float", "precision", "bit", "e4m3", "e5m2", "w4a", "w8a", "w16a"}, readPrecision},
-	{[]string{"batch", "bs"}, readBatch},
-	{[]string{"x", "\u00d7", "*", "0p", "2k", "4k", "8k", "hd"}, readResolution},
-	{[]string{"token", "context", "sequence", "length", "prompt", "input", "ctx"}, readSeqLen},
-	{[]string{"illion", "0b", "1b", "2b", "3b", "4b", "5b", "6b", "7b", "8b", "9b", "0m", "1m", "2m", "3m", "4m", "5m", "6m", "7m", "8m", "9m", "0t", "1t", "2t", "3t", "4t", "5t", "6t", "7t", "8t", "9t", " b", " m", " t"}, readModelSize},
+	{func(l string) bool {
+		return afterWord(l, "fp") || afterWord(l, "int") || containsAny(l, []string{"bf16", "tf32", "float", "precision", "bit", "w4a", "w8a", "w16a", "e4m3", "e5m2", "binary", "ternary"})
+	}, readPrecision},
+	{func(l string) bool { return containsAny(l, []string{"batch", "bs=", "bs =", "bsz"}) }, readBatch},
+	{func(l string) bool {
+		return digitThen(l, "x\u00d7*\\") || containsAny(l, []string{"0p", "2k", "4k", "8k", "hd"})
+	}, readResolution},
+	{func(l string) bool {
+		return containsAny(l, []string{"token", "context", "sequence", "length", "prompt", "input", "ctx"})
+	}, readSeqLen},
+	{func(l string) bool { return digitThen(l, "bmt") || strings.Contains(l, "illion") }, readModelSize},
+}
+
+// afterWord reports w followed by a digit somewhere in l ("fp16", "int8").
+func afterWord(l, w string) bool {
+	for i := 0; ; {
+		k := strings.Index(l[i:], w)
+		if k < 0 {
+			return false
+		}
+		i += k + len(w)
+		if i < len(l) && isDigit(l[i]) {
+			return true
+		}
+	}
+}
+
+// digitThen reports a digit followed, after at most one space, by one of
+// the bytes of set ("7b", "512 x", "4096\\times").
+func digitThen(l, set string) bool {
+	for i := 0; i+1 < len(l); i++ {
+		if !isDigit(l[i]) {
+			continue
+		}
+		j := i + 1
+		if l[j] == ' ' && j+1 < len(l) {
+			j++
+		}
+		if strings.IndexByte(set, l[j]) >= 0 || l[j] == 0xc3 && j+1 < len(l) && l[j+1] == 0x97 && strings.Contains(set, "\u00d7") {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAny(s string, subs []string) bool {
