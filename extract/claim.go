@@ -42,6 +42,8 @@ type Claim struct {
 	End   int `json:"-"`
 	// Confidence in [0,1], from the rules that fired.
 	Confidence float64 `json:"-"`
+	// Settings are the comparability keys read around the claim (settings.go).
+	Settings Settings `json:"-"`
 }
 
 // MarshalJSON writes the schema form, with null for absent optional fields.

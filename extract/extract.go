@@ -99,6 +99,7 @@ func Extract(abstract string) []Claim {
 		}
 		prevBaseline = lastBaseline
 	}
+	readSettings(abstract, out)
 	return out
 }
 

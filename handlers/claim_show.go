@@ -28,6 +28,7 @@ func (a *app) claimShow(c echo.Context) error {
 	if d.HardwareCount != nil {
 		v.HardwareCount = *d.HardwareCount
 	}
+	v.Keys = keyChipsOf(d.ClaimFields)
 	for _, f := range models.PageFields() {
 		v.Details = append(v.Details, views.LabelledValue{Name: f.Name, Label: f.Label, Value: f.Text(&d.ClaimFields)})
 	}

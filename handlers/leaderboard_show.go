@@ -72,8 +72,9 @@ func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (
 		JSONURL:  withQuery("/api/v1/leaderboards/"+url.PathEscape(m.Slug), withoutPaging(f)),
 		Columns:  sortHeaders(path, f, m.HigherIsBetter),
 		Form:     filterForm(path, f, hw, tasks),
-		Chips:    chips(path, f, hw, tasks),
+		Chips:    append(chips(path, f, hw, tasks), keyChips(path, f)...),
 	}
+	v.KeyNotices = keyNotices(path, f, lb.Rows)
 	v.FeedURL, v.FeedTitle = withQuery(path+"/feed.atom", feedQuery(f)), "New "+m.Name+" claims"
 	if lb.TotalCapped {
 		v.Total += "+"

@@ -91,6 +91,15 @@ func filterFromValues(metric string, q url.Values, moderator bool) (models.Leade
 	if f.Task, _, err = single(q, "task"); err != nil {
 		return f, err
 	}
+	for _, k := range models.Keys {
+		if v, ok, err := single(q, k.Param); err != nil {
+			return f, err
+		} else if ok {
+			if err := f.Keys.SetKey(k.Param, v); err != nil {
+				return f, err
+			}
+		}
+	}
 	f.Hardware = nonEmpty(q["hardware"])
 	f.Qualifier = nonEmpty(q["qualifier"])
 	f.Status = nonEmpty(q["status"])
@@ -168,6 +177,11 @@ func filterQuery(f models.LeaderboardFilter) url.Values {
 	}
 	if f.Task != "" {
 		q.Set("task", f.Task)
+	}
+	for _, k := range models.Keys {
+		if v := f.Keys.Get(k.Param); v != "" {
+			q.Set(k.Param, v)
+		}
 	}
 	if f.Page > 1 {
 		q.Set("page", strconv.Itoa(f.Page))

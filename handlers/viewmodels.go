@@ -27,6 +27,7 @@ func rowView(r models.ClaimRow, rank int) views.LeaderboardRow {
 	row.Condition = r.Condition
 	row.Confidence = strconv.FormatFloat(r.Confidence, 'f', 2, 64)
 	row.Peak = peakView(r.Peak)
+	row.Keys = keyChipsOf(r.ClaimFields)
 	return row
 }
 

@@ -51,6 +51,9 @@ func Claims(abstract string) []models.ClaimInput {
 			Baseline: c.Baseline, Subject: c.Subject, Condition: c.Condition,
 			Evidence: c.Evidence, EvidenceStart: c.Start, EvidenceEnd: c.End,
 			Confidence: c.Confidence, ExtractorVersion: extract.Version,
+			Keys: models.KeyFilter{Precision: c.Settings.Precision, BatchSize: c.Settings.BatchSize,
+				Resolution: c.Settings.Resolution, SeqLen: c.Settings.SeqLen, ModelSize: c.Settings.ModelSize,
+				Dataset: c.Settings.Dataset},
 		}
 		if c.Hardware != "" {
 			h, ok := extract.LookupHardware(c.Hardware)

@@ -49,8 +49,11 @@ type LeaderboardFilter struct {
 	Year      int      // publication year, 0 for any
 	HasCode   *bool
 	Task      string // task slug (migration 00019), "" for any
-	Page      int    // 1-based
-	PerPage   int
+	// Comparability keys (issue 14); zero is any. Keys names the filter
+	// parameters, and keys.go reads and writes them.
+	Keys    KeyFilter
+	Page    int // 1-based
+	PerPage int
 
 	// task is Task resolved by the store (resolveTask): its id, and whether
 	// it holds more papers than smallTask, which picks the query's shape.
@@ -134,14 +137,15 @@ func (f *LeaderboardFilter) Normalize() error {
 	if f.Year != 0 && (f.Year < 1900 || f.Year > 2200) {
 		return FieldErrorf("year", "must be a year between 1900 and 2200")
 	}
-	return nil
+	return f.Keys.normalize()
 }
 
 // Unfiltered reports whether f selects every live claim of its metric, so
 // its total is the maintained per-metric count.
 func (f LeaderboardFilter) Unfiltered() bool {
 	return len(f.Hardware) == 0 && len(f.Qualifier) == 0 && len(f.Status) == 0 && f.Query == "" &&
-		f.Min == nil && f.Max == nil && f.MinConf == nil && f.Year == 0 && f.HasCode == nil && f.Task == ""
+		f.Min == nil && f.Max == nil && f.MinConf == nil && f.Year == 0 && f.HasCode == nil && f.Task == "" &&
+		f.Keys == KeyFilter{}
 }
 
 // onlyTask reports whether f's one condition is a task, whose total is the

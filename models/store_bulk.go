@@ -80,9 +80,9 @@ func (b *bulkRows) add(p PaperInput, paperID, claimID *int64, metrics, hw, tasks
 		if c.ValueHigh != nil {
 			high = *c.ValueHigh
 		}
-		b.claims = append(b.claims, []any{*claimID, *paperID, metrics[c.Metric], c.Value, high, c.Unit, c.RawText,
+		b.claims = append(b.claims, append([]any{*claimID, *paperID, metrics[c.Metric], c.Value, high, c.Unit, c.RawText,
 			c.Qualifier, hwID, count, c.Baseline, c.Subject, c.Condition, c.Evidence, c.EvidenceStart, c.EvidenceEnd,
-			c.Confidence, c.ExtractorVersion, StatusExtracted, 1, now, now})
+			c.Confidence, c.ExtractorVersion, StatusExtracted, 1, now, now}, keyColumnValues(c.Keys)...))
 	}
 	for _, t := range dedupe(p.Tasks) {
 		b.tasks = append(b.tasks, []any{*paperID, tasks[t], TaskByExtractor, now})
@@ -93,7 +93,8 @@ var (
 	bulkPaperCols = []string{"id", "content_key", "title", "abstract", "abstract_hash", "code_url", "published_on", "created_at", "updated_at"}
 	bulkClaimCols = []string{"id", "paper_id", "metric_id", "value", "value_high", "unit", "raw_text", "qualifier",
 		"hardware_id", "hardware_count", "baseline", "subject", "condition", "evidence", "evidence_start",
-		"evidence_end", "confidence", "extractor_version", "status", "version", "created_at", "updated_at"}
+		"evidence_end", "confidence", "extractor_version", "status", "version", "created_at", "updated_at",
+		"precision", "batch_size", "resolution", "seq_len", "model_size", "dataset"}
 	bulkTaskCols = []string{"paper_id", "task_id", "source", "created_at"}
 )
 

@@ -318,7 +318,7 @@ func conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 			q = q.Where("p.code_url = ''")
 		}
 	}
-	return q
+	return keyConditions(q, f.Keys)
 }
 
 // textMatch is the free-text condition over a claim c: its subject, baseline

@@ -192,6 +192,13 @@ var extractedClaimColumns = []bulkColumn{
 	{"created_at", "timestamptz"},
 	{"updated_at", "timestamptz"},
 	{"arxiv_version", "int4"},
+	// the comparability keys, in keyColumnValues' order
+	{"precision", "text"},
+	{"batch_size", "int4"},
+	{"resolution", "text"},
+	{"seq_len", "int4"},
+	{"model_size", "float8"},
+	{"dataset", "text"},
 }
 
 // insertClaimRows writes claims in multi-row inserts.
@@ -215,6 +222,7 @@ func insertClaimRows(ctx context.Context, tx *gorm.DB, dialect string, rows []cl
 			args = append(args, c.PaperID, c.MetricID, c.Value, high, c.Unit, c.RawText, c.Qualifier, hw, count,
 				c.Baseline, c.Subject, c.Condition, c.Evidence, c.EvidenceStart, c.EvidenceEnd, c.Confidence,
 				c.ExtractorVersion, StatusExtracted, 1, now, now, c.ArxivVersion)
+			args = append(args, keyColumnValues(c.Keys)...)
 		}
 		q, args := insertStatement(dialect, "claims", extractedClaimColumns, len(part), args)
 		if _, err := connPool(tx).ExecContext(ctx, q, args...); err != nil {

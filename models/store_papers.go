@@ -49,6 +49,9 @@ type ClaimInput struct {
 	EvidenceEnd      int
 	Confidence       float64
 	ExtractorVersion string
+	// Keys are the comparability keys read with the claim; its device count
+	// is HardwareCount, so Keys.Devices is not stored.
+	Keys KeyFilter
 }
 
 // SaveStats counts what SavePapers or an ingest Batch did.

@@ -71,6 +71,10 @@ type claimRow struct {
 	Claim
 	Revisions   int
 	Corrections int // suggestions about the claim, whatever their state
+	// Keys are the claim's comparability keys; Added is how a stored row's
+	// are read (addedFieldsSelect).
+	Keys  KeyFilter   `gorm:"-"`
+	Added FieldValues `gorm:"column:added_fields"`
 }
 
 // signature identifies what an extraction said, so one found again by the
@@ -142,7 +146,7 @@ func (b *Batch) claimRows(ids []int64, fresh map[int64][]ClaimInput) ([]claimRow
 				Subject: c.Subject, Condition: c.Condition, Evidence: c.Evidence,
 				EvidenceStart: c.EvidenceStart, EvidenceEnd: c.EvidenceEnd, Confidence: c.Confidence,
 				ExtractorVersion: c.ExtractorVersion, Status: StatusExtracted, ArxivVersion: b.versions[id],
-			}}
+			}, Keys: c.Keys}
 			if c.HardwareCount > 0 {
 				n := c.HardwareCount
 				row.HardwareCount = &n
@@ -179,12 +183,14 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 			c.qualifier, c.hardware_id, c.hardware_count, c.baseline, c.subject, c.condition, c.evidence,
 			c.evidence_start, c.evidence_end, c.confidence, c.extractor_version, c.status, c.arxiv_version,
 			(SELECT COUNT(*) FROM claim_revisions r WHERE r.claim_id = c.id) AS revisions,
-			(SELECT COUNT(*) FROM corrections k WHERE k.claim_id = c.id) AS corrections
+			(SELECT COUNT(*) FROM corrections k WHERE k.claim_id = c.id) AS corrections, `+addedFieldsSelect(b.dialect)+`
 			FROM claims c WHERE c.paper_id IN ?`+lockRows, ids[lo:min(lo+saveChunk, len(ids))]).Scan(&rows).Error
 		if err != nil {
 			return cs, fmt.Errorf("read claims: %w", err)
 		}
 		for _, r := range rows {
+			r.Keys = ClaimFields{Added: r.Added}.KeyValues()
+			r.Keys.Devices = 0
 			stored[r.PaperID] = append(stored[r.PaperID], r)
 		}
 	}
@@ -226,7 +232,9 @@ func (b *Batch) replaceClaims(ids []int64, fresh map[int64][]ClaimInput) (ClaimS
 			if same := untouched[sig]; len(same) > 0 {
 				untouched[sig] = same[1:]
 				cs.Kept++
-				if old := same[0]; old.ExtractorVersion != c.ExtractorVersion || old.Confidence != c.Confidence {
+				// An upgrade that reads new keys refreshes them too; a claim a
+				// human touched is not here (touched), so its keys stay.
+				if old := same[0]; old.ExtractorVersion != c.ExtractorVersion || old.Confidence != c.Confidence || old.Keys != c.Keys {
 					// (The exact signature includes the offsets: they are the same.)
 					r := *c
 					r.ID = old.ID
@@ -326,13 +334,16 @@ func (b *Batch) refreshClaims(rows []claimRow) error {
 		values := make([]string, len(part))
 		args := make([]any, 0, 3*len(part)+2)
 		for i, r := range part {
-			values[i] = "(CAST(? AS bigint), CAST(? AS text), CAST(? AS double precision), CAST(? AS integer), CAST(? AS integer))"
+			values[i] = "(CAST(? AS bigint), CAST(? AS text), CAST(? AS double precision), CAST(? AS integer), CAST(? AS integer)" +
+				", CAST(? AS text), CAST(? AS integer), CAST(? AS text), CAST(? AS integer), CAST(? AS double precision), CAST(? AS text))"
 			args = append(args, r.ID, r.ExtractorVersion, r.Confidence, r.EvidenceStart, r.EvidenceEnd)
+			args = append(args, keyColumnValues(r.Keys)...)
 		}
 		args = append(args, b.now, StatusExtracted)
-		q := `WITH v (id, ev, conf, es, ee) AS (VALUES ` + strings.Join(values, ", ") + `)
+		q := `WITH v (id, ev, conf, es, ee, k1, k2, k3, k4, k5, k6) AS (VALUES ` + strings.Join(values, ", ") + `)
 			UPDATE claims SET extractor_version = v.ev, confidence = v.conf,
-				evidence_start = v.es, evidence_end = v.ee, updated_at = ?
+				evidence_start = v.es, evidence_end = v.ee, precision = v.k1, batch_size = v.k2, resolution = v.k3,
+				seq_len = v.k4, model_size = v.k5, dataset = v.k6, updated_at = ?
 			FROM v WHERE claims.id = v.id AND ` + stillUntouched
 		if err := b.tx.Exec(q, args...).Error; err != nil {
 			return fmt.Errorf("refresh kept claims: %w", err)

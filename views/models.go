@@ -53,8 +53,9 @@ type LeaderboardView struct {
 	Columns     []SortHeader
 	Form        FilterForm
 	Chips       []Chip
-	ClearURL    string // the leaderboard without any filter
-	CSVURL      string // the same view as CSV
+	KeyNotices  []KeyNotice // settings the rows on screen differ in
+	ClearURL    string      // the leaderboard without any filter
+	CSVURL      string      // the same view as CSV
 	Chart       Chart
 	JSONURL     string       // the same view from the JSON API
 	PageCount   int          // pages in all; 0 when the total is capped
@@ -130,6 +131,7 @@ type Bar struct {
 
 // LeaderboardRow is one claim in a leaderboard table.
 type LeaderboardRow struct {
+	Keys          []KeyChip // comparability keys the claim states
 	Rank          int
 	ClaimID       int64
 	Published     string
@@ -206,6 +208,7 @@ type ErrorView struct {
 // ClaimView is one claim with every field, its evidence in context and history.
 type ClaimView struct {
 	Layout
+	Keys          []KeyChip // comparability keys the claim states
 	ID            int64
 	Metric        string
 	MetricSlug    string

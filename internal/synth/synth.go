@@ -87,6 +87,8 @@ type Generator struct {
 	// seed's data set as it was.
 	taskRNG *rand.Rand
 	taskCum []float64
+	// keyRNG draws the comparability keys, likewise separate.
+	keyRNG  *rand.Rand
 	hw      []models.Hardware
 	total   int
 	n       int
@@ -100,6 +102,7 @@ func New(opts Options, hardware []models.Hardware) *Generator {
 		g.weights += p.weight
 	}
 	g.taskRNG = rand.New(rand.NewPCG(opts.Seed^0x5851f42d4c957f2d, opts.Seed))
+	g.keyRNG = rand.New(rand.NewPCG(opts.Seed^0x2545f4914f6cdd1d, opts.Seed+1))
 	sum := 0.0
 	for k := range opts.Tasks {
 		sum += 1 / float64(k+1)
@@ -150,6 +153,9 @@ func (g *Generator) Next() (models.PaperInput, bool) {
 			c.Baseline = []string{"PyTorch", "DeepSpeed", "Megatron-LM", "the state of the art", "vanilla attention"}[r.IntN(5)]
 			ev += " compared with " + c.Baseline
 		}
+		var words string
+		c.Keys, words = keysFor(g.keyRNG, prof.slug)
+		ev += words
 		c.Subject = subject
 		b.WriteString("In experiments, ")
 		c.EvidenceStart = b.Len()
