@@ -131,10 +131,11 @@ func (s *sentence) isBackground(c *cand, own bool) bool {
 			// "However, the training of NeuS takes 8 hours": a limitation of prior work.
 			return true
 		}
-		if hypoMarkers[w] && !(w == "if" && (k > 0 && toks[k-1].lw == "even" || k+1 < len(toks) && toks[k+1].lw == "any")) &&
+		if hypoMarkers[w] && !(w == "if" && (k > 0 && toks[k-1].lw == "even" || k+1 < len(toks) && (toks[k+1].lw == "any" || toks[k+1].lw == "compared"))) &&
 			!(strings.HasPrefix(w, "requirement") && k > 0 && resourceNouns[toks[k-1].lw]) {
 			// "memory requirements" is a measured quantity, not a target.
-			// "even if" concedes and "if any" hedges; neither makes the figure hypothetical.
+			// "even if" concedes, "if any" hedges and "if compared with" compares;
+			// none makes the figure hypothetical.
 			return true
 		}
 		if hasPrefixAny(w, trendMarkers) || (w == "increased" || w == "risen" || w == "improved") && k > 0 && (toks[k-1].lw == "has" || toks[k-1].lw == "have") && !own {
