@@ -42,7 +42,8 @@ func (s *sentence) resolve(cands []*cand) {
 	// statement is the baseline's.
 	if own {
 		for _, c := range cands {
-			if c.drop || s.ownStatement(c) {
+			if c.drop || s.ownStatement(c) || s.inParens(c.ti) && relative(c) {
+				// "(~12% higher than X)" qualifies the figure before it.
 				continue
 			}
 			for _, o := range cands {

@@ -40,6 +40,12 @@ func (s *sentence) baselineCueAt(k int) int {
 		}
 	case "unlike":
 		return 1
+	case "from":
+		// "a 38x speedup from the K computer", "speed up from CPU only": what
+		// the speedup was measured from. "from 24 to 61 FPS" is a range.
+		if k > 0 && nx != "" && toks[k+1].kind != tkNum && isSpeedupWord(toks, k-1) && !(k+2 < len(toks) && toks[k+2].kind == tkNum) {
+			return 1
+		}
 	case "in":
 		if nx == "comparison" && k+2 < len(toks) && (toks[k+2].lw == "to" || toks[k+2].lw == "with") {
 			return 3
@@ -68,6 +74,10 @@ func (s *sentence) baselinePhrase(k int, cands []*cand) (string, int, int) {
 		for k < len(toks) && (toks[k].lw == "the" || toks[k].lw == "a" || toks[k].lw == "an") {
 			k++
 		}
+	}
+	if k+1 < len(toks) && toks[k].kind == tkNum && (toks[k+1].lw == "baseline" || toks[k+1].lw == "baselines") {
+		// "compared to the 32K baseline": the figure names the baseline.
+		return s.text[toks[k].s:toks[k+1].e], k, k + 2
 	}
 	if k < len(toks) && toks[k].kind == tkNum && isFigureToken(toks[k].w) {
 		// A figure first ("compared to 30TF using PyTorch alone"): the baseline
@@ -156,10 +166,22 @@ func (s *sentence) baselineFor(c *cand, cands []*cand) (string, int, int) {
 		}
 	}
 	if depth > 0 {
+		// "(>3x and >2x smaller than A and B, respectively)": a comparison
+		// inside the parentheses is the figure's own.
 		for k < len(toks) && toks[k].lw != ")" {
+			if n := s.baselineCueAt(k); n > 0 {
+				if bl, i, j := s.baselinePhrase(k+n, cands); bl != "" {
+					return bl, i, j
+				}
+			}
 			k++
 		}
 		k++
+	}
+	if c.unit.kind == ukPct && k+2 < len(toks) && toks[k].lw == "of" {
+		if bl, i, e := s.shareOf(k+1, cands); bl != "" {
+			return bl, i, e
+		}
 	}
 	if c.unit.kind == ukFactor && k < len(toks) && toks[k].lw == "the" && toks[k-1].kind == tkNum {
 		// "2.3x the training throughput of Megatron": a multiple of the
@@ -223,7 +245,10 @@ func (s *sentence) baselineFor(c *cand, cands []*cand) (string, int, int) {
 			// "Unlike X, ours renders at 90 FPS": no comparison is measured.
 			return "", 0, 0
 		}
-		if framed || w == "unlike" || w == "compared" || w == "relative" || w == "in" || w == "comparing" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") || w == "beats" || w == "beating" {
+		// "The speedup from CPU only is 20x", "improves X over the baseline
+		// by 44%": the compared-against phrase comes before the figure.
+		byOver := w == "over" && s.byBefore(c) && s.sameClauseSpan(k, c.ti)
+		if framed || byOver || w == "from" || w == "unlike" || w == "compared" || w == "relative" || w == "in" || w == "comparing" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") || w == "beats" || w == "beating" {
 			if bl, i, j := s.baselinePhrase(k+n, cands); bl != "" {
 				return bl, i, j
 			}
@@ -266,4 +291,49 @@ func (s *sentence) overSpan(k int) bool {
 		}
 	}
 	return false
+}
+
+// isSpeedupWord reports "speedup", "speed-up" or "speed up" ending at token k.
+func isSpeedupWord(toks []token, k int) bool {
+	switch toks[k].lw {
+	case "speedup", "speedups", "speed-up", "speed-ups":
+		return true
+	case "up":
+		return k > 0 && toks[k-1].lw == "speed"
+	}
+	return false
+}
+
+// byBefore reports "by" right before the figure or its qualifier ("by up to 44%").
+func (s *sentence) byBefore(c *cand) bool {
+	q := s.qualStart(c.ti)
+	return q > 0 && s.toks[q-1].lw == "by"
+}
+
+// sameClauseSpan reports that no clause punctuation lies between tokens a and b.
+func (s *sentence) sameClauseSpan(a, b int) bool {
+	for k := a; k < b; k++ {
+		if w := s.toks[k].lw; w == "," || w == ";" || w == ":" || w == "." {
+			return false
+		}
+	}
+	return true
+}
+
+// shareNouns name what a percentage can be a share of another system's:
+// "90% of the performance of X".
+var shareNouns = map[string]bool{"performance": true, "throughput": true, "speed": true, "accuracy": true,
+	"quality": true, "bandwidth": true, "efficiency": true}
+
+// shareOf reads "the performance of X" or "that (required|achieved) by X"
+// at token k, after "N% of": the figure is a share of X's own.
+func (s *sentence) shareOf(k int, cands []*cand) (string, int, int) {
+	toks := s.toks
+	if toks[k].lw == "the" && k+2 < len(toks) && shareNouns[toks[k+1].lw] && toks[k+2].lw == "of" {
+		return s.baselinePhrase(k+3, cands)
+	}
+	if (toks[k].lw == "that" || toks[k].lw == "those") && k+2 < len(toks) && strings.HasSuffix(toks[k+1].lw, "ed") && toks[k+2].lw == "by" {
+		return s.baselinePhrase(k+3, cands)
+	}
+	return "", 0, 0
 }
