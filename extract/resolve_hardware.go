@@ -63,7 +63,32 @@ func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 	named = pick0(func(m *hwMention) bool { return m.entry != nil })
 	// Only a bare device count after "than" is the baseline's ("than ... on a
 	// single device"); a named device there ("than X on A100 GPUs") is shared.
-	counted = pick(func(m *hwMention) bool { return m.entry == nil && m.count > 0 })
+	// A bare count does not cross "while"/"whereas" to a clause with a
+	// result of its own: "X ran at 1 EF/s on 9,000 nodes, while Y reached
+	// 11 EF/s" says nothing of Y's scale. A contrasted prior figure ("A
+	// reaches 52% on 3072 GPUs, while ours reaches 60%") shares its setup.
+	kept := func(lo, hi int) bool {
+		for _, o := range cands {
+			if o != c && !o.drop && o.ti >= lo && o.tj <= hi {
+				return true
+			}
+		}
+		return false
+	}
+	wl, wr := segL, segR
+	for k := c.ti - 1; k >= segL; k-- {
+		if w := s.toks[k].lw; (w == "while" || w == "whereas") && kept(segL, k) {
+			wl = k
+			break
+		}
+	}
+	for k := c.tj; k < segR; k++ {
+		if w := s.toks[k].lw; (w == "while" || w == "whereas") && kept(k, segR) {
+			wr = k
+			break
+		}
+	}
+	counted = pick(func(m *hwMention) bool { return m.entry == nil && m.count > 0 && m.ti >= wl && m.tj <= wr })
 	if c.metric == "scaling_efficiency" && counted != nil {
 		// "from a single GPU to 4,096 GPUs": efficiency is stated at the
 		// largest scale of the run.
@@ -75,6 +100,8 @@ func (s *sentence) hardwareFor(c *cand, cands []*cand, bi, bj int) {
 		}
 	}
 	if m := s.respectiveDevice(c, cands); m != nil {
+		named = m
+	} else if m := s.slashDevice(c, cands, segL); m != nil {
 		named = m
 	} else if named != nil && named.ti < c.ti && s.ownDeviceSlot(c) {
 		// "210 FPS on an RTX 4090 and 35 FPS on a Snapdragon phone": the
@@ -198,4 +225,56 @@ func (s *sentence) claimedBefore(m *hwMention, c *cand, cands []*cand) bool {
 		}
 	}
 	return false
+}
+
+// slashDevice pairs a slash group of figures with a list of devices named
+// before it: "On A and B, it reaches 1,200/1,000 TFLOPS" gives A the first.
+func (s *sentence) slashDevice(c *cand, cands []*cand, lo int) *hwMention {
+	toks := s.toks
+	var live []*cand
+	for _, o := range cands {
+		if !o.drop {
+			live = append(live, o)
+		}
+	}
+	slash := func(a, b *cand) bool { return b.ti == a.tj+1 && toks[a.tj].lw == "/" }
+	idx := -1
+	for i, o := range live {
+		if o == c {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return nil
+	}
+	first, last := idx, idx
+	for first > 0 && slash(live[first-1], live[first]) {
+		first--
+	}
+	for last+1 < len(live) && slash(live[last], live[last+1]) {
+		last++
+	}
+	if first == last {
+		return nil
+	}
+	// The devices: the last run of named devices before the group, joined by
+	// "and", "," or "/".
+	var devs []*hwMention
+	for i := len(s.hw) - 1; i >= 0; i-- {
+		m := &s.hw[i]
+		if m.entry == nil || m.tj > live[first].ti || m.ti < lo {
+			continue
+		}
+		if len(devs) > 0 {
+			gap := toks[m.tj:devs[0].ti]
+			if len(gap) != 1 || gap[0].lw != "and" && gap[0].lw != "," && gap[0].lw != "/" && gap[0].lw != "or" {
+				break
+			}
+		}
+		devs = append([]*hwMention{m}, devs...)
+	}
+	if len(devs) != last-first+1 {
+		return nil
+	}
+	return devs[idx-first]
 }
