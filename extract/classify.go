@@ -107,6 +107,25 @@ func (s *sentence) classify(c *cand, prev *cand) {
 					lw--
 				}
 			}
+			if l > 0 && s.toks[l-1].lw == "(" {
+				// "CPUs outperform NPUs in prefill (up to 1.6x)": a figure
+				// alone in parentheses quantifies the statement before them.
+				lw = l - 1
+				for lw > 0 && !isClausePunct(s.toks[lw-1].lw) {
+					lw--
+				}
+				ps, pr := s.cueScan(ti0, c.tj, lw, r, 16, speedCues), s.cueScan(ti0, c.tj, lw, r, 16, reduceCues)
+				if pr < ps {
+					c.metric, c.unitLabel = "reduction_factor", "x"
+					c.conf += 0.1
+					return
+				}
+				if ps < 1e9 {
+					c.metric, c.unitLabel = "speedup", "x"
+					c.conf += 0.1
+					return
+				}
+			}
 			ws := s.cueScan(ti0, c.tj, lw, r, 12, weakSpeed)
 			wc := s.cueScan(ti0, c.tj, l, r, 8, weakCapacity)
 			switch {

@@ -223,11 +223,16 @@ func (s *sentence) perItem(l, r int) bool {
 // ... is 2%", "slowdown of 3%") with no verb or adjective of reducing it.
 func (s *sentence) costSubject(c *cand, l int) bool {
 	toks := s.toks
-	cost := false
+	cost, costAt := false, 0
 	for k := max(l, c.ti-8); k < c.ti; k++ {
 		w := toks[k].lw
 		if w == "overhead" || w == "overheads" || w == "slowdown" || w == "slowdowns" || w == "penalty" {
-			cost = true
+			cost, costAt = true, k
+		}
+		if cost && w == "and" && k+1 < c.ti && resultOpeners[toks[k+1].lw] && !numberBetween(toks, costAt, k) {
+			// "negligible overhead and achieving 100% utilization": a new
+			// statement of a result begins.
+			cost = false
 		}
 		if cost && hasPrefixAny(w, []string{"reduc", "cut", "lower", "decreas", "eliminat", "remov", "sav", "mitigat", "shrink", "drop", "less", "fewer", "by"}) {
 			return false
@@ -235,6 +240,10 @@ func (s *sentence) costSubject(c *cand, l int) bool {
 	}
 	return cost
 }
+
+// resultOpeners open the statement of a result.
+var resultOpeners = map[string]bool{"achieving": true, "achieves": true, "achieve": true, "reaching": true, "reaches": true,
+	"delivering": true, "delivers": true, "attaining": true, "attains": true, "sustaining": true, "sustains": true}
 
 // historyOpening reports a sentence that opens with a span of the field's
 // past: "In the last five years", "Over the past decade", "In recent
@@ -297,4 +306,46 @@ func (s *sentence) ownStatement(c *cand) bool {
 	// In a sentence that says "our", a coined name elsewhere is the other
 	// party; only a name the abstract introduced is the paper's.
 	return len(s.sys) > 0 && s.systemSubject(lo, c.ti)
+}
+
+// lostTimesListMember reports a later member of a list of factors that lost
+// their signs: "up to 7 speedup on A, and 18 when combined with B", "up to
+// 3.9 speedup for A, with B variants up to 7.3 on C". It must sit where a
+// factor does: after "and", "," or a qualifier, and before a preposition,
+// not before a noun it counts.
+func (s *sentence) lostTimesListMember(c *cand) bool {
+	toks := s.toks
+	p := c.prev
+	if p == nil || p.drop || p.unit.kind != ukFactor || p.tj != p.ti+1 || strings.ContainsAny(toks[p.ti].lw, "x×") || c.v <= 1 || c.v > 100 || c.ti-p.tj > 12 {
+		return false
+	}
+	q := s.qualStart(c.ti)
+	if q == c.ti && (q == 0 || toks[q-1].lw != "and" && toks[q-1].lw != ",") {
+		return false
+	}
+	for k := p.tj; k < q; k++ {
+		if w := toks[k].lw; w == ";" || w == "." || w == "but" || w == "while" || toks[k].kind == tkNum {
+			return false
+		}
+	}
+	if c.tj == len(toks) {
+		return true
+	}
+	switch toks[c.tj].lw {
+	case "on", "when", "for", "with", "in", "over", ",", ";", ".":
+		return true
+	case ")":
+		// "and 2) X outperforms ...": an enumerator, unless inside parentheses.
+		return s.inParens(c.ti)
+	}
+	return false
+}
+
+func numberBetween(toks []token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if toks[k].kind == tkNum {
+			return true
+		}
+	}
+	return false
 }

@@ -231,6 +231,12 @@ func (s *sentence) classifyBare(c *cand, l int) {
 			return
 		}
 	}
+	if p := c.prev; s.lostTimesListMember(c) {
+		c.unit = p.unit
+		c.metric, c.unitLabel = p.metric, "x"
+		c.conf -= 0.15
+		return
+	}
 	if s.lostTimes(c) {
 		c.unit = unitDef{kind: ukFactor, scale: 1}
 		s.classify(c, c.prev)

@@ -90,6 +90,14 @@ func (s *sentence) parseNumber(i int) (*cand, int) {
 			}
 		}
 	}
+	// "1.5 X to 2.2 X": a range of factors whose signs stand apart.
+	if !c.hasHi && unitTxt == "" && j+3 < len(toks) && toks[j].lw == "x" && toks[j+1].lw == "to" && toks[j+2].kind == tkNum &&
+		toks[j+3].lw == "x" && !(i > 0 && toks[i-1].lw == "from") {
+		if hv, hrest, _, ok := parseLeadingNumber(toks[j+2].w); ok && hrest == "" && hv > v {
+			c.hi, c.hasHi = hv, true
+			j += 3
+		}
+	}
 	// Multiplier attached ("114K", "7B", "500-billion") or as the next word.
 	mult := 1.0
 	if unitTxt != "" {
