@@ -67,6 +67,7 @@ func Extract(abstract string) []Claim {
 	names := systemNames(doc.sents)
 	var out []Claim
 	prevBaseline := ""
+	var task abstractTask
 	for _, s := range doc.sents {
 		s.sys = names
 		cands := s.findCandidates()
@@ -95,6 +96,11 @@ func Extract(abstract string) []Claim {
 			}
 			if c.numWord {
 				c.conf -= 0.05 // spelled numbers are read with less certainty
+			}
+			if fillerSubject(c.subject) {
+				if t := task.name(abstract); t != "" {
+					c.subject = t
+				}
 			}
 			out = append(out, s.toClaim(doc, c))
 		}
