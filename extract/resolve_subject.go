@@ -127,6 +127,7 @@ func (s *sentence) subjects(cands []*cand) {
 		if c.subject == "" {
 			c.subject = metricNoun(c.metric)
 		}
+		c.subject = spellAbbreviation(c.subject)
 	}
 }
 
@@ -178,7 +179,7 @@ func isSharedModifier(w string) bool {
 var subjectStop = map[string]bool{"on": true, "with": true, "compared": true, "over": true, "than": true, "for": true,
 	"when": true, "at": true, "using": true, "while": true, "and": true, "in": true, "of": true, "to": true, "by": true,
 	"vs": true, "versus": true, "against": true, "relative": true, "from": true, "which": true, "respectively": true,
-	"comparing": true}
+	"comparing": true, "across": true, "under": true, "without": true, "during": true, "despite": true, "via": true}
 
 var subjectSkip = map[string]bool{"the": true, "a": true, "an": true, "up": true, "to": true, "of": true, "by": true,
 	"our": true, "its": true, "their": true, "achieves": true, "achieve": true, "achieving": true, "achieved": true,

@@ -168,6 +168,9 @@ func (s *sentence) subjectOf(c *cand) string {
 	for q > 0 && (toks[q-1].lw == "a" || toks[q-1].lw == "an" || toks[q-1].lw == "drastic" || toks[q-1].lw == "significant") {
 		q--
 	}
+	if q > 3 && toks[q-1].lw == "of" && toks[q-2].lw == "factor" && toks[q-3].lw == "a" && toks[q-4].lw == "by" {
+		q -= 3 // "reduces the energy by a factor of 6.8"
+	}
 	if q > 1 && toks[q-1].lw == "by" {
 		l, _ := s.clause(c.ti, c.tj)
 		for v := q - 2; v >= l && v >= q-10; v-- {
@@ -188,6 +191,13 @@ func (s *sentence) subjectOf(c *cand) string {
 				}
 				break
 			}
+		}
+	}
+	// "a reduction of up to 87% in GPU compute": the factor noun before "of"
+	// and what it applies to after the figure.
+	if q > 1 && toks[q-1].lw == "of" && factorNouns[toks[q-2].lw] && c.tj+1 < len(toks) && toks[c.tj].lw == "in" {
+		if p := cleanPhrase(s.phraseAt(c.tj+1, 4)); p != "" {
+			return p
 		}
 	}
 	// 3. "a parsing rate of 14.2 GB/s", "an FID (...) of 22.1".
@@ -240,7 +250,8 @@ func (s *sentence) subjectOf(c *cand) string {
 	if governed {
 		// "up to 3.9x speedup for graph transformers": what sped up follows.
 		if k < len(toks) && (toks[k].lw == "for" || toks[k].lw == "on") && k+1 < len(toks) && !toks[k+1].masked {
-			if p := cleanPhrase(s.phraseAt(k+1, 4)); p != "" && !strings.ContainsAny(p, "0123456789") {
+			if p := cleanPhrase(s.phraseAt(k+1, 4)); p != "" && !strings.ContainsAny(p, "0123456789") && !modelName(p) {
+				// "3x speedup for HunyuanVideo" names a model the workload ran, not the workload.
 				return p
 			}
 		}
@@ -385,4 +396,18 @@ func (s *sentence) statementSubject(c *cand) string {
 		return ""
 	}
 	return p
+}
+
+// modelName reports a single CamelCase or capitalised word with inner
+// capitals ("HunyuanVideo", "CogVideoX"): a named model or dataset.
+func modelName(p string) bool {
+	if strings.Contains(p, " ") || len(p) < 3 || p[0] < 'A' || p[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(p); i++ {
+		if p[i] >= 'A' && p[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }

@@ -33,3 +33,24 @@ func (t *abstractTask) name(abstract string) string {
 	}
 	return t.task
 }
+
+// metricAbbreviations are the systems metrics abstracts name only by their
+// initials; a subject of the initials alone is spelled out.
+var metricAbbreviations = map[string]string{
+	"ttft": "time to first token", "tpot": "time per output token", "tbt": "time between tokens",
+	"itl": "inter-token latency", "jct": "job completion time", "fct": "flow completion time",
+	"qps": "queries per second", "mfu": "model FLOPs utilization", "hfu": "hardware FLOPs utilization",
+	"slo": "service-level objective", "rtf": "real-time factor", "iops": "I/O operations per second",
+}
+
+// spellAbbreviation turns "TTFT" into "time to first token (TTFT)"; other
+// subjects are returned as they are.
+func spellAbbreviation(p string) string {
+	if len(p) > 5 || strings.Contains(p, " ") {
+		return p
+	}
+	if long, ok := metricAbbreviations[strings.ToLower(p)]; ok {
+		return long + " (" + p + ")"
+	}
+	return p
+}

@@ -34,3 +34,31 @@ func TestFillerSubject(t *testing.T) {
 		}
 	}
 }
+
+// Subjects read past prepositions of circumstance, through "by a factor of"
+// and "a reduction of N in X", past model names, and with metric initials
+// spelled out. Sentences are written for this test.
+func TestSubjectPhrases(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Pruning speeds up ray marching by 3.1x across scenes of the benchmark.", "ray marching"},
+		{"The tuner increases the decode throughput by 20% without any accuracy loss.", "decode throughput"},
+		{"The kernel accelerates sparse attention by 1.4x under causal masks.", "sparse attention"},
+		{"The compiler reduces the energy consumption by a factor of 5.2.", "energy consumption"},
+		{"It brings a reduction of up to 60% in GPU memory.", "GPU memory"},
+		{"It gives a 3x speedup for graph transformers.", "graph transformers"},
+		{"The cache cuts TTFT by 4x.", "time to first token (TTFT)"},
+		{"The cache cuts the tail latency by 4x.", "tail latency"},
+	} {
+		cs := Extract(tc.in)
+		if len(cs) != 1 {
+			t.Errorf("%q: got %d claims %s", tc.in, len(cs), dump(cs))
+			continue
+		}
+		if cs[0].Subject != tc.want {
+			t.Errorf("%q: subject %q, want %q", tc.in, cs[0].Subject, tc.want)
+		}
+	}
+	if modelName("graph transformers") || modelName("Transformers") || !modelName("CogVideoX") {
+		t.Error("modelName")
+	}
+}
