@@ -27,6 +27,16 @@ var factorCases = []struct {
 		[]w{{"speedup", 1.4, 2.8, "x", "", "", 0, "HNSW"}}},
 	{"overhead then a result", "The scheduler keeps negligible overhead and achieving 95% GPU utilization.",
 		[]w{{"peak_fraction", 95, 0, "%", "", "", 0, ""}}},
+	{"a dB change after by", "The codec raises PSNR by an average of 1.5 dB over H.265.",
+		[]w{{"other", 1.5, 0, "dB", "average", "", 0, "H.265"}}},
+	{"a dB level stays a score", "The codec reaches a PSNR of 31.5 dB on Kodak.",
+		[]w{{"accuracy", 31.5, 0, "dB", "", "", 0, ""}}},
+	{"a passive size by a factor is a reduction", "With pruning, the index size is improved by a factor of 6x.",
+		[]w{{"reduction_factor", 6, 0, "x", "", "", 0, ""}}},
+	{"a utilization gain past an aside is other", "It improves hardware FLOPs utilization (HFU) by up to 1.9x.",
+		[]w{{"other", 1.9, 0, "x", "up_to", "", 0, ""}}},
+	{"throughput by a factor stays a speedup", "It improves decode throughput by a factor of 3.",
+		[]w{{"speedup", 3, 0, "x", "", "", 0, ""}}},
 	{"overhead figure stays a cost", "Checkpointing adds an overhead of 3% and reaches 2% on small models.", nil},
 }
 

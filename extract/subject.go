@@ -173,6 +173,18 @@ func (s *sentence) subjectOf(c *cand) string {
 	}
 	if q > 1 && toks[q-1].lw == "by" {
 		l, _ := s.clause(c.ti, c.tj)
+		if l > 0 && toks[l-1].lw == ")" {
+			// "improves Model FLOPs Utilization (MFU) by 2x": the aside does not end the clause.
+			for l > 0 && toks[l-1].lw != "(" {
+				l--
+			}
+			if l > 0 {
+				l--
+			}
+			for l > 0 && !isClausePunct(toks[l-1].lw) {
+				l--
+			}
+		}
 		for v := q - 2; v >= l && v >= q-10; v-- {
 			if hasPrefixAny(toks[v].lw, phraseVerbs) {
 				start := v + 1
@@ -181,10 +193,24 @@ func (s *sentence) subjectOf(c *cand) string {
 				}
 				var ws []string
 				for j := start; j < q-1; j++ {
+					if toks[j].lw == "(" {
+						// "improves Model FLOPs Utilization (MFU) by": the aside is not the noun.
+						for j < q-1 && toks[j].lw != ")" {
+							j++
+						}
+						continue
+					}
 					if w := toks[j].lw; subjectStop[w] && w != "of" || w == "of" && j+1 < q-1 && ofOpensSet(toks[j+1].lw) {
 						break // "the training time of a wide range of workloads"
 					}
 					ws = append(ws, toks[j].w)
+				}
+				if len(ws) == 0 && v > l+1 && strings.HasSuffix(toks[v].lw, "ed") {
+					// "the model size is optimized by 8x": a passive's subject stands before it.
+					switch toks[v-1].lw {
+					case "is", "are", "was", "were", "be", "been":
+						ws = s.phraseBefore(v-1, 4)
+					}
 				}
 				if p := cleanPhrase(ws); p != "" {
 					return p
@@ -317,7 +343,7 @@ func participle(w string) bool {
 // costHeads are subjects a factor makes smaller when it "improves" them:
 // "improves power consumption by 10x", "117x better in query latency".
 var costHeads = map[string]bool{"latency": true, "latencies": true, "consumption": true, "energy": true, "cost": true,
-	"costs": true, "footprint": true, "usage": true, "ttft": true, "tpot": true}
+	"costs": true, "footprint": true, "usage": true, "ttft": true, "tpot": true, "size": true}
 
 // reductionBySubject reports a speedup whose subject is a cost and whose own words
 // do not say faster: it is a reduction.
