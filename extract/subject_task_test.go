@@ -62,3 +62,21 @@ func TestSubjectPhrases(t *testing.T) {
 		t.Error("modelName")
 	}
 }
+
+// A relative figure in parentheses after an absolute one names the same
+// quantity; one that follows nothing absolute keeps its own subject.
+func TestParenthesisedFigureTakesTheAnchorsSubject(t *testing.T) {
+	cs := Extract("The detector reaches an mAP of 41.2% on the test split (3.1% and 2.4% higher than ModelA and ModelB, respectively).")
+	if len(cs) != 3 {
+		t.Fatalf("got %d claims %s", len(cs), dump(cs))
+	}
+	for _, c := range cs[1:] {
+		if c.Subject != cs[0].Subject || c.Subject != "mAP" {
+			t.Errorf("%s: subject %q, want mAP", c.Text, c.Subject)
+		}
+	}
+	cs = Extract("Our kernels speed up sparse attention (41.5% faster) on long inputs.")
+	if len(cs) != 1 || cs[0].Subject != "sparse attention" {
+		t.Errorf("got %s", dump(cs))
+	}
+}
