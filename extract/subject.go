@@ -53,7 +53,8 @@ var nonSubject = map[string]bool{"the": true, "a": true, "an": true, "its": true
 	"finished": true, "finishes": true, "completes": true, "completed": true, "took": true,
 	"perform": true, "process": true, "solve": true, "handle": true, "run": true, "serve": true, "reach": true,
 	"deliver": true, "sustain": true, "support": true, "enable": true, "provide": true, "plans": true, "allow": true,
-	"there": true, "here": true, "new": true, "record": true, "state-of-the-art": true, "sota": true, "all": true}
+	"there": true, "here": true, "new": true, "record": true, "state-of-the-art": true, "sota": true, "all": true,
+	"almost": true, "less": true, "performing": true}
 
 // cleanPhrase trims words that cannot open or close a noun phrase and
 // returns "" when nothing nominal is left.

@@ -8,7 +8,7 @@ func fillerSubject(p string) bool {
 	switch strings.ToLower(p) {
 	case "speedup", "speedups", "speed-up", "speed-ups", "acceleration", "faster", "improvement", "improvements",
 		"performance improvement", "performance improvements", "reduction", "increase", "factor", "time speedup",
-		"performance speedup", "compression", "gains", "gain", "":
+		"performance speedup", "compression", "gains", "gain", "evaluation", "evaluations", "experiments", "approach", "":
 		return true
 	}
 	return false

@@ -80,3 +80,22 @@ func TestParenthesisedFigureTakesTheAnchorsSubject(t *testing.T) {
 		t.Errorf("got %s", dump(cs))
 	}
 }
+
+// Adverbs and participles are never a subject, and a subject naming only the
+// study ("evaluation") is a filler.
+func TestSubjectIsNeverAnAdverb(t *testing.T) {
+	for _, tc := range []struct{ in, bad string }{
+		{"Our tail latencies are almost 10x lower than the best published ones.", "almost"},
+		{"The scheduler keeps the queue time to less than 20% of that required by FIFO.", "less"},
+		{"Our tuner ends up performing 15% better than the default.", "performing"},
+	} {
+		for _, c := range Extract(tc.in) {
+			if c.Subject == tc.bad {
+				t.Errorf("%q: subject %q", tc.in, c.Subject)
+			}
+		}
+	}
+	if !fillerSubject("evaluation") || !fillerSubject("experiments") {
+		t.Error("a subject naming the study is a filler")
+	}
+}
