@@ -31,6 +31,12 @@ var baselineCases = []struct {
 		[]w{{"peak_fraction", 70, 0, "%", "", "", 0, ""}}},
 	{"a figure naming the baseline", "Context grows 100x compared to the 8K baseline.",
 		[]w{{"capacity_factor", 100, 0, "x", "", "", 0, "8K baseline"}}},
+	{"a level reached takes no factor's baseline", "It answers in 80 ms per query, 3x faster than vLLM.",
+		[]w{{"latency", 0.08, 0, "s", "", "", 0, ""}, {"speedup", 3, 0, "x", "", "", 0, "vLLM"}}},
+	{"a size takes no baseline", "Trained on models up to 70B parameters, it is 2x faster than DeepSpeed.",
+		[]w{{"model_size", 70e9, 0, "params", "up_to", "", 0, ""}, {"speedup", 2, 0, "x", "", "", 0, "DeepSpeed"}}},
+	{"levels compared keep the baseline", "Training takes 20 minutes, compared to 9 hours for the dense model.",
+		[]w{{"duration", 1200, 0, "s", "", "", 0, "dense model"}}},
 }
 
 func TestBaselineRules(t *testing.T) { runRuleCases(t, baselineCases) }

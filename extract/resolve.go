@@ -80,8 +80,13 @@ func (s *sentence) resolve(cands []*cand) {
 		if f, t := s.fromTo(c); bl == "" && f >= 0 {
 			// "from 24 FPS to 61 FPS": the claim is the end point, the start is the baseline's.
 			bl, bi, bj = s.text[s.toks[f+1].s:s.toks[t-1].e], f+1, t
+			c.levelBaseline = true
 		}
 		c.baseline = bl
+		if bl != "" && s.figureBeforeBaseline(bi) {
+			// "20 minutes, compared to 12 hours for NeRF": levels compared.
+			c.levelBaseline = true
+		}
 		s.hardwareFor(c, cands, bi, bj)
 		if c.baseline != "" {
 			c.conf += 0.05
@@ -91,6 +96,15 @@ func (s *sentence) resolve(cands []*cand) {
 		}
 	}
 	s.shareBaselines(cands)
+	for _, c := range cands {
+		if !c.drop && absoluteMetric[c.metric] && !c.levelBaseline {
+			// "80 ms per frame, 3x faster than X": a level reached is
+			// compared with nothing; the sentence's baseline is the factor's.
+			// Levels compared with levels ("from X to Y", "compared to 12
+			// hours for NeRF") keep theirs.
+			c.baseline = ""
+		}
+	}
 	s.subjects(cands)
 	for _, c := range cands {
 		if !c.drop && s.reductionBySubject(c) {
@@ -293,6 +307,26 @@ func afterComparison(toks []token, k int) bool {
 		}
 		if baselineFigureCues[w] || w == "to" || w == "with" || w == "over" || w == "unlike" || w == "beyond" || strings.HasPrefix(w, "outperform") || strings.HasPrefix(w, "surpass") || strings.HasPrefix(w, "beat") {
 			return true
+		}
+	}
+	return false
+}
+
+// absoluteMetric figures are levels reached (a latency, a size, a rate),
+// not ratios; only "from X to Y" gives them a baseline, the starting point.
+var absoluteMetric = map[string]bool{"sequence_length": true, "model_size": true, "latency": true, "duration": true,
+	"fps": true, "throughput": true, "token_throughput": true, "bandwidth": true, "power": true,
+	"tflops_per_gpu": true, "peak_fraction": true, "scaling_efficiency": true}
+
+// figureBeforeBaseline reports a figure between the comparison cue and the
+// baseline phrase starting at token bi: "compared to 12 hours for NeRF".
+func (s *sentence) figureBeforeBaseline(bi int) bool {
+	for k := bi - 1; k >= 0 && k >= bi-6; k-- {
+		if s.toks[k].kind == tkNum {
+			return true
+		}
+		if s.baselineCueAt(k) > 0 {
+			return false
 		}
 	}
 	return false

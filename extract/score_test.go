@@ -107,7 +107,7 @@ var goldFloors = []struct {
 	subject                       float64
 }{
 	{set: "dev", strict: 0.97, value: 0.97, precision: 0.97, qualifier: 0.97, hardware: 0.97, baseline: 0.97, subject: 0.72},
-	{set: "arxiv", strict: 0.915, value: 0.95, precision: 0.945, qualifier: 0.965, hardware: 0.955, baseline: 0.85, subject: 0.745},
+	{set: "arxiv", strict: 0.915, value: 0.95, precision: 0.945, qualifier: 0.965, hardware: 0.955, baseline: 0.865, subject: 0.745},
 }
 
 func TestGoldSetFloors(t *testing.T) {
