@@ -32,9 +32,9 @@ type cand struct {
 	// levelBaseline is a baseline compared level with level: "from X to
 	// Y", "compared to 12 hours for NeRF".
 	levelBaseline bool
-	subject        string
-	condition      string
-	conf           float64
+	subject       string
+	condition     string
+	conf          float64
 }
 
 // findCandidates reads every number in the sentence together with the unit
