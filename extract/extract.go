@@ -35,7 +35,7 @@ func Extract(abstract string) []Claim {
 	// One token buffer for the whole abstract; each sentence takes a slice.
 	buf := make([]token, 0, len(n.s)/5+16)
 	doc.sents = make([]*sentence, 0, len(spans))
-	hpc := hpcAbstract(lower)
+	hpc := &hpcFlag{lower: lower}
 	for _, sp := range spans {
 		var ns *sentence
 		ns, buf = newSentence(n.s, lower, sp[0], sp[1], hpc, buf)
@@ -170,13 +170,13 @@ type sentence struct {
 	hw    []hwMention
 	// sys holds the lower-cased names the abstract gives its own system.
 	sys map[string]bool
-	// hpcDoc is an abstract that speaks of supercomputers (hpcAbstract).
-	hpcDoc bool
+	// hpcDoc tells whether the abstract speaks of supercomputers (hpcAbstract).
+	hpcDoc *hpcFlag
 }
 
 // newSentence tokenizes s[a:b] into the free part of buf and returns the
 // sentence with what is left of buf for the next one.
-func newSentence(text, lower string, a, b int, hpc bool, buf []token) (*sentence, []token) {
+func newSentence(text, lower string, a, b int, hpc *hpcFlag, buf []token) (*sentence, []token) {
 	s := &sentence{text: text, a: a, b: b, lower: lower[a:b], hpcDoc: hpc}
 	t := tokenize(text, lower, a, b, buf[:0])
 	s.toks = t[:len(t):len(t)]

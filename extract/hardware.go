@@ -308,6 +308,23 @@ var hpcWords = []string{"supercomput", "gpus", "gcds", "nodes", "hpc", "exascale
 // machine name anywhere in it is then believable.
 var hpcDocWords = []string{"supercomput", "hpc", "exascale", "olcf", "alcf", "nersc", "oak ridge", "argonne", "petaflop", "exaflop", "leadership-class", "top500"}
 
+// hpcFlag is hpcAbstract of one abstract, computed when first asked: most
+// abstracts name no machine, so most never ask. A nil flag is false.
+type hpcFlag struct {
+	lower    string
+	done, is bool
+}
+
+func (h *hpcFlag) get() bool {
+	if h == nil {
+		return false
+	}
+	if !h.done {
+		h.done, h.is = true, hpcAbstract(h.lower)
+	}
+	return h.is
+}
+
 func hpcAbstract(lower string) bool {
 	for _, w := range hpcDocWords {
 		if strings.Contains(lower, w) {
@@ -319,7 +336,7 @@ func hpcAbstract(lower string) bool {
 
 // matchHardware tries to match a gazetteer alias at token i. It returns the
 // entry and the number of tokens consumed (0 when nothing matches).
-func matchHardware(toks []token, i int, sentLower string, hpcDoc bool) (*hwEntry, int) {
+func matchHardware(toks []token, i int, sentLower string, hpcDoc *hpcFlag) (*hwEntry, int) {
 	t := toks[i]
 	if t.kind == tkPunct {
 		return nil, 0
@@ -380,7 +397,7 @@ func matchHardware(toks []token, i int, sentLower string, hpcDoc bool) (*hwEntry
 			}
 			// In an abstract about supercomputers the name needs no HPC word
 			// of its own sentence, only not to open it ("Frontier models").
-			hpc := hpcDoc && i > 0
+			hpc := i > 0 && hpcDoc.get()
 			for _, w := range hpcWords {
 				if strings.Contains(sentLower, w) {
 					hpc = true

@@ -46,7 +46,18 @@ var ligatures = []struct{ left, right, fill string }{
 
 // ligatureGap returns the letters lost at the space s[i], or "".
 func ligatureGap(s string, i int) string {
-	if i < 2 || i+3 >= len(s) || !isASCIILetter(s[i-1]) || s[i+1] < 'a' || s[i+1] > 'z' {
+	if i < 2 || i+3 >= len(s) {
+		return ""
+	}
+	// Cheap test first: every space of every abstract comes here.
+	switch s[i-1] {
+	case 'f', 'i', 'n', 'k':
+	default:
+		return ""
+	}
+	switch s[i+1] {
+	case 'c', 'g', 'o':
+	default:
 		return ""
 	}
 	for _, l := range ligatures {
