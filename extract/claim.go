@@ -8,7 +8,7 @@ import "encoding/json"
 
 // Version identifies the rules that produced a claim. Stored with every
 // extracted claim so a re-extraction can tell which claims came from older rules.
-const Version = "0.4.1"
+const Version = "0.5.0"
 
 // Qualifier values, as in the claim schema.
 const (

@@ -35,9 +35,10 @@ func Extract(abstract string) []Claim {
 	// One token buffer for the whole abstract; each sentence takes a slice.
 	buf := make([]token, 0, len(n.s)/5+16)
 	doc.sents = make([]*sentence, 0, len(spans))
+	hpc := &hpcFlag{lower: lower}
 	for _, sp := range spans {
 		var ns *sentence
-		ns, buf = newSentence(n.s, lower, sp[0], sp[1], buf)
+		ns, buf = newSentence(n.s, lower, sp[0], sp[1], hpc, buf)
 		doc.sents = append(doc.sents, ns)
 	}
 	// A named supercomputer is the platform of the whole paper: claims in
@@ -66,6 +67,7 @@ func Extract(abstract string) []Claim {
 	names := systemNames(doc.sents)
 	var out []Claim
 	prevBaseline := ""
+	var task abstractTask
 	for _, s := range doc.sents {
 		s.sys = names
 		cands := s.findCandidates()
@@ -94,6 +96,11 @@ func Extract(abstract string) []Claim {
 			}
 			if c.numWord {
 				c.conf -= 0.05 // spelled numbers are read with less certainty
+			}
+			if fillerSubject(c.subject) {
+				if t := task.name(abstract); t != "" {
+					c.subject = t
+				}
 			}
 			out = append(out, s.toClaim(doc, c))
 		}
@@ -164,12 +171,14 @@ type sentence struct {
 	hw    []hwMention
 	// sys holds the lower-cased names the abstract gives its own system.
 	sys map[string]bool
+	// hpcDoc tells whether the abstract speaks of supercomputers (hpcAbstract).
+	hpcDoc *hpcFlag
 }
 
 // newSentence tokenizes s[a:b] into the free part of buf and returns the
 // sentence with what is left of buf for the next one.
-func newSentence(text, lower string, a, b int, buf []token) (*sentence, []token) {
-	s := &sentence{text: text, a: a, b: b, lower: lower[a:b]}
+func newSentence(text, lower string, a, b int, hpc *hpcFlag, buf []token) (*sentence, []token) {
+	s := &sentence{text: text, a: a, b: b, lower: lower[a:b], hpcDoc: hpc}
 	t := tokenize(text, lower, a, b, buf[:0])
 	s.toks = t[:len(t):len(t)]
 	s.findHardware()
@@ -191,14 +200,14 @@ func (s *sentence) hasDeviceMention() bool {
 func (s *sentence) findHardware() {
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
-		e, n := matchHardware(toks, i, s.lower)
+		e, n := matchHardware(toks, i, s.lower, s.hpcDoc)
 		fused := 0
 		if e == nil {
 			// "8xH100", "4×A100": the count is fused to the device name.
 			if c, rest := countPrefix(toks[i].lw); c > 0 {
 				save := toks[i]
 				toks[i].lw = rest
-				e, n = matchHardware(toks, i, s.lower)
+				e, n = matchHardware(toks, i, s.lower, s.hpcDoc)
 				toks[i] = save
 				if e != nil {
 					fused = c
@@ -250,6 +259,10 @@ func (s *sentence) findHardware() {
 			for k := f; k < from; k++ {
 				toks[k].masked = true
 			}
+			// "8,000 nodes of Titan": the nodes were the machine's, not a count of their own.
+			for len(s.hw) > 0 && s.hw[len(s.hw)-1].entry == nil && s.hw[len(s.hw)-1].ti >= f {
+				s.hw = s.hw[:len(s.hw)-1]
+			}
 		}
 		s.hw = append(s.hw, m)
 		i = j - 1
@@ -270,7 +283,11 @@ func isDeviceCountNoun(w string) bool {
 // node count is the count.
 func countBefore(toks []token, i int, nodes bool) (int, int) {
 	j := i - 1
-	for k := 0; k < 3 && j >= 0; k++ {
+	steps := 3
+	if nodes {
+		steps = 5 // "8,000 nodes of the Titan supercomputer"
+	}
+	for k := 0; k < steps && j >= 0; k++ {
 		t := toks[j]
 		switch {
 		case t.kind == tkNum && isMemorySize(t.w):
@@ -294,14 +311,15 @@ func countBefore(toks []token, i int, nodes bool) (int, int) {
 		case t.lw == "single" || t.lw == "one":
 			return 1, j
 		case t.lw == "a" || t.lw == "an":
-			if i < len(toks) && strings.HasSuffix(toks[i].lw, "s") && isDeviceCountNoun(toks[i].lw) {
+			if i < len(toks) && isDeviceCountNoun(toks[i].lw) {
+				// "on a GPU" names a kind of device, not how many.
 				return 0, 0
 			}
 			return 1, j
 		case numberWords[t.lw] >= 2 && numberWords[t.lw] <= 100 && t.lw != "hundred":
 			return int(numberWords[t.lw]), j
-		case vendorWords[t.lw] || t.lw == "nvidia" || t.lw == "amd" || t.lw == "x" || t.lw == "total" || t.lw == "of" ||
-			nodes && (t.lw == "nodes" || t.lw == "node"):
+		case vendorWords[t.lw] || t.lw == "nvidia" || t.lw == "amd" || t.lw == "x" || t.lw == "total" || t.lw == "of" || archWords[t.lw] ||
+			nodes && (t.lw == "nodes" || t.lw == "node" || t.lw == "the" && j > 0 && toks[j-1].lw == "of"):
 			j--
 			continue
 		default:
@@ -310,6 +328,11 @@ func countBefore(toks []token, i int, nodes bool) (int, int) {
 	}
 	return 0, 0
 }
+
+// archWords name a device generation written between count and model: "a
+// single NVIDIA Ampere A100".
+var archWords = map[string]bool{"ampere": true, "hopper": true, "volta": true, "turing": true, "pascal": true,
+	"blackwell": true, "kepler": true, "maxwell": true, "lovelace": true, "cdna2": true, "cdna3": true}
 
 func isMemorySize(w string) bool {
 	_, rest, _, ok := parseLeadingNumber(w)

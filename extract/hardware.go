@@ -304,9 +304,39 @@ func Gazetteer() []Hardware {
 // hpcWords make a capitalised supercomputer name in the same sentence believable.
 var hpcWords = []string{"supercomput", "gpus", "gcds", "nodes", "hpc", "exascale", "olcf", "alcf", "nersc", "oak ridge", "argonne", "cluster", "petaflop", "exaflop", "leadership-class", "top500"}
 
+// hpcDocWords make an abstract one about supercomputers: a capitalised
+// machine name anywhere in it is then believable.
+var hpcDocWords = []string{"supercomput", "hpc", "exascale", "olcf", "alcf", "nersc", "oak ridge", "argonne", "petaflop", "exaflop", "leadership-class", "top500"}
+
+// hpcFlag is hpcAbstract of one abstract, computed when first asked: most
+// abstracts name no machine, so most never ask. A nil flag is false.
+type hpcFlag struct {
+	lower    string
+	done, is bool
+}
+
+func (h *hpcFlag) get() bool {
+	if h == nil {
+		return false
+	}
+	if !h.done {
+		h.done, h.is = true, hpcAbstract(h.lower)
+	}
+	return h.is
+}
+
+func hpcAbstract(lower string) bool {
+	for _, w := range hpcDocWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // matchHardware tries to match a gazetteer alias at token i. It returns the
 // entry and the number of tokens consumed (0 when nothing matches).
-func matchHardware(toks []token, i int, sentLower string) (*hwEntry, int) {
+func matchHardware(toks []token, i int, sentLower string, hpcDoc *hpcFlag) (*hwEntry, int) {
 	t := toks[i]
 	if t.kind == tkPunct {
 		return nil, 0
@@ -335,8 +365,10 @@ func matchHardware(toks []token, i int, sentLower string) (*hwEntry, int) {
 		// Hyphen-joined spellings of a multi-word name: "RTX-4090", "M2-Ultra".
 		best, bestN = matchJoined(toks, i)
 	}
+	suffixed := false
 	if best == nil {
 		// Suffixed spellings: "A100-80G-SXM4", "V100s", "MI250X-based".
+		suffixed = true
 		base := first
 		if k := strings.IndexAny(base, "-_/"); k > 0 {
 			base = base[:k]
@@ -359,10 +391,13 @@ func matchHardware(toks []token, i int, sentLower string) (*hwEntry, int) {
 	if best.ambiguous {
 		if best.Family == "Supercomputer" {
 			// Must be capitalised as written and the sentence must be about HPC.
-			if t.w[0] < 'A' || t.w[0] > 'Z' {
+			// "Frontier-E" names something else than the machine.
+			if t.w[0] < 'A' || t.w[0] > 'Z' || suffixed && strings.ContainsAny(first, "-_/") {
 				return nil, 0
 			}
-			hpc := false
+			// In an abstract about supercomputers the name needs no HPC word
+			// of its own sentence, only not to open it ("Frontier models").
+			hpc := i > 0 && hpcDoc.get()
 			for _, w := range hpcWords {
 				if strings.Contains(sentLower, w) {
 					hpc = true

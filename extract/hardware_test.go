@@ -35,7 +35,7 @@ func TestGazetteerRoundTrip(t *testing.T) {
 				words = strings.Join(parts, " ")
 			}
 			text := "We ran on 8 " + e.Vendor + " " + words + " GPUs for the supercomputer."
-			s, _ := newSentence(text, asciiLower(text), 0, len(text), nil)
+			s, _ := newSentence(text, asciiLower(text), 0, len(text), nil, nil)
 			found := false
 			for _, m := range s.hw {
 				if m.entry == e {
@@ -67,7 +67,7 @@ func TestHardwareAliases(t *testing.T) {
 		"on a Jetson AGX Orin":            "NVIDIA Jetson AGX Orin",
 		"on Fugaku with 512 A64FX nodes.": "RIKEN Fugaku",
 	} {
-		s, _ := newSentence(in, asciiLower(in), 0, len(in), nil)
+		s, _ := newSentence(in, asciiLower(in), 0, len(in), nil, nil)
 		if len(s.hw) == 0 || s.hw[0].entry == nil || s.hw[0].entry.Name != want {
 			t.Errorf("%q: got %+v, want %s", in, s.hw, want)
 		}
@@ -75,7 +75,7 @@ func TestHardwareAliases(t *testing.T) {
 	for _, in := range []string{
 		"at the summit of the mountain", "the frontier of research", "an M1 score", "an L4 loss", "the A10 road",
 	} {
-		s, _ := newSentence(in, asciiLower(in), 0, len(in), nil)
+		s, _ := newSentence(in, asciiLower(in), 0, len(in), nil, nil)
 		for _, m := range s.hw {
 			if m.entry != nil {
 				t.Errorf("%q: spurious device %s", in, m.entry.Name)

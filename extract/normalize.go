@@ -214,6 +214,22 @@ func normalize(s string) *normText {
 			nb.emit(r, i, j)
 			i = j
 			continue
+		case c == ':' && colonDecimal(s, i):
+			// "0:44 seconds", "4:8 GB": a decimal point the scrape read as a colon.
+			nb.emit(".", i, i+1)
+			i++
+			continue
+		case c == ' ' && ligatureGap(s, i) != "":
+			// "ef ciency", "of oad": a ligature the PDF text lost.
+			nb.emit(ligatureGap(s, i), i, i+1)
+			i++
+			continue
+		case c == 'b' && gluedBy(s, i):
+			// "trainingby up to 5.5": the space before "by" was lost.
+			nb.emit(" ", i, i+1)
+			nb.emit("b", i, i+1)
+			i++
+			continue
 		case c == '-' && lineBreakHyphen(s, i):
 			// "mil- liseconds", "Sum- mitDev": a word the PDF broke at a line end.
 			i += 2
@@ -369,6 +385,8 @@ func clean(s string) bool {
 		case c >= utf8.RuneSelf, c == '$', c == '{', c == '}', c == '\\', c == '~', c == '&', c == '*':
 			return false
 		case c == '-' && i+1 < len(s) && s[i+1] == '-', c == '-' && lineBreakHyphen(s, i):
+			return false
+		case c == ':' && colonDecimal(s, i), c == ' ' && ligatureGap(s, i) != "", c == 'b' && gluedBy(s, i):
 			return false
 		case c == 's' && strings.HasPrefix(s[i:], "sim") && (i == 0 || !isASCIILetter(s[i-1])) && nextNonSpaceIsDigit(s, i+3):
 			return false

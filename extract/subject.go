@@ -53,7 +53,8 @@ var nonSubject = map[string]bool{"the": true, "a": true, "an": true, "its": true
 	"finished": true, "finishes": true, "completes": true, "completed": true, "took": true,
 	"perform": true, "process": true, "solve": true, "handle": true, "run": true, "serve": true, "reach": true,
 	"deliver": true, "sustain": true, "support": true, "enable": true, "provide": true, "plans": true, "allow": true,
-	"there": true, "here": true, "new": true, "record": true, "state-of-the-art": true, "sota": true, "all": true}
+	"there": true, "here": true, "new": true, "record": true, "state-of-the-art": true, "sota": true, "all": true,
+	"almost": true, "less": true, "performing": true}
 
 // cleanPhrase trims words that cannot open or close a noun phrase and
 // returns "" when nothing nominal is left.
@@ -168,8 +169,23 @@ func (s *sentence) subjectOf(c *cand) string {
 	for q > 0 && (toks[q-1].lw == "a" || toks[q-1].lw == "an" || toks[q-1].lw == "drastic" || toks[q-1].lw == "significant") {
 		q--
 	}
+	if q > 3 && toks[q-1].lw == "of" && toks[q-2].lw == "factor" && toks[q-3].lw == "a" && toks[q-4].lw == "by" {
+		q -= 3 // "reduces the energy by a factor of 6.8"
+	}
 	if q > 1 && toks[q-1].lw == "by" {
 		l, _ := s.clause(c.ti, c.tj)
+		if l > 0 && toks[l-1].lw == ")" {
+			// "improves Model FLOPs Utilization (MFU) by 2x": the aside does not end the clause.
+			for l > 0 && toks[l-1].lw != "(" {
+				l--
+			}
+			if l > 0 {
+				l--
+			}
+			for l > 0 && !isClausePunct(toks[l-1].lw) {
+				l--
+			}
+		}
 		for v := q - 2; v >= l && v >= q-10; v-- {
 			if hasPrefixAny(toks[v].lw, phraseVerbs) {
 				start := v + 1
@@ -178,16 +194,37 @@ func (s *sentence) subjectOf(c *cand) string {
 				}
 				var ws []string
 				for j := start; j < q-1; j++ {
+					if toks[j].lw == "(" {
+						// "improves Model FLOPs Utilization (MFU) by": the aside is not the noun.
+						for j < q-1 && toks[j].lw != ")" {
+							j++
+						}
+						continue
+					}
 					if w := toks[j].lw; subjectStop[w] && w != "of" || w == "of" && j+1 < q-1 && ofOpensSet(toks[j+1].lw) {
 						break // "the training time of a wide range of workloads"
 					}
 					ws = append(ws, toks[j].w)
+				}
+				if len(ws) == 0 && v > l+1 && strings.HasSuffix(toks[v].lw, "ed") {
+					// "the model size is optimized by 8x": a passive's subject stands before it.
+					switch toks[v-1].lw {
+					case "is", "are", "was", "were", "be", "been":
+						ws = s.phraseBefore(v-1, 4)
+					}
 				}
 				if p := cleanPhrase(ws); p != "" {
 					return p
 				}
 				break
 			}
+		}
+	}
+	// "a reduction of up to 87% in GPU compute": the factor noun before "of"
+	// and what it applies to after the figure.
+	if q > 1 && toks[q-1].lw == "of" && factorNouns[toks[q-2].lw] && c.tj+1 < len(toks) && toks[c.tj].lw == "in" {
+		if p := cleanPhrase(s.phraseAt(c.tj+1, 4)); p != "" {
+			return p
 		}
 	}
 	// 3. "a parsing rate of 14.2 GB/s", "an FID (...) of 22.1".
@@ -240,7 +277,8 @@ func (s *sentence) subjectOf(c *cand) string {
 	if governed {
 		// "up to 3.9x speedup for graph transformers": what sped up follows.
 		if k < len(toks) && (toks[k].lw == "for" || toks[k].lw == "on") && k+1 < len(toks) && !toks[k+1].masked {
-			if p := cleanPhrase(s.phraseAt(k+1, 4)); p != "" && !strings.ContainsAny(p, "0123456789") {
+			if p := cleanPhrase(s.phraseAt(k+1, 4)); p != "" && !strings.ContainsAny(p, "0123456789") && !modelName(p) {
+				// "3x speedup for HunyuanVideo" names a model the workload ran, not the workload.
 				return p
 			}
 		}
@@ -306,7 +344,7 @@ func participle(w string) bool {
 // costHeads are subjects a factor makes smaller when it "improves" them:
 // "improves power consumption by 10x", "117x better in query latency".
 var costHeads = map[string]bool{"latency": true, "latencies": true, "consumption": true, "energy": true, "cost": true,
-	"costs": true, "footprint": true, "usage": true, "ttft": true, "tpot": true}
+	"costs": true, "footprint": true, "usage": true, "ttft": true, "tpot": true, "size": true}
 
 // reductionBySubject reports a speedup whose subject is a cost and whose own words
 // do not say faster: it is a reduction.
@@ -385,4 +423,18 @@ func (s *sentence) statementSubject(c *cand) string {
 		return ""
 	}
 	return p
+}
+
+// modelName reports a single CamelCase or capitalised word with inner
+// capitals ("HunyuanVideo", "CogVideoX"): a named model or dataset.
+func modelName(p string) bool {
+	if strings.Contains(p, " ") || len(p) < 3 || p[0] < 'A' || p[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(p); i++ {
+		if p[i] >= 'A' && p[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }

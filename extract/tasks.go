@@ -282,12 +282,13 @@ func LookupTask(slug string) (Task, bool) {
 // none: it is never forced into the nearest task.
 func AssignTasks(title, abstract string) []string {
 	t, a := taskText(title), taskText(abstract)
+	starts := wordStarts(a)
 	score := make(map[string]int, 4)
 	for _, d := range taskTable {
 		s := 0
 		for _, c := range d.cues {
 			s += titleWeight * countCue(t, c)
-			if !strings.Contains(c, " & ") {
+			if !strings.Contains(c, " & ") && mayOccur(starts, c) {
 				// Two words anywhere in an abstract say little.
 				s += countCue(a, c)
 			}
@@ -392,4 +393,36 @@ func countNeedle(text, needle string) int {
 		n++
 		i += j + len(needle) - 1
 	}
+}
+
+// wordStarts holds the first three letters of every word of a taskText
+// string, so a cue whose first word starts otherwise is not searched for.
+func wordStarts(text string) map[string]bool {
+	m := make(map[string]bool, len(text)/6)
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] == ' ' && text[i+1] != ' ' {
+			j := i + 1
+			for j < len(text) && j < i+4 && text[j] != ' ' {
+				j++
+			}
+			m[text[i+1:j]] = true
+		}
+	}
+	return m
+}
+
+// mayOccur reports whether every needle of cue could start at a word of
+// the text: its first word's first three letters are among starts. A first
+// word shorter than that is always searched for.
+func mayOccur(starts map[string]bool, cue string) bool {
+	for _, n := range needles[cue] {
+		w := n[1:]
+		if k := strings.IndexByte(w, ' '); k >= 0 {
+			w = w[:k]
+		}
+		if len(w) >= 3 && !starts[w[:3]] {
+			return false
+		}
+	}
+	return true
 }
