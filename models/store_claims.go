@@ -262,14 +262,14 @@ func (s *Store) ordered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
 func (s *Store) filtered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
 	if f.WantsRetracted() {
 		// The status list names what to show, retracted included.
-		return conditions(q.Where("c.metric_id = ?", m.ID), f)
+		return s.conditions(q.Where("c.metric_id = ?", m.ID), f)
 	}
-	return conditions(q.Where("c.metric_id = ? AND "+liveClaim, m.ID), f)
+	return s.conditions(q.Where("c.metric_id = ? AND "+liveClaim, m.ID), f)
 }
 
 // conditions adds f's filters, every metric's alike, to a query over claims
 // c, papers p, hardware h. Every value is a bound parameter.
-func conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
+func (s *Store) conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 	if len(f.Status) > 0 {
 		q = q.Where("c.status IN ?", f.Status)
 	}
@@ -286,8 +286,8 @@ func conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 		q = q.Where("c.qualifier IN ?", quals)
 	}
 	if f.Query != "" {
-		like := "%" + escapeLike(strings.ToLower(f.Query)) + "%"
-		q = q.Where(textMatch, like, like, like, like)
+		cond, args := s.claimText(newTextSearch(f.Query, s.textAliases(f.Query)))
+		q = q.Where(cond, args...)
 	}
 	if f.Min != nil {
 		q = q.Where("c.value >= ?", *f.Min)
@@ -320,16 +320,6 @@ func conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 	}
 	return keyConditions(q, f.Keys)
 }
-
-// textMatch is the free-text condition over a claim c: its subject, baseline
-// or evidence, or its paper's title, all on c's own row (paper_title_lc is a
-// trigger-kept copy, migration 00010). One row's OR lets PostgreSQL choose
-// per query between walking the sort's index with this as a filter, which
-// finds a page of a common word at once, and a bitmap OR of the four trigram
-// indexes, which finds a rare word without reading every claim. The earlier
-// OR of two semi-joins could do neither.
-const textMatch = `(LOWER(c.subject) LIKE ? ESCAPE '\' OR LOWER(c.baseline) LIKE ? ESCAPE '\'
-	OR LOWER(c.evidence) LIKE ? ESCAPE '\' OR c.paper_title_lc LIKE ? ESCAPE '\')`
 
 // escapeLike makes user text match literally inside a LIKE pattern.
 func escapeLike(s string) string {

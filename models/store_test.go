@@ -274,12 +274,12 @@ func TestSearchPlanHasNoSubplanOnPostgres(t *testing.T) {
 	}
 }
 
-// /search's queries (abstracts of the newest papers; claims by text or device)
-// must not run a subplan per row either.
+// /search's queries (papers by words; claims by words or device) must not
+// run a subplan per row either.
 func TestSearchPagePlanHasNoSubplanOnPostgres(t *testing.T) {
 	s := testdb.MustOpen(t, testdb.PostgresURL(t))
 	MustSave(t, s, samplePaper("Quokka: Streaming Splats", 277, "fps"))
-	for _, ids := range [][]int64{nil, {1, 2}} {
+	for _, ids := range [][]string{nil, {"nvidia-a100", "nvidia-rtx-3090"}} {
 		plan, err := s.ExplainSearch(context.Background(), "a100", ids)
 		if err != nil {
 			t.Fatal(err)
