@@ -24,7 +24,7 @@ func (a *app) apiLeaderboard(c echo.Context) error {
 	path := "/api/v1/leaderboards/" + url.PathEscape(lb.Metric.Slug)
 	out := apiLeaderboard{
 		Metric: metricJSON(lb.Metric), Page: f.Page, PerPage: f.PerPage, Total: lb.Total,
-		TotalCapped: lb.TotalCapped, Claims: claimsJSON(lb.Rows),
+		TotalCapped: lb.TotalCapped, TotalEstimated: lb.TotalEstimated, Claims: claimsJSON(lb.Rows),
 		CSVURL: withQuery("/leaderboards/"+url.PathEscape(lb.Metric.Slug)+".csv", withoutPaging(f)),
 	}
 	if lb.HasNext {

@@ -76,14 +76,17 @@ func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (
 	}
 	v.KeyNotices = keyNotices(path, f, lb.Rows)
 	v.FeedURL, v.FeedTitle = withQuery(path+"/feed.atom", feedQuery(f)), "New "+m.Name+" claims"
-	if lb.TotalCapped {
-		v.Total += "+"
+	switch {
+	case lb.TotalEstimated:
+		v.Total = "about " + v.Total
+	case lb.TotalCapped:
+		v.Total = "more than " + v.Total
 	}
 	v.Layout.Canonical = withQuery(path, filterQuery(f))
 	if v.Rows, err = a.rowViews(ctx, lb.Rows, (f.Page-1)*f.PerPage+1); err != nil {
 		return views.LeaderboardView{}, err
 	}
-	if !lb.TotalCapped {
+	if !lb.TotalCapped && !lb.TotalEstimated {
 		v.PageCount = int((lb.Total + int64(f.PerPage) - 1) / int64(f.PerPage))
 	}
 	if f.Page > 1 {
