@@ -77,7 +77,14 @@ DROP INDEX IF EXISTS claims_evidence_trgm_idx;
 DROP INDEX IF EXISTS claims_paper_title_trgm_idx;
 DROP INDEX IF EXISTS papers_title_trgm_idx;
 
+-- The date sort is newest first with undated papers last (DESC NULLS LAST),
+-- which a backward walk of papers_published_on_idx (ASC NULLS LAST) cannot
+-- give: without this index every date-sorted page hashed the metric's claims
+-- against all papers and sorted them.
+CREATE INDEX papers_published_desc_idx ON papers (published_on DESC NULLS LAST, id DESC);
+
 -- +goose Down
+DROP INDEX papers_published_desc_idx;
 -- +goose StatementBegin
 DO $$
 BEGIN
