@@ -99,3 +99,9 @@ func (s *Store) ReadDataVersionDirect(ctx context.Context) (DataVersion, error) 
 
 // ClaimFieldColumnsExcluded exposes the claims columns that are not fields.
 var ClaimFieldColumnsExcluded = claimFieldColumnsExcluded
+
+// TextCondition is the leaderboard's free-text condition for q, as built
+// for s's database, for the builder's benchmark.
+func (s *Store) TextCondition(q string) (string, []any) {
+	return s.claimText(newTextSearch(q, s.textAliases(q)))
+}
