@@ -28,15 +28,11 @@ func (a *app) apiLeaderboard(c echo.Context) error {
 		CSVURL: withQuery("/leaderboards/"+url.PathEscape(lb.Metric.Slug)+".csv", withoutPaging(f)),
 	}
 	if lb.HasNext {
-		p := f
-		p.Page++
-		next := withQuery(path, filterQuery(p))
+		next := withQuery(path, filterQuery(pageOf(f, f.Page+1, lb.NextAfter)))
 		out.Next = &next
 	}
 	if f.Page > 1 {
-		p := f
-		p.Page--
-		prev := withQuery(path, filterQuery(p))
+		prev := withQuery(path, filterQuery(pageOf(f, f.Page-1, "")))
 		out.Prev = &prev
 	}
 	return c.JSON(http.StatusOK, out)

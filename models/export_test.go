@@ -28,7 +28,7 @@ func (s *Store) ExplainLeaderboard(ctx context.Context, f LeaderboardFilter) (st
 	dry := &Store{db: s.db.Session(&gorm.Session{DryRun: true}), sqlDB: s.sqlDB, dialect: s.dialect}
 	var plan []string
 	for _, stmt := range []*gorm.Statement{
-		dry.orderedIDs(ctx, m, f).Limit(max(f.PerPage+1, minFetch)).Select("c.id").Find(&[]int64{}).Statement,
+		dry.mustPageIDs(ctx, m, f).Limit(max(f.PerPage+1, minFetch)).Select("c.id").Find(&[]int64{}).Statement,
 		dry.countedRows(ctx, m, f).Find(&[]int64{}).Statement,
 	} {
 		lines, err := s.explain(ctx, stmt)
@@ -104,4 +104,12 @@ var ClaimFieldColumnsExcluded = claimFieldColumnsExcluded
 // for s's database, for the builder's benchmark.
 func (s *Store) TextCondition(q string) (string, []any) {
 	return s.claimText(newTextSearch(q, s.textAliases(q)))
+}
+
+func (s *Store) mustPageIDs(ctx context.Context, m *Metric, f LeaderboardFilter) *gorm.DB {
+	q, err := s.pageIDs(ctx, m, f)
+	if err != nil {
+		panic(err)
+	}
+	return q
 }

@@ -54,6 +54,9 @@ type LeaderboardFilter struct {
 	Keys    KeyFilter
 	Page    int // 1-based
 	PerPage int
+	// After is a keyset cursor (store_seek.go) from Leaderboard.NextAfter:
+	// the page starts after that row, and Page only labels it.
+	After string
 
 	// task is Task resolved by the store (resolveTask): its id, and whether
 	// it holds more papers than smallTask, which picks the query's shape.

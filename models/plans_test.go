@@ -81,6 +81,19 @@ func TestEveryLeaderboardSortAndFilterIsAnIndexScan(t *testing.T) {
 					if bad := badPlan(page); bad != "" || !strings.Contains(page, "claims") && !strings.Contains(page, " c") {
 						t.Errorf("sort=%s order=%s filter=%s: %q in the page plan:\n%s", sort, order, name, bad, page)
 					}
+					// The next page, seeking after the cursor, too.
+					lb, err := s.Leaderboard(ctx, f)
+					if err != nil || lb.NextAfter == "" {
+						continue
+					}
+					f.After, f.Page = lb.NextAfter, 2
+					if plan, err = s.ExplainLeaderboard(ctx, f); err != nil {
+						t.Fatalf("sort=%s %s after: %v", sort, name, err)
+					}
+					page = strings.Split(plan, "-- query")[1]
+					if bad := badPlan(page); bad != "" {
+						t.Errorf("sort=%s order=%s filter=%s, next page: %q in the page plan:\n%s", sort, order, name, bad, page)
+					}
 				}
 			}
 		}

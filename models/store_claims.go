@@ -74,7 +74,10 @@ type Leaderboard struct {
 	TotalCapped    bool
 	TotalEstimated bool
 	HasNext        bool
-	Filter         LeaderboardFilter
+	// NextAfter is the cursor of the next page (LeaderboardFilter.After),
+	// "" on the last.
+	NextAfter string
+	Filter    LeaderboardFilter
 }
 
 // minFetch is the fewest ids a page query asks for. Asked for one to three
@@ -126,8 +129,14 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 	// those ids. Skipping rows for a deep page then costs index entries only.
 	var ids []int64
 	offset, reach := (f.Page-1)*f.PerPage, max(pageReach(f, counted), minFetch)
-	err = s.orderedIDs(ctx, m, f).Limit(reach).Offset(offset).
-		Pluck("c.id", &ids).Error
+	q, err := s.pageIDs(ctx, m, f)
+	if err != nil {
+		return nil, err
+	}
+	if f.After == "" {
+		q = q.Offset(offset)
+	}
+	err = q.Limit(reach).Pluck("c.id", &ids).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: list leaderboard %q: %w", f.Metric, err)
 	}
@@ -158,7 +167,23 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 	if err := s.comparePeaks(ctx, lb.Rows); err != nil {
 		return nil, err
 	}
+	if lb.HasNext && len(lb.Rows) > 0 {
+		lb.NextAfter = nextAfter(f, f.Descending(m.HigherIsBetter), lb.Rows[len(lb.Rows)-1])
+	}
 	return lb, nil
+}
+
+// pageIDs is orderedIDs starting after f.After when f has a cursor.
+func (s *Store) pageIDs(ctx context.Context, m *Metric, f LeaderboardFilter) (*gorm.DB, error) {
+	q := s.orderedIDs(ctx, m, f)
+	if f.After == "" {
+		return q, nil
+	}
+	c, err := parseAfter(f, f.Descending(m.HigherIsBetter))
+	if err != nil {
+		return nil, err
+	}
+	return s.seek(q, f, c), nil
 }
 
 // orderedIDs selects the ids of the claims matching f in f's order, joining
