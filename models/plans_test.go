@@ -81,6 +81,20 @@ func TestEveryLeaderboardSortAndFilterIsAnIndexScan(t *testing.T) {
 					if bad := badPlan(page); bad != "" || !strings.Contains(page, "claims") && !strings.Contains(page, " c") {
 						t.Errorf("sort=%s order=%s filter=%s: %q in the page plan:\n%s", sort, order, name, bad, page)
 					}
+					// Unfiltered, the page is the first rows of an index walk
+					// in the sort's order, not a sort of the whole metric;
+					// the hardware sort orders by another table's column.
+					// (Paper and date walk the papers' index and order each
+					// paper's few claims: Incremental Sort, LAST TERM.)
+					whole := strings.Contains(page, "Sort Key") && !strings.Contains(page, "Incremental Sort") ||
+						strings.Contains(page, "TEMP B-TREE FOR ORDER BY")
+					// SQLite 3.54 will not walk the subject, condition and
+					// status indexes for a page: it skip-scans the hardware
+					// index and sorts the metric (docs/performance.md).
+					sqliteSorts := s.Dialect() == models.DialectSQLite && (sort == "subject" || sort == "condition" || sort == "status")
+					if name == "none" && sort != "hardware" && !sqliteSorts && whole {
+						t.Errorf("sort=%s order=%s: the page plan sorts the metric:\n%s", sort, order, page)
+					}
 					// The next page, seeking after the cursor, too.
 					lb, err := s.Leaderboard(ctx, f)
 					if err != nil || lb.NextAfter == "" {
