@@ -68,6 +68,14 @@ func TestEveryLeaderboardSortAndFilterIsAnIndexScan(t *testing.T) {
 			"qualifier": {Qualifier: []string{"up_to"}},
 			"q":         {Query: "gpu"},
 		}
+		// The comparability keys (issue 14), precision among them.
+		for param, v := range map[string]string{"precision": "fp16", "batch_size": "32", "devices": "8", "dataset": "imagenet"} {
+			var f models.LeaderboardFilter
+			if err := f.Keys.SetKey(param, v); err != nil {
+				t.Fatal(err)
+			}
+			filters[param] = f
+		}
 		// New filter keys join this map.
 		for _, sort := range models.SortKeys {
 			for _, order := range []string{"asc", "desc"} {
