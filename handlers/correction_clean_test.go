@@ -150,6 +150,9 @@ func TestCorrectionRecordAfterRevert(t *testing.T) {
 			if !strings.HasPrefix(said, "accepted, later reverted by a moderator on 20") || !strings.HasSuffix(said, " UTC") {
 				t.Errorf("%s says %q", page, said)
 			}
+			if st := doc.Find(`[data-testid="status"]`).First().Text(); st != "accepted, later reverted" {
+				t.Errorf("%s: status %q", page, st)
+			}
 			if now := doc.Find(`[data-testid="claim-now"] strong`).Text(); now != "277 FPS on NVIDIA RTX 3090 (extracted)" {
 				t.Errorf("%s: the claim now = %q", page, now)
 			}
