@@ -8,6 +8,9 @@
 #   scripts/loadtest.sh [BASE_URL]        (default http://127.0.0.1:8080)
 #   DURATION=20s CONNECTIONS=32 THREADS=2 METRIC=speedup scripts/loadtest.sh
 #   SERVER_PID=1234 ...   also prints the server's current and peak RSS
+#   FIRST_VISITS=1 ...    also prints the uncached render time and size of every
+#                         device page of METRIC and of /search for 25 words (on
+#                         a freshly started server: a second visit is cached)
 #
 # Needs wrk (Debian package wrk); curl; psql for the COPY comparison.
 set -euo pipefail
@@ -31,6 +34,17 @@ to_ms() {
     else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
     else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.2f", v * 60000 }
     else { sub(/s$/, "", v); printf "%.2f", v * 1000 } }'
+}
+
+# first_visits fetches each path once and prints how many, the non-200s, the
+# median, 90th percentile and slowest time in ms, and the mean size in KB.
+first_visits() { # name path...
+  local name=$1
+  shift
+  for p in "$@"; do curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}\n' "$BASE$p"; done | sort -k2,2n | awk -v name="$name" '
+    { t[NR] = $2 * 1000; kb += $3 / 1024; if ($1 != 200) bad++ }
+    END { printf "%-22s %5d visits %4d non-200  median %8.1f ms  p90 %8.1f ms  max %8.1f ms  mean %6.1f KB\n",
+      name, NR, bad, t[int((NR + 1) / 2)], t[int(NR * 0.9 + 0.5)], t[NR], kb / NR }'
 }
 
 REF_RPS=""
@@ -63,6 +77,8 @@ measure filter-hardware "/leaderboards/$METRIC?hardware=$HW"
 measure search "/leaderboards/$METRIC?q=pipeline"
 measure deep-page "/leaderboards/$METRIC?page=150"
 measure home "/"
+measure device "/hardware/$HW"
+measure search-page "/search?q=pipeline"
 measure csv-filtered "/leaderboards/$METRIC.csv?hardware=$HW"
 # Not a cached page: every request a new search, so this is the database's
 # own throughput for uncached views (see uncached-search.lua).
@@ -80,6 +96,21 @@ if [ -n "${DATABASE_URL:-}" ] && command -v psql >/dev/null; then
   awk -v a="$t0" -v b="$t1" -v c="$t2" -v rc="$rows_copy" -v rh="$rows_csv" 'BEGIN {
     copy = b - a; csv = c - b
     printf "csv export: %d lines in %.2fs; COPY: %d lines in %.2fs; ratio %.2f\n", rh, csv, rc, copy, csv / copy }'
+fi
+
+if [ -n "${FIRST_VISITS:-}" ]; then
+  # Device pages and /search take no parameter that would make a repeat
+  # uncached, so their uncached cost is measured on first visits: every
+  # device the metric's filter lists, and the uncached-search words. Last,
+  # because the pages they keep may fill the response cache.
+  mapfile -t SLUGS < <(curl -s "$BASE/leaderboards/$METRIC" | grep -o 'name="hardware" value="[a-z0-9.-]*"' | sed 's/.*value="//; s/"//' | sort -u)
+  WORDS=(gpu memory training inference attention sparse pipeline latency cache kernel quantization distributed
+    transformer graph parallel compiler storage network vision language model speed cluster tpu a100)
+  echo "# $(date -u +%FT%TZ) $BASE  first visits, one at a time"
+  HEALTH=(); for _ in $(seq 50); do HEALTH+=(/healthz); done
+  first_visits healthz "${HEALTH[@]}"
+  first_visits device-first "${SLUGS[@]/#//hardware/}"
+  first_visits search-first "${WORDS[@]/#//search?q=}"
 fi
 
 if [ -n "${SERVER_PID:-}" ] && [ -r "/proc/$SERVER_PID/status" ]; then
