@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -279,8 +278,8 @@ func remove(list []string, v string) []string {
 	return out
 }
 
-// chartLabels tells chart rows apart: each is its paper's short title and
-// device; rows that would still share a label add what was measured, then
+// chartLabels tells chart rows apart: each is its method (else its paper's
+// short title) and device; rows that would still share a label add what was measured, then
 // what it is compared with, then the setting, then their rank in front.
 func chartLabels(rows []models.ClaimRow) []string {
 	labels := make([]string, len(rows))
@@ -331,16 +330,12 @@ func clip(s string, n int) string {
 	return s
 }
 
-// chartLabel is a row's paper's short title (before its colon, as "Quokka"
-// of "Quokka: Streaming Splats") and its device.
+// chartLabel is a row's name (its method, else its paper's short title)
+// and its device: "Method (hardware)".
 func chartLabel(r models.ClaimRow) string {
-	title := r.PaperTitle
-	if i := strings.Index(title, ":"); i > 0 && i <= 40 {
-		title = title[:i]
-	}
-	title = clip(title, 32)
+	name := rowName(r)
 	if r.HardwareName != "" {
-		return title + " (" + r.HardwareName + ")"
+		return name + " (" + r.HardwareName + ")"
 	}
-	return title
+	return name
 }

@@ -38,7 +38,7 @@ func (a *app) paperShow(c echo.Context) error {
 	v := views.PaperView{
 		Layout: layout(p.Title), ID: p.ID, Title: p.Title, SourceURL: webURL(p.SourceURL),
 		CodeURL: webURL(p.CodeURL), ProjectURL: webURL(p.ProjectURL), Authors: p.Authors,
-		Abstract: segments(p.Abstract, claims),
+		Abstract: segments(p.Abstract, claims), Method: p.Method, MethodHuman: p.MethodSource == models.MethodByHuman,
 	}
 	for _, t := range tasks {
 		v.Tasks = append(v.Tasks, views.PaperTaskChip{Slug: t.Slug, Name: t.Name, Human: t.Source == models.TaskByHuman})

@@ -18,6 +18,7 @@ type ClaimRow struct {
 	ID               int64
 	PaperID          int64
 	PaperTitle       string
+	PaperMethod      string // the method the paper names, '' if none
 	PaperPublishedOn *time.Time
 	MetricName       string
 	RawText          string
@@ -39,7 +40,7 @@ func claimRowColumns(db *gorm.DB) string {
 	if s, ok := rowColumnsByDialect.Load(dialect); ok {
 		return s.(string)
 	}
-	cols := []string{"c.id", "c.paper_id", "p.title AS paper_title", "p.published_on AS paper_published_on",
+	cols := []string{"c.id", "c.paper_id", "p.title AS paper_title", "p.method AS paper_method", "p.published_on AS paper_published_on",
 		"m.name AS metric_name", "c.raw_text", "COALESCE(h.slug, '') AS hardware_slug", "c.evidence_start", "c.evidence_end",
 		"c.arxiv_version", "c.superseded_in"}
 	s := strings.Join(append(cols, claimFieldColumns(dialect)...), ", ")

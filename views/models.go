@@ -139,6 +139,8 @@ type LeaderboardRow struct {
 	Confidence    string
 	PaperID       int64
 	PaperTitle    string
+	Method        string // the method the paper names, '' if none
+	Name          string // Method, else the paper's short title
 	Value         string // "277 FPS", "2.36–8.02 x"
 	RawText       string // as written in the abstract
 	Qualifier     string // "up to", "about", ...
@@ -174,6 +176,10 @@ type PaperView struct {
 	Claims     []PaperClaim
 	Changes    []VersionChange // what newer arXiv versions changed, oldest first
 	Tasks      []PaperTaskChip
+	// Method is the method the paper names ('' if none); MethodHuman says a
+	// moderator set it.
+	Method      string
+	MethodHuman bool
 }
 
 // Segment is a run of abstract text; Mark runs are a claim's evidence.
