@@ -147,34 +147,38 @@ func (s *Store) TasksOfPaper(ctx context.Context, paperID int64) ([]PaperTask, e
 // removes every task and hands the paper back to the extractor.
 func (s *Store) SetPaperTasks(ctx context.Context, paperID int64, slugs []string) error {
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		ids, err := taskIDs(tx)
-		if err != nil {
-			return err
-		}
-		for _, slug := range slugs {
-			if _, ok := ids[slug]; !ok {
-				return FieldErrorf("task", "%q is not a task", clipText(slug, 40))
-			}
-		}
-		var n int64
-		if err := tx.Table("papers").Where("id = ?", paperID).Count(&n).Error; err != nil {
-			return fmt.Errorf("store: set tasks of paper %d: %w", paperID, err)
-		}
-		if n == 0 {
-			return Errorf(ENotFound, "paper %d not found", paperID)
-		}
-		if err := tx.Exec("DELETE FROM paper_tasks WHERE paper_id = ?", paperID).Error; err != nil {
-			return fmt.Errorf("store: set tasks of paper %d: %w", paperID, err)
-		}
-		for _, slug := range dedupe(slugs) {
-			err := tx.Exec("INSERT INTO paper_tasks (paper_id, task_id, source) VALUES (?, ?, ?)",
-				paperID, ids[slug], TaskByHuman).Error
-			if err != nil {
-				return fmt.Errorf("store: set tasks of paper %d: %w", paperID, err)
-			}
-		}
-		return nil
+		return setPaperTasks(tx, paperID, slugs)
 	})
+}
+
+func setPaperTasks(tx *gorm.DB, paperID int64, slugs []string) error {
+	ids, err := taskIDs(tx)
+	if err != nil {
+		return err
+	}
+	for _, slug := range slugs {
+		if _, ok := ids[slug]; !ok {
+			return FieldErrorf("task", "%q is not a task", clipText(slug, 40))
+		}
+	}
+	var n int64
+	if err := tx.Table("papers").Where("id = ?", paperID).Count(&n).Error; err != nil {
+		return fmt.Errorf("store: set tasks of paper %d: %w", paperID, err)
+	}
+	if n == 0 {
+		return Errorf(ENotFound, "paper %d not found", paperID)
+	}
+	if err := tx.Exec("DELETE FROM paper_tasks WHERE paper_id = ?", paperID).Error; err != nil {
+		return fmt.Errorf("store: set tasks of paper %d: %w", paperID, err)
+	}
+	for _, slug := range dedupe(slugs) {
+		err := tx.Exec("INSERT INTO paper_tasks (paper_id, task_id, source) VALUES (?, ?, ?)",
+			paperID, ids[slug], TaskByHuman).Error
+		if err != nil {
+			return fmt.Errorf("store: set tasks of paper %d: %w", paperID, err)
+		}
+	}
+	return nil
 }
 
 // ReplaceExtractedTasks gives each paper of fresh the tasks of a new

@@ -180,6 +180,26 @@ type PaperView struct {
 	// moderator set it.
 	Method      string
 	MethodHuman bool
+	EditURL     string            // the moderators' form for method and tasks
+	History     []PaperChangeView // moderators' edits of method and tasks
+}
+
+// PaperEditView is the moderator's form for a paper's method and tasks.
+type PaperEditView struct {
+	Layout
+	PaperID    int64
+	PaperTitle string
+	Method     string
+	Tasks      []Option
+	Note       string
+	CSRF       string
+	Error      string
+}
+
+// PaperChangeView is one moderator edit of a paper, said in words.
+type PaperChangeView struct {
+	When, Moderator, Note string
+	Diffs                 []string // "method: none → SplatX"
 }
 
 // Segment is a run of abstract text; Mark runs are a claim's evidence.
