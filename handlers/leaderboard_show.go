@@ -74,6 +74,8 @@ func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (
 		Chips:    append(chips(path, f, hw, tasks), keyChips(path, f)...),
 	}
 	v.KeyNotices = keyNotices(path, f, lb.Rows)
+	v.Form.Peaks = models.ComparedWithPeak(m.Slug) || f.Flag != ""
+	v.Form.AbovePeak = f.Flag == models.FlagAbovePeak
 	v.FeedURL, v.FeedTitle = withQuery(path+"/feed.atom", feedQuery(f)), "New "+m.Name+" claims"
 	if lb.TotalCapped {
 		v.Total += "+"
@@ -255,6 +257,11 @@ func chips(path string, f models.LeaderboardFilter, hw []models.Hardware, tasks 
 			}
 		}
 		add("task: "+label, nf)
+	}
+	if f.Flag != "" {
+		nf := base
+		nf.Flag = ""
+		add("above the device's peak", nf)
 	}
 	if f.HasCode != nil {
 		nf := base

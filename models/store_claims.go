@@ -131,6 +131,13 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 		return nil, err
 	}
 	lb := &Leaderboard{Metric: *m, Filter: f}
+	if f.Flag != "" {
+		// Flags are computed on read: the flagged view pages in memory.
+		if err := s.flaggedLeaderboard(ctx, m, f, lb); err != nil {
+			return nil, err
+		}
+		return lb, nil
+	}
 	if f.Unfiltered() {
 		// The trigger-maintained count is exact and costs one row read.
 		err := s.db.WithContext(ctx).Table("metric_counts").Select("live").

@@ -90,6 +90,9 @@ type FilterForm struct {
 	Statuses   []Option
 	Tasks      []Option // one may be chosen
 	MinConf    string
+	// Peaks says the metric's claims are set against device peaks, so the
+	// form offers flag=above_peak; AbovePeak says it is chosen.
+	Peaks, AbovePeak bool
 	// Invalid is the field a 400 rejected; its input is marked and
 	// InvalidMessage shown beside it.
 	Invalid        string

@@ -8,6 +8,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"github.com/claimboard/claimboard/internal/safecsv"
@@ -35,7 +36,22 @@ var CSVHeader = func() []string {
 // provenanceColumns close every row: what a reader needs to check the number
 // against its source. They are the paper's and the extractor's, not the
 // claim's editable fields, so they are not rows of the field table.
-var provenanceColumns = []string{"value_as_written", "code_url", "published", "arxiv_version"}
+var provenanceColumns = []string{"value_as_written", "code_url", "published", "arxiv_version",
+	"percent_of_peak", "peak_source", "flags"}
+
+// peakCells are a claim's comparison with its device's peak (models.ComparePeak):
+// the percentage, what it was compared with, and its flags joined by ";".
+func peakCells(r *models.ExportRow) (percent *float64, source, flags string) {
+	p := r.Peak
+	if p == nil {
+		return nil, "", ""
+	}
+	pct := math.Round(p.Percent*10) / 10
+	if p.Above {
+		flags = models.FlagAbovePeak
+	}
+	return &pct, p.Source(), flags
+}
 
 // arxivVersion is the paper's newest arXiv version as a cell, "" when unknown.
 func arxivVersion(r *models.ExportRow) string {
@@ -101,6 +117,10 @@ func (e *ClaimCSV) Write(r *models.ExportRow) error {
 	e.rec.Text(models.LinkURL(r.CodeURL)) // only http(s) links leave the site
 	e.rec.Text(r.Published)
 	e.rec = append(e.rec, arxivVersion(r))
+	pct, src, flags := peakCells(r)
+	e.rec.OptNumber(pct)
+	e.rec.Text(src)
+	e.rec.Text(flags)
 	for _, f := range e.end {
 		f.Visit(&r.ClaimFields, &e.rec)
 	}

@@ -54,6 +54,14 @@ func (e *ClaimJSONL) Write(r *models.ExportRow) error {
 		version = &r.ArxivVersion
 	}
 	e.put("arxiv_version", version)
+	pct, src, flag := peakCells(r)
+	e.put("percent_of_peak", pct)
+	e.put("peak_source", orNull(src))
+	flags := []string{}
+	if flag != "" {
+		flags = append(flags, flag)
+	}
+	e.put("flags", flags)
 	e.putFields(r, e.end)
 	e.line.WriteString("}\n")
 	if e.err != nil {
