@@ -74,6 +74,11 @@ func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (
 		Chips:    append(chips(path, f, hw, tasks), keyChips(path, f)...),
 	}
 	v.KeyNotices = keyNotices(path, f, lb.Rows)
+	if groupedView(f) {
+		if v.Groups, v.MoreTasks, err = a.taskGroups(ctx, &m, path); err != nil {
+			return views.LeaderboardView{}, err
+		}
+	}
 	v.Form.Peaks = models.ComparedWithPeak(m.Slug) || f.Flag != ""
 	v.Form.AbovePeak = f.Flag == models.FlagAbovePeak
 	v.FeedURL, v.FeedTitle = withQuery(path+"/feed.atom", feedQuery(f)), "New "+m.Name+" claims"
@@ -187,6 +192,9 @@ func filterForm(path string, f models.LeaderboardFilter, hw []models.Hardware, t
 	}
 	for _, t := range tasks {
 		form.Tasks = append(form.Tasks, views.Option{Value: t.Slug, Label: t.Name, Checked: f.Task == t.Slug})
+	}
+	if len(tasks) > 0 {
+		form.Tasks = append(form.Tasks, views.Option{Value: models.TaskNone, Label: "(papers with no task)", Checked: f.Task == models.TaskNone})
 	}
 	return form
 }

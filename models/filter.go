@@ -64,6 +64,7 @@ type LeaderboardFilter struct {
 type resolvedTask struct {
 	id    int64
 	large bool
+	none  bool // task=none: papers with no task
 }
 
 // Normalize fills defaults and validates every field against its allowlist or
@@ -157,7 +158,7 @@ func (f LeaderboardFilter) Unfiltered() bool {
 func (f LeaderboardFilter) onlyTask() bool {
 	g := f
 	g.Task = ""
-	return f.Task != "" && g.Unfiltered()
+	return f.Task != "" && f.Task != TaskNone && g.Unfiltered()
 }
 
 // WantsRetracted reports whether f lists retracted claims (a moderator asked).

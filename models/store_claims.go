@@ -311,7 +311,7 @@ func conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 		q = q.Where("p.published_on >= ? AND p.published_on < ?", from, from.AddDate(1, 0, 0))
 	}
 	if f.Task != "" {
-		if f.task.id == 0 {
+		if f.task.id == 0 && !f.task.none {
 			// Not resolved (a caller skipped resolveTask): match nothing
 			// rather than every claim.
 			q = q.Where("1 = 0")

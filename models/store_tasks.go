@@ -10,6 +10,10 @@ import (
 	"gorm.io/gorm"
 )
 
+// TaskNone is the task filter's value for claims of papers filed under no
+// task (task=none); no task of the vocabulary has that slug.
+const TaskNone = "none"
+
 // Task is one entry of the task vocabulary (migration 00019): what a paper
 // makes faster. The extractor's task table is the source of the seed.
 type Task struct {
@@ -77,6 +81,10 @@ func (s *Store) resolveTask(ctx context.Context, m *Metric, f *LeaderboardFilter
 	if f.Task == "" {
 		return nil
 	}
+	if f.Task == TaskNone {
+		f.task = resolvedTask{none: true}
+		return nil
+	}
 	t, err := s.GetTask(ctx, f.Task)
 	if err != nil {
 		if ErrorCode(err) == ENotFound {
@@ -122,6 +130,9 @@ func (s *Store) taskMetricCounts(ctx context.Context, taskID, metricID int64) (m
 // table, never user text, and PostgreSQL's generic plan for a bound id
 // would assume an average task and take the same shape for all of them.
 func taskCondition(f LeaderboardFilter) string {
+	if f.task.none {
+		return "NOT EXISTS (SELECT 1 FROM paper_tasks pt WHERE pt.paper_id = c.paper_id)"
+	}
 	id := strconv.FormatInt(f.task.id, 10)
 	if f.task.large {
 		return "EXISTS (SELECT 1 FROM paper_tasks pt WHERE pt.paper_id = c.paper_id AND pt.task_id = " + id + ")"
@@ -346,6 +357,27 @@ func (s *Store) TaskSummaries(ctx context.Context) ([]TaskSummary, error) {
 		Order("t.position, t.id").Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: task summaries: %w", err)
+	}
+	return out, nil
+}
+
+// TaskCount is a task with the live claims of one metric on its papers.
+type TaskCount struct {
+	Task
+	Claims int64
+}
+
+// TasksOfMetric lists the tasks with live claims of a metric, most claims
+// first, from the trigger-kept counts: one indexed read, no claim scanned.
+func (s *Store) TasksOfMetric(ctx context.Context, metricID int64) ([]TaskCount, error) {
+	var out []TaskCount
+	err := s.db.WithContext(ctx).Table("task_metric_counts tc").
+		Select("t.id, t.slug, t.name, t.area, t.position, t.papers, tc.live AS claims").
+		Joins("JOIN tasks t ON t.id = tc.task_id").
+		Where("tc.metric_id = ? AND tc.live > 0", metricID).
+		Order("tc.live DESC, t.position, t.id").Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: tasks of metric %d: %w", metricID, err)
 	}
 	return out, nil
 }

@@ -60,6 +60,45 @@ type LeaderboardView struct {
 	JSONURL     string       // the same view from the JSON API
 	PageCount   int          // pages in all; 0 when the total is capped
 	Invalid     InvalidField // the parameter a 400 rejected, if any
+	// Groups are the default view's sections, one per task with the most
+	// claims and one for papers with no task, each with its best rows;
+	// MoreTasks links the other tasks. Empty when a task, sort, page or
+	// other filter is chosen, or no paper of the metric has a task.
+	Groups    []TaskGroup
+	MoreTasks []TaskLink
+}
+
+// TaskGroup is one task's section of a leaderboard: its best claims and a
+// link to the whole ranking of the task.
+type TaskGroup struct {
+	Slug  string // "none" for papers with no task
+	Name  string
+	Count string // claims in the task, "1,234"
+	URL   string // the leaderboard filtered by the task
+	Rows  []GroupRow
+}
+
+// TaskLink is a task the default view has no section for.
+type TaskLink struct {
+	Name, URL, Count string
+}
+
+// GroupRow is one claim in a task's section: what a reader compares at a
+// glance, the evidence one click away.
+type GroupRow struct {
+	ClaimID       int64
+	Name          string // the method, else the paper's short title
+	PaperID       int64
+	PaperTitle    string
+	Value         string
+	Qualifier     string
+	Hardware      string
+	HardwareSlug  string
+	HardwareCount int
+	Baseline      string
+	Settings      []string // key settings: precision, ...
+	Evidence      string   // the evidence, cleaned for display
+	Peak          *PeakView
 }
 
 // InvalidField names a rejected query parameter and why.
