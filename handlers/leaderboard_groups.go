@@ -77,7 +77,7 @@ func groupRowView(r models.ClaimRow) views.GroupRow {
 	g := views.GroupRow{
 		ClaimID: r.ID, Name: rowName(r), PaperID: r.PaperID, PaperTitle: r.PaperTitle,
 		Value: views.Value(r.Value, r.ValueHigh, r.Unit), Qualifier: views.Qualifier(r.Qualifier),
-		Hardware: r.HardwareName, HardwareSlug: r.HardwareSlug, Baseline: r.Baseline,
+		Hardware: r.HardwareName, HardwareSlug: r.HardwareSlug, Baseline: r.Baseline, Subject: r.Subject,
 		Evidence: views.CleanText(r.Evidence), Peak: peakView(r.Peak),
 	}
 	if r.HardwareCount != nil {

@@ -96,6 +96,7 @@ type GroupRow struct {
 	HardwareSlug  string
 	HardwareCount int
 	Baseline      string
+	Subject       string   // what was measured, which tells one paper's rows apart
 	Settings      []string // key settings: precision, ...
 	Evidence      string   // the evidence, cleaned for display
 	Peak          *PeakView
