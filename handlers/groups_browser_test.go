@@ -66,4 +66,27 @@ func TestBrowserGroupedLeaderboard(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The home page's metric × task table scrolls inside its box, never the page.
+	for _, w := range []int64{1280, 375} {
+		fits, err := run[bool](ctx, `document.documentElement.scrollWidth <= window.innerWidth + 1 && document.querySelectorAll('[data-testid="task-grid"] tbody tr').length > 3`,
+			chromedp.EmulateViewport(w, 900),
+			colorScheme("light"),
+			chromedp.Navigate(srv.URL+"/"),
+			chromedp.WaitVisible(css(`[data-testid="task-grid"]`)),
+			chromedp.ScrollIntoView(css(`[data-testid="task-grid"]`)),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !fits {
+			t.Errorf("%d px: the home page with its task grid scrolls sideways, or the grid has few rows", w)
+		}
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join("testdata", "artifacts", "home-grid-"+strconv.FormatInt(w, 10)+".png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

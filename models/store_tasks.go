@@ -360,24 +360,3 @@ func (s *Store) TaskSummaries(ctx context.Context) ([]TaskSummary, error) {
 	}
 	return out, nil
 }
-
-// TaskCount is a task with the live claims of one metric on its papers.
-type TaskCount struct {
-	Task
-	Claims int64
-}
-
-// TasksOfMetric lists the tasks with live claims of a metric, most claims
-// first, from the trigger-kept counts: one indexed read, no claim scanned.
-func (s *Store) TasksOfMetric(ctx context.Context, metricID int64) ([]TaskCount, error) {
-	var out []TaskCount
-	err := s.db.WithContext(ctx).Table("task_metric_counts tc").
-		Select("t.id, t.slug, t.name, t.area, t.position, t.papers, tc.live AS claims").
-		Joins("JOIN tasks t ON t.id = tc.task_id").
-		Where("tc.metric_id = ? AND tc.live > 0", metricID).
-		Order("tc.live DESC, t.position, t.id").Scan(&out).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: tasks of metric %d: %w", metricID, err)
-	}
-	return out, nil
-}

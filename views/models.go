@@ -20,8 +20,35 @@ type Layout struct {
 type HomeView struct {
 	Layout
 	Metrics    []MetricCard
+	Grid       TaskGrid // metric × task: counts and best entries
 	PaperCount int64
 	ClaimCount int64
+}
+
+// TaskGrid is the home page's metric × task table: a row per task with the
+// most claims, a column per metric any of them has claims of.
+type TaskGrid struct {
+	Metrics []GridMetric
+	Rows    []GridRow
+	More    int // tasks with claims left out of the table (see /tasks)
+}
+
+// GridMetric is a column of the grid.
+type GridMetric struct{ Slug, Name string }
+
+// GridRow is one task's counts, a cell per column ("" cells are empty).
+type GridRow struct {
+	Slug, Name string
+	Cells      []GridCell
+}
+
+// GridCell is the claims of a metric on a task's papers and the best of them.
+type GridCell struct {
+	Count      string // "" when the task has no claim of the metric
+	URL        string // the leaderboard filtered by the task
+	Best       string // the best value, "277 FPS"
+	BestName   string // its method or short title
+	BestClaim  int64
 }
 
 // MetricCard summarises one leaderboard.
