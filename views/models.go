@@ -44,11 +44,11 @@ type GridRow struct {
 
 // GridCell is the claims of a metric on a task's papers and the best of them.
 type GridCell struct {
-	Count      string // "" when the task has no claim of the metric
-	URL        string // the leaderboard filtered by the task
-	Best       string // the best value, "277 FPS"
-	BestName   string // its method or short title
-	BestClaim  int64
+	Count     string // "" when the task has no claim of the metric
+	URL       string // the leaderboard filtered by the task
+	Best      string // the best value, "277 FPS"
+	BestName  string // its method or short title
+	BestClaim int64
 }
 
 // MetricCard summarises one leaderboard.
