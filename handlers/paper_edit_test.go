@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -81,6 +82,14 @@ func TestModeratorEditsMethodAndTasks(t *testing.T) {
 		}
 		if st.Method != "FastGS" || strings.Join(st.Tasks, ",") != "nerf,gaussian-splatting" {
 			t.Fatalf("after reextract: %+v", st)
+		}
+		rec, _ = s.get(t, "/api/v1/papers/"+strconv.FormatInt(paper, 10))
+		var api struct {
+			Method *string
+			Tasks  []string
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &api); err != nil || api.Method == nil || *api.Method != "FastGS" || strings.Join(api.Tasks, ",") != "nerf,gaussian-splatting" {
+			t.Fatalf("API paper = %s (%v)", rec.Body.String(), err)
 		}
 		p, _ := s.store.GetPaper(ctx, paper)
 		if p.MethodSource != models.MethodByHuman {
