@@ -24,7 +24,7 @@ const measureGroups = `(() => {
 	const ev = d.querySelector('[data-testid="group-evidence"]');
 	return {
 		pageFits: document.documentElement.scrollWidth <= window.innerWidth + 1,
-		sections: [...document.querySelectorAll('[data-testid="task-groups"] section.group h3 a')].map(a => a.textContent),
+		sections: [...document.querySelectorAll('[data-testid="task-groups"] section.group [data-testid="group-link"]')].map(a => a.textContent),
 		rowsFit: rows.every(r => { const b = r.getBoundingClientRect(); return b.left >= 0 && b.right <= window.innerWidth + 1; }),
 		evidenceOpen: d.open && ev.offsetParent !== null && ev.getBoundingClientRect().height > 0 && ev.textContent.trim().length > 5,
 		firstName: rows[0].querySelector('[data-testid="group-method"]').textContent,

@@ -9,9 +9,15 @@ import (
 	"github.com/claimboard/claimboard/views"
 )
 
-// gridTasks is how many tasks (those with the most claims) the home page's
-// metric × task table has rows for; the others are linked through /tasks.
-const gridTasks = 10
+// gridTasks and gridMetrics bound the home page's metric × task table: rows
+// for the tasks with the most claims, columns for the metrics with the most
+// claims on them; /tasks and /tasks/:slug list the rest. Each cell's best
+// entry is a query (1–2 ms at 100k papers), so the bound keeps an uncached
+// home page to a few dozen of them.
+const (
+	gridTasks   = 8
+	gridMetrics = 8
+)
 
 // taskGrid builds the home page's metric × task table from the kept counts;
 // each non-empty cell's best entry is the task-filtered leaderboard's first
@@ -38,12 +44,18 @@ func (a *app) taskGrid(ctx context.Context) (views.TaskGrid, error) {
 	}
 	g := views.TaskGrid{More: len(tasks) - len(shown)}
 	col := map[string]int{}
+	metricTotal := map[string]int64{}
 	var metricOrder []string
 	for _, c := range cells {
-		if shown[c.TaskSlug] && !slices.Contains(metricOrder, c.MetricSlug) {
-			metricOrder = append(metricOrder, c.MetricSlug)
+		if shown[c.TaskSlug] {
+			if _, ok := metricTotal[c.MetricSlug]; !ok {
+				metricOrder = append(metricOrder, c.MetricSlug)
+			}
+			metricTotal[c.MetricSlug] += c.Claims
 		}
 	}
+	slices.SortStableFunc(metricOrder, func(x, y string) int { return int(metricTotal[y] - metricTotal[x]) })
+	metricOrder = metricOrder[:min(gridMetrics, len(metricOrder))]
 	// Columns in the metric vocabulary's order.
 	sums, err := a.store.Metrics(ctx)
 	if err != nil {
@@ -63,17 +75,17 @@ func (a *app) taskGrid(ctx context.Context) (views.TaskGrid, error) {
 		}
 	}
 	for _, c := range cells {
-		if !shown[c.TaskSlug] {
+		if _, ok := col[c.MetricSlug]; !shown[c.TaskSlug] || !ok {
 			continue
 		}
 		cell := views.GridCell{Count: views.Number(float64(c.Claims)),
 			URL: "/leaderboards/" + url.PathEscape(c.MetricSlug) + "?task=" + url.QueryEscape(c.TaskSlug)}
-		lb, err := a.store.Leaderboard(ctx, models.LeaderboardFilter{Metric: c.MetricSlug, Task: c.TaskSlug, PerPage: 1})
+		top, err := a.store.TopClaims(ctx, models.LeaderboardFilter{Metric: c.MetricSlug, Task: c.TaskSlug, PerPage: 1})
 		if err != nil {
 			return views.TaskGrid{}, err
 		}
-		if len(lb.Rows) > 0 {
-			b := lb.Rows[0]
+		if len(top) > 0 {
+			b := top[0]
 			cell.Best, cell.BestName, cell.BestClaim = views.Value(b.Value, b.ValueHigh, b.Unit), rowName(b), b.ID
 		}
 		g.Rows[row[c.TaskSlug]].Cells[col[c.MetricSlug]] = cell

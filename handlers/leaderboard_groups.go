@@ -39,7 +39,7 @@ func (a *app) taskGroups(ctx context.Context, m *models.Metric, path string) ([]
 			more = append(more, views.TaskLink{Name: tc.Name, URL: u, Count: views.Number(float64(tc.Claims))})
 			continue
 		}
-		g, err := a.taskGroup(ctx, m, tc.Slug, tc.Name, u)
+		g, err := a.taskGroup(ctx, m, tc.Slug, tc.Name, u, views.Number(float64(tc.Claims)))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -47,7 +47,8 @@ func (a *app) taskGroups(ctx context.Context, m *models.Metric, path string) ([]
 			groups = append(groups, g)
 		}
 	}
-	none, err := a.taskGroup(ctx, m, models.TaskNone, "No task", path+"?task="+models.TaskNone)
+	// Papers with no task have no kept count; the section links the ranking.
+	none, err := a.taskGroup(ctx, m, models.TaskNone, "No task", path+"?task="+models.TaskNone, "")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -57,16 +58,13 @@ func (a *app) taskGroups(ctx context.Context, m *models.Metric, path string) ([]
 	return groups, more, nil
 }
 
-func (a *app) taskGroup(ctx context.Context, m *models.Metric, slug, name, u string) (views.TaskGroup, error) {
-	lb, err := a.store.Leaderboard(ctx, models.LeaderboardFilter{Metric: m.Slug, Task: slug, PerPage: groupRows})
+func (a *app) taskGroup(ctx context.Context, m *models.Metric, slug, name, u, count string) (views.TaskGroup, error) {
+	rows, err := a.store.TopClaims(ctx, models.LeaderboardFilter{Metric: m.Slug, Task: slug, PerPage: groupRows})
 	if err != nil {
 		return views.TaskGroup{}, err
 	}
-	g := views.TaskGroup{Slug: slug, Name: name, URL: u, Count: views.Number(float64(lb.Total))}
-	if lb.TotalCapped {
-		g.Count += "+"
-	}
-	for _, r := range lb.Rows {
+	g := views.TaskGroup{Slug: slug, Name: name, URL: u, Count: count}
+	for _, r := range rows {
 		g.Rows = append(g.Rows, groupRowView(r))
 	}
 	return g, nil

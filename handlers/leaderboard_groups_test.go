@@ -42,6 +42,9 @@ func TestLeaderboardGroupsByTask(t *testing.T) {
 			t.Fatalf("Gaussian splatting rows = %q", got)
 		}
 		none := doc.Find(`[data-testid="group-none"]`)
+		if h := none.Find("h3").Text(); !strings.Contains(h, "all of them") || strings.Contains(h, "claims") {
+			t.Fatalf("no-task heading = %q: papers with no task have no kept count, so none is shown", h)
+		}
 		if got := groupValues(none); got != "about 1,000 FPS|up to 120 FPS|30 FPS" {
 			t.Fatalf("no-task rows = %q", got)
 		}
