@@ -25,32 +25,6 @@ type HomeView struct {
 	ClaimCount int64
 }
 
-// TaskGrid is the home page's metric × task table: a row per task with the
-// most claims, a column per metric any of them has claims of.
-type TaskGrid struct {
-	Metrics []GridMetric
-	Rows    []GridRow
-	More    int // tasks with claims left out of the table (see /tasks)
-}
-
-// GridMetric is a column of the grid.
-type GridMetric struct{ Slug, Name string }
-
-// GridRow is one task's counts, a cell per column ("" cells are empty).
-type GridRow struct {
-	Slug, Name string
-	Cells      []GridCell
-}
-
-// GridCell is the claims of a metric on a task's papers and the best of them.
-type GridCell struct {
-	Count     string // "" when the task has no claim of the metric
-	URL       string // the leaderboard filtered by the task
-	Best      string // the best value, "277 FPS"
-	BestName  string // its method or short title
-	BestClaim int64
-}
-
 // MetricCard summarises one leaderboard.
 type MetricCard struct {
 	Slug        string
@@ -93,40 +67,6 @@ type LeaderboardView struct {
 	// other filter is chosen, or no paper of the metric has a task.
 	Groups    []TaskGroup
 	MoreTasks []TaskLink
-}
-
-// TaskGroup is one task's section of a leaderboard: its best claims and a
-// link to the whole ranking of the task.
-type TaskGroup struct {
-	Slug  string // "none" for papers with no task
-	Name  string
-	Count string // claims in the task, "1,234"
-	URL   string // the leaderboard filtered by the task
-	Rows  []GroupRow
-}
-
-// TaskLink is a task the default view has no section for.
-type TaskLink struct {
-	Name, URL, Count string
-}
-
-// GroupRow is one claim in a task's section: what a reader compares at a
-// glance, the evidence one click away.
-type GroupRow struct {
-	ClaimID       int64
-	Name          string // the method, else the paper's short title
-	PaperID       int64
-	PaperTitle    string
-	Value         string
-	Qualifier     string
-	Hardware      string
-	HardwareSlug  string
-	HardwareCount int
-	Baseline      string
-	Subject       string   // what was measured, which tells one paper's rows apart
-	Settings      []string // key settings: precision, ...
-	Evidence      string   // the evidence, cleaned for display
-	Peak          *PeakView
 }
 
 // InvalidField names a rejected query parameter and why.
@@ -252,24 +192,6 @@ type PaperView struct {
 	MethodHuman bool
 	EditURL     string            // the moderators' form for method and tasks
 	History     []PaperChangeView // moderators' edits of method and tasks
-}
-
-// PaperEditView is the moderator's form for a paper's method and tasks.
-type PaperEditView struct {
-	Layout
-	PaperID    int64
-	PaperTitle string
-	Method     string
-	Tasks      []Option
-	Note       string
-	CSRF       string
-	Error      string
-}
-
-// PaperChangeView is one moderator edit of a paper, said in words.
-type PaperChangeView struct {
-	When, Moderator, Note string
-	Diffs                 []string // "method: none → SplatX"
 }
 
 // Segment is a run of abstract text; Mark runs are a claim's evidence.
