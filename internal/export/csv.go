@@ -26,6 +26,7 @@ var CSVHeader = func() []string {
 	for _, f := range exported(models.ExportAfterClaimURL) {
 		h = append(h, f.Name)
 	}
+	h = append(h, peakColumns...)
 	h = append(h, provenanceColumns...)
 	for _, f := range exported(models.ExportAtEnd) {
 		h = append(h, f.Name)
@@ -36,8 +37,12 @@ var CSVHeader = func() []string {
 // provenanceColumns close every row: what a reader needs to check the number
 // against its source. They are the paper's and the extractor's, not the
 // claim's editable fields, so they are not rows of the field table.
-var provenanceColumns = []string{"value_as_written", "code_url", "published", "arxiv_version",
-	"percent_of_peak", "peak_source", "flags"}
+var provenanceColumns = []string{"value_as_written", "code_url", "published", "arxiv_version"}
+
+// peakColumns are the claim against its device's peak, computed on read;
+// they come before the provenance columns, which the table's later fields
+// follow at the very end.
+var peakColumns = []string{"percent_of_peak", "peak_source", "flags"}
 
 // peakCells are a claim's comparison with its device's peak (models.ComparePeak):
 // the percentage, what it was compared with, and its flags joined by ";".
@@ -113,14 +118,14 @@ func (e *ClaimCSV) Write(r *models.ExportRow) error {
 	for _, f := range e.last {
 		f.Visit(&r.ClaimFields, &e.rec)
 	}
-	e.rec.Text(r.RawText)
-	e.rec.Text(models.LinkURL(r.CodeURL)) // only http(s) links leave the site
-	e.rec.Text(r.Published)
-	e.rec = append(e.rec, arxivVersion(r))
 	pct, src, flags := peakCells(r)
 	e.rec.OptNumber(pct)
 	e.rec.Text(src)
 	e.rec.Text(flags)
+	e.rec.Text(r.RawText)
+	e.rec.Text(models.LinkURL(r.CodeURL)) // only http(s) links leave the site
+	e.rec.Text(r.Published)
+	e.rec = append(e.rec, arxivVersion(r))
 	for _, f := range e.end {
 		f.Visit(&r.ClaimFields, &e.rec)
 	}

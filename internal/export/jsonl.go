@@ -46,14 +46,6 @@ func (e *ClaimJSONL) Write(r *models.ExportRow) error {
 	e.putFields(r, e.fields)
 	e.put("claim_url", e.base+"/claims/"+strconv.FormatInt(r.ID, 10))
 	e.putFields(r, e.last)
-	e.put("value_as_written", r.RawText)
-	e.put("code_url", orNull(models.LinkURL(r.CodeURL)))
-	e.put("published", orNull(r.Published))
-	var version *int
-	if r.ArxivVersion > 0 {
-		version = &r.ArxivVersion
-	}
-	e.put("arxiv_version", version)
 	pct, src, flag := peakCells(r)
 	e.put("percent_of_peak", pct)
 	e.put("peak_source", orNull(src))
@@ -62,6 +54,14 @@ func (e *ClaimJSONL) Write(r *models.ExportRow) error {
 		flags = append(flags, flag)
 	}
 	e.put("flags", flags)
+	e.put("value_as_written", r.RawText)
+	e.put("code_url", orNull(models.LinkURL(r.CodeURL)))
+	e.put("published", orNull(r.Published))
+	var version *int
+	if r.ArxivVersion > 0 {
+		version = &r.ArxivVersion
+	}
+	e.put("arxiv_version", version)
 	e.putFields(r, e.end)
 	e.line.WriteString("}\n")
 	if e.err != nil {
