@@ -126,6 +126,8 @@ func New(cfg Config) *echo.Echo {
 	post("/moderation/:id/reject", a.moderationReject, requireModerator)
 	post("/moderation/claims/:id/verify", a.moderationVerify, requireModerator)
 	post("/moderation/revisions/:id/revert", a.moderationRevert, requireModerator)
+	get("/papers/:id/edit", a.paperEditForm, requireModerator)
+	post("/papers/:id/edit", a.paperEditSubmit, requireModerator)
 
 	// Data out: full dump and the read-only JSON API.
 	get("/export/claims.csv", a.exportAll)

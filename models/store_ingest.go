@@ -259,6 +259,9 @@ func (b *Batch) saveChunk(papers []PaperInput) error {
 		b.stats.ClaimsKept += cs.Kept
 		b.stats.ClaimsSuperseded += cs.Superseded
 	}
+	if err := b.saveMethods(updates); err != nil {
+		return err
+	}
 	return b.saveTasks(inserts, updates)
 }
 
