@@ -169,9 +169,10 @@ func newSettingsDoc(a string, claims []Claim) *settingsDoc {
 	}
 	sort.SliceStable(d.byStart, func(x, y int) bool { return d.figs[d.byStart[x]].s < d.figs[d.byStart[y]].s })
 	lists := 0
+	low, odd := asciiLower(a), oddFold(a)
 	for si, sp := range d.sents {
 		var prev *mention
-		for _, m := range readMentions(a, sp[0], sp[1]) {
+		for _, m := range readMentions(a, low, odd, sp[0], sp[1]) {
 			if d.inFigure(m, claims) {
 				continue
 			}

@@ -137,7 +137,8 @@ var categoryWords = map[string]bool{
 
 // readDatasets finds named benchmarks and datasets in a sentence: known names
 // first, then a capitalised name right before "dataset" or "benchmark".
-func readDatasets(sent string) []span {
+func readDatasets(v sentView) []span {
+	sent := v.raw
 	var out []span
 	taken := func(s, e int) bool {
 		for _, d := range out {
@@ -151,7 +152,7 @@ func readDatasets(sent string) []span {
 	// "nuScenes", "Mip-NeRF 360" before "Mip-NeRF". A word is matched whole,
 	// so "Python-Code-23k-ShareGPT" is not ShareGPT.
 	ws := nameWords(sent)
-	lower := asciiLower(sent)
+	lower := v.low
 	for i := 0; i < len(ws); i++ {
 		if w := lower[ws[i][0]:ws[i][1]]; !datasetFirst[w] && !datasetFirst[strings.TrimRight(w, "0123456789")] && !strings.Contains(w, "-") {
 			continue
@@ -171,7 +172,7 @@ func readDatasets(sent string) []span {
 		return out
 	}
 	// "on various datasets": a figure over several, named or not.
-	for _, m := range reDatasetsVarious.FindAllStringIndex(sent, -1) {
+	for _, m := range gated(v.has("datasets", "benchmarks"), reDatasetsVarious, sent) {
 		out = append(out, span{keyDataset, m[0], m[1], ""})
 	}
 	for _, m := range reDatasetCue.FindAllStringSubmatchIndex(sent, -1) {
