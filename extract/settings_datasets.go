@@ -71,7 +71,7 @@ var (
 // nameWords splits a sentence at spaces into words with their spans, with
 // the punctuation around each word trimmed ("(ImageNet," -> "ImageNet").
 func nameWords(sent string) [][2]int {
-	var out [][2]int
+	out := make([][2]int, 0, strings.Count(sent, " ")+1)
 	for i := 0; i < len(sent); {
 		for i < len(sent) && sent[i] == ' ' {
 			i++

@@ -32,9 +32,15 @@ func readMentions(a, low string, odd bool, s, e int) []mention {
 		}
 		return false
 	}
-	lower := strings.ToLower(sent)
-	for _, r := range readers {
-		if !r.gate(lower) {
+	// ASCII lower case is the same to the gates, which look for ASCII
+	// words, unless a character lower-cases to an ASCII letter.
+	lower := v.low
+	if odd {
+		lower = strings.ToLower(sent)
+	}
+	mask := readerMask(lower)
+	for ri, r := range readers {
+		if mask&(1<<ri) == 0 {
 			continue
 		}
 		for _, m := range r.read(v) {
@@ -97,67 +103,6 @@ func readElided(sent string, s int, ms []mention) []mention {
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
 	return ms
-}
-
-// readers are the setting readers, each behind a cheap test of the
-// lower-cased sentence that must pass for the reader to find anything: the
-// patterns are costly and most sentences state no setting.
-var readers = []struct {
-	gate func(lower string) bool
-	read func(sentView) []span
-}{
-	{func(l string) bool {
-		return afterWord(l, "fp") || afterWord(l, "int") || containsAny(l, []string{"bf16", "tf32", "float", "precision", "bit", "w4a", "w8a", "w16a", "e4m3", "e5m2", "binary", "ternary"})
-	}, readPrecision},
-	{func(l string) bool { return containsAny(l, []string{"batch", "bs=", "bs =", "bsz"}) }, readBatch},
-	{func(l string) bool {
-		return digitThen(l, "x\u00d7*\\") || containsAny(l, []string{"0p", "2k", "4k", "8k", "hd"})
-	}, readResolution},
-	{func(l string) bool {
-		return containsAny(l, []string{"token", "context", "sequence", "length", "prompt", "input", "ctx"})
-	}, readSeqLen},
-	{func(l string) bool { return digitThen(l, "bmt") || strings.Contains(l, "illion") }, readModelSize},
-}
-
-// afterWord reports w followed by a digit somewhere in l ("fp16", "int8").
-func afterWord(l, w string) bool {
-	for i := 0; ; {
-		k := strings.Index(l[i:], w)
-		if k < 0 {
-			return false
-		}
-		i += k + len(w)
-		if i < len(l) && isDigit(l[i]) {
-			return true
-		}
-	}
-}
-
-// digitThen reports a digit followed, after at most one space, by one of
-// the bytes of set ("7b", "512 x", "4096\\times").
-func digitThen(l, set string) bool {
-	for i := 0; i+1 < len(l); i++ {
-		if !isDigit(l[i]) {
-			continue
-		}
-		j := i + 1
-		if l[j] == ' ' && j+1 < len(l) {
-			j++
-		}
-		if strings.IndexByte(set, l[j]) >= 0 || l[j] == 0xc3 && j+1 < len(l) && l[j+1] == 0x97 && strings.Contains(set, "\u00d7") {
-			return true
-		}
-	}
-	return false
-}
-
-func containsAny(s string, subs []string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
 }
 
 // span is a mention in sentence coordinates.
