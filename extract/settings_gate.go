@@ -14,6 +14,7 @@ import (
 type sentView struct {
 	raw, low string
 	odd      bool
+	words    *[][2]int // a buffer for nameWords, kept across sentences
 }
 
 // oddFold reports a character a (?i) pattern matches as an ASCII letter, or
@@ -149,80 +150,72 @@ func readerMask(l string) uint8 {
 	const prec, batch, res, seq, size = 1 << 0, 1 << 1, 1 << 2, 1 << 3, 1 << 4
 	var m uint8
 	for i := 0; i < len(l); i++ {
+		if !maskStarts[l[i]] {
+			continue
+		}
 		r := l[i:]
-		digitAfter := func(w string) bool {
-			return strings.HasPrefix(r, w) && len(w) < len(r) && isDigit(r[len(w)])
-		}
-		pre := func(ws ...string) bool {
-			for _, w := range ws {
-				if strings.HasPrefix(r, w) {
-					return true
-				}
-			}
-			return false
-		}
 		switch l[i] {
 		case 'f':
-			if digitAfter("fp") || pre("float") {
+			if digitAfter(r, "fp") || pre(r, "float") {
 				m |= prec
 			}
 		case 'i':
-			if digitAfter("int") {
+			if digitAfter(r, "int") {
 				m |= prec
 			}
-			if pre("input") {
+			if pre(r, "input") {
 				m |= seq
 			}
-			if pre("illion") {
+			if pre(r, "illion") {
 				m |= size
 			}
 		case 'b':
-			if pre("bf16", "bit", "binary") {
+			if pre(r, "bf16", "bit", "binary") {
 				m |= prec
 			}
-			if pre("batch", "bs=", "bs =", "bsz") {
+			if pre(r, "batch", "bs=", "bs =", "bsz") {
 				m |= batch
 			}
 		case 't':
-			if pre("tf32", "ternary") {
+			if pre(r, "tf32", "ternary") {
 				m |= prec
 			}
-			if pre("token") {
+			if pre(r, "token") {
 				m |= seq
 			}
 		case 'p':
-			if pre("precision") {
+			if pre(r, "precision") {
 				m |= prec
 			}
-			if pre("prompt") {
+			if pre(r, "prompt") {
 				m |= seq
 			}
 		case 'w':
-			if pre("w4a", "w8a", "w16a") {
+			if pre(r, "w4a", "w8a", "w16a") {
 				m |= prec
 			}
 		case 'e':
-			if pre("e4m3", "e5m2") {
+			if pre(r, "e4m3", "e5m2") {
 				m |= prec
 			}
 		case 'c':
-			if pre("context", "ctx") {
+			if pre(r, "context", "ctx") {
 				m |= seq
 			}
 		case 's':
-			if pre("sequence") {
+			if pre(r, "sequence") {
 				m |= seq
 			}
 		case 'l':
-			if pre("length") {
+			if pre(r, "length") {
 				m |= seq
 			}
 		case 'h':
-			if pre("hd") {
+			if pre(r, "hd") {
 				m |= res
 			}
 		case '0':
-			if pre("0p") {
+			if pre(r, "0p") {
 				m |= res
 			}
 		case '2', '4', '8':
@@ -244,4 +237,27 @@ func readerMask(l string) uint8 {
 		}
 	}
 	return m
+}
+
+// maskStarts are the bytes a word of readerMask starts with.
+var maskStarts = func() (t [256]bool) {
+	for _, c := range []byte("fibtpwecslh0123456789") {
+		t[c] = true
+	}
+	return t
+}()
+
+// pre reports r starting with any of ws.
+func pre(r string, ws ...string) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(r, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// digitAfter reports r starting with w and a digit.
+func digitAfter(r, w string) bool {
+	return strings.HasPrefix(r, w) && len(w) < len(r) && isDigit(r[len(w)])
 }

@@ -12,10 +12,11 @@ import (
 // same characters are a setting in one place and not in another: "4K
 // resolution" but "4K tokens", "a 7B model" but "7B tokens", "512x512
 // images" but "a 128x128 systolic array".
-// low is a in ASCII lower case, odd is oddFold(a).
-func readMentions(a, low string, odd bool, s, e int) []mention {
+// low is a in ASCII lower case, odd is oddFold(a); words is a buffer the
+// caller keeps for the sentences of a.
+func readMentions(a, low string, odd bool, words *[][2]int, s, e int) []mention {
 	sent := a[s:e]
-	v := sentView{raw: sent, low: low[s:e], odd: odd}
+	v := sentView{raw: sent, low: low[s:e], odd: odd, words: words}
 	var out []mention
 	add := func(k settingKey, ms, me int, val string) {
 		out = append(out, mention{key: k, s: s + ms, e: s + me, val: val, example: isExample(sent, ms)})
