@@ -73,7 +73,31 @@ func TestCacheBustersShareOneEntry(t *testing.T) {
 			t.Fatalf("request %d: %v %q", i, err, rec.Body.String())
 		}
 	}
-	if renders != 1 || len(a.cache.entries) != 1 {
-		t.Fatalf("200 cache-busting requests: %d renders, %d entries; want 1 and 1", renders, len(a.cache.entries))
+	if renders != 1 || a.cache.len() != 1 {
+		t.Fatalf("200 cache-busting requests: %d renders, %d entries; want 1 and 1", renders, a.cache.len())
+	}
+}
+
+// Groups that no write touches keep their entries, so a full cache must make
+// room rather than refuse every new page until some write comes.
+func TestCacheEvictsWhenFullAndDropsOnlyTheChangedGroup(t *testing.T) {
+	rc := newResponseCache()
+	body := make([]byte, cacheMaxEntry)
+	for i := range 2 * cacheMaxBytes / cacheMaxEntry {
+		rc.put("metric:fps", 1, "/leaderboards/fps?min="+strconv.Itoa(i), &cachedResponse{body: body})
+		if rc.bytes > cacheMaxBytes {
+			t.Fatalf("after %d puts the cache holds %d bytes, over its %d", i+1, rc.bytes, cacheMaxBytes)
+		}
+	}
+	last := "/leaderboards/fps?min=" + strconv.Itoa(2*cacheMaxBytes/cacheMaxEntry-1)
+	if rc.get("metric:fps", 1, last) == nil {
+		t.Fatal("a full cache refused the newest page")
+	}
+	rc.put("site", 7, "/", &cachedResponse{body: []byte("home")})
+	if rc.get("metric:fps", 2, last) != nil || rc.get("site", 7, "/") == nil {
+		t.Fatal("a newer fps version must drop fps pages and keep the others")
+	}
+	if rc.bytes != len("home") || rc.len() != 1 {
+		t.Fatalf("after dropping fps: %d bytes in %d entries, want only the home page", rc.bytes, rc.len())
 	}
 }
