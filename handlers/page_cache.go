@@ -79,18 +79,23 @@ func (a *app) cachedIn(scope pageScope, next echo.HandlerFunc) echo.HandlerFunc 
 		key := cacheKey(req.URL)
 		e := a.cache.get(group, v.Version, key)
 		var done func() // ends this request's claim on key, once
-		if e == nil && req.Method == http.MethodGet {
+		// One request renders a missing page while the others wait for it.
+		// A waiter that finds nothing when the render ends (a write came
+		// after it, so the render was of an older version, or the response
+		// was not cacheable) queues again, so a page whose data changes ten
+		// times a second renders about once per change, not once per waiter.
+		for try := 0; e == nil && req.Method == http.MethodGet && try < 3; try++ {
 			wait, release := a.cache.claim(key)
 			if release != nil {
 				done = sync.OnceFunc(release)
 				defer done()
-			} else {
-				select {
-				case <-wait:
-					e = a.cache.get(group, v.Version, key)
-				case <-req.Context().Done():
-					return req.Context().Err()
-				}
+				break
+			}
+			select {
+			case <-wait:
+				e = a.cache.get(group, v.Version, key)
+			case <-req.Context().Done():
+				return req.Context().Err()
 			}
 		}
 		if e != nil {

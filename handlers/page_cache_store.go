@@ -50,8 +50,10 @@ func (rc *responseCache) claim(key string) (wait <-chan struct{}, done func()) {
 	}
 }
 
-// get returns the entry for key in group at version v, dropping the group's
-// entries when a newer version of it shows up.
+// get returns the entry for key in group at version v or newer, dropping the
+// group's entries when a newer version of it shows up. A newer entry holds
+// data committed after the request read v, which is at least as fresh as the
+// request needs.
 func (rc *responseCache) get(group string, v int64, key string) *cachedResponse {
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
@@ -61,9 +63,6 @@ func (rc *responseCache) get(group string, v int64, key string) *cachedResponse 
 	}
 	if v > g.version {
 		rc.drop(group, g)
-		return nil
-	}
-	if v != g.version {
 		return nil
 	}
 	return g.entries[key]

@@ -89,20 +89,21 @@ if [ -n "${WRITE_DB:-}" ]; then
   write_sql="UPDATE claims SET confidence = CASE WHEN confidence >= 0.99 THEN 0.5 ELSE confidence + 0.001 END
     WHERE id = (SELECT MIN(id) FROM claims WHERE status <> 'retracted'
                 AND metric_id = (SELECT id FROM metrics WHERE slug = '$WMETRIC'));"
-  version_sql="SELECT version FROM cache_versions WHERE scope = 'metric:' || (SELECT id FROM metrics WHERE slug = '$WMETRIC');"
   if [[ $WRITE_DB == postgres* ]]; then
-    sql() { psql -Atq "$WRITE_DB" -c "$1"; }
     writer_client() { psql -q "$WRITE_DB" >/dev/null; }
   else
-    sql() { sqlite3 -cmd ".timeout 10000" "$WRITE_DB" "$1"; }
     writer_client() { sqlite3 -cmd ".timeout 10000" "$WRITE_DB" >/dev/null; }
   fi
   # Warm both pages before the writer starts.
   curl -s -o /dev/null "$BASE/leaderboards/$OMETRIC"; curl -s -o /dev/null "$BASE/leaderboards/$WMETRIC"
-  v0=$(sql "$version_sql"); t0=$(date +%s.%N)
-  (while :; do echo "$write_sql"; sleep "$interval"; done) | writer_client &
+  t0=$(date +%s.%N)
+  # The writer stops when the stop file appears: its client then reads EOF
+  # and exits, so nothing is left running whatever happens to signals.
+  stopfile=$(mktemp -u); trap 'touch "$stopfile"' EXIT
+  countfile=$(mktemp)
+  (n=0; while [ ! -e "$stopfile" ] && echo "$write_sql"; do n=$((n + 1)); sleep "$interval"; done; echo "$n" >"$countfile") |
+    writer_client &
   WRITER_PID=$!
-  trap 'kill "$WRITER_PID" 2>/dev/null || true' EXIT
   REF_RPS=""
   measure healthz-writing "/healthz"
   measure written-metric "/leaderboards/$WMETRIC"
@@ -111,10 +112,9 @@ if [ -n "${WRITE_DB:-}" ]; then
   for _ in $(seq 1 20); do
     curl -s -o /dev/null -D - "$BASE/leaderboards/$OMETRIC" | grep -qi '^x-cache: hit' && hits=$((hits + 1))
   done
-  kill "$WRITER_PID" 2>/dev/null || true
-  wait "$WRITER_PID" 2>/dev/null || true
-  v1=$(sql "$version_sql"); t1=$(date +%s.%N)
-  awk -v a="$v0" -v b="$v1" -v s="$t0" -v e="$t1" -v m="$WMETRIC" -v o="$OMETRIC" -v h="$hits" 'BEGIN {
+  touch "$stopfile"; wait "$WRITER_PID" || true; t1=$(date +%s.%N)
+  writes=$(cat "$countfile"); rm -f "$stopfile" "$countfile"
+  awk -v a=0 -v b="$writes" -v s="$t0" -v e="$t1" -v m="$WMETRIC" -v o="$OMETRIC" -v h="$hits" 'BEGIN {
     printf "writer: %d commits to %s claims in %.1f s (%.1f/s); %s page served from the cache %d of 20 times while writing\n", b - a, m, e - s, (b - a) / (e - s), o, h }'
 fi
 
