@@ -114,7 +114,7 @@ func (a *app) feedAtom(c echo.Context) error {
 		}
 	}
 	if newest.IsZero() {
-		v, err := a.store.DataVersion(ctx)
+		v, err := a.requestDataVersion(c) // the feed's own scope: its cached copy stays right
 		if err != nil {
 			return err
 		}
