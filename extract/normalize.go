@@ -219,7 +219,7 @@ func normalize(s string) *normText {
 			nb.emit(".", i, i+1)
 			i++
 			continue
-		case c == ' ' && ligatureGap(s, i) != "":
+		case c == ' ' && i > 0 && ligatureEnds[s[i-1]] && ligatureGap(s, i) != "":
 			// "ef ciency", "of oad": a ligature the PDF text lost.
 			nb.emit(ligatureGap(s, i), i, i+1)
 			i++
@@ -386,7 +386,7 @@ func clean(s string) bool {
 			return false
 		case c == '-' && i+1 < len(s) && s[i+1] == '-', c == '-' && lineBreakHyphen(s, i):
 			return false
-		case c == ':' && colonDecimal(s, i), c == ' ' && ligatureGap(s, i) != "", c == 'b' && gluedBy(s, i):
+		case c == ':' && colonDecimal(s, i), c == ' ' && i > 0 && ligatureEnds[s[i-1]] && ligatureGap(s, i) != "", c == 'b' && gluedBy(s, i):
 			return false
 		case c == 's' && strings.HasPrefix(s[i:], "sim") && (i == 0 || !isASCIILetter(s[i-1])) && nextNonSpaceIsDigit(s, i+3):
 			return false

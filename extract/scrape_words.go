@@ -46,20 +46,26 @@ var ligatures = []struct{ left, right, fill string }{
 
 // ligatureGap returns the letters lost at the space s[i], or "".
 func ligatureGap(s string, i int) string {
-	if i < 2 || i+3 >= len(s) {
-		return ""
-	}
 	// Cheap test first: every space of every abstract comes here.
-	switch s[i-1] {
-	case 'f', 'i', 'n', 'k':
-	default:
+	if i < 2 || i+3 >= len(s) || !ligatureEnds[s[i-1]] || !ligatureStarts[s[i+1]] {
 		return ""
 	}
-	switch s[i+1] {
-	case 'c', 'g', 'o':
-	default:
-		return ""
+	return ligatureFill(s, i)
+}
+
+// ligatureEnds and ligatureStarts are the last letters of the ligatures'
+// left halves and the first of their right halves; callers that check every
+// space test ligatureEnds before calling ligatureGap.
+var ligatureEnds, ligatureStarts = func() (e, st [256]bool) {
+	for _, l := range ligatures {
+		e[l.left[len(l.left)-1]] = true
+		st[l.right[0]] = true
 	}
+	return e, st
+}()
+
+// ligatureFill is ligatureGap past its cheap test.
+func ligatureFill(s string, i int) string {
 	for _, l := range ligatures {
 		b := i - len(l.left)
 		if b < 0 || s[b:i] != l.left || b > 0 && isASCIILetter(s[b-1]) || !strings.HasPrefix(s[i+1:], l.right) {

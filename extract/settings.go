@@ -169,9 +169,11 @@ func newSettingsDoc(a string, claims []Claim) *settingsDoc {
 	}
 	sort.SliceStable(d.byStart, func(x, y int) bool { return d.figs[d.byStart[x]].s < d.figs[d.byStart[y]].s })
 	lists := 0
+	low, odd := asciiLower(a), oddFold(a)
+	var words [][2]int
 	for si, sp := range d.sents {
 		var prev *mention
-		for _, m := range readMentions(a, sp[0], sp[1]) {
+		for _, m := range readMentions(a, low, odd, &words, sp[0], sp[1]) {
 			if d.inFigure(m, claims) {
 				continue
 			}

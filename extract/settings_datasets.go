@@ -57,6 +57,7 @@ func init() {
 			}
 			datasetWords = max(datasetWords, len(strings.Fields(p)))
 			datasetFirst[strings.ToLower(strings.Fields(p)[0])] = true
+			datasetFirstByte[strings.ToLower(p)[0]] = true
 		}
 	}
 }
@@ -64,14 +65,16 @@ func init() {
 // datasetWords is the most words a name in datasetNames has; datasetFirst
 // holds the first word of each, lower-cased, to skip other words quickly.
 var (
-	datasetWords int
-	datasetFirst = map[string]bool{}
+	datasetWords     int
+	datasetFirst     = map[string]bool{}
+	datasetFirstByte [256]bool // the first bytes of datasetFirst's words
 )
 
 // nameWords splits a sentence at spaces into words with their spans, with
 // the punctuation around each word trimmed ("(ImageNet," -> "ImageNet").
-func nameWords(sent string) [][2]int {
-	var out [][2]int
+// The words are appended to out[:0], a buffer the caller keeps.
+func nameWords(sent string, out [][2]int) [][2]int {
+	out = out[:0]
 	for i := 0; i < len(sent); {
 		for i < len(sent) && sent[i] == ' ' {
 			i++
@@ -137,7 +140,8 @@ var categoryWords = map[string]bool{
 
 // readDatasets finds named benchmarks and datasets in a sentence: known names
 // first, then a capitalised name right before "dataset" or "benchmark".
-func readDatasets(sent string) []span {
+func readDatasets(v sentView) []span {
+	sent := v.raw
 	var out []span
 	taken := func(s, e int) bool {
 		for _, d := range out {
@@ -150,9 +154,13 @@ func readDatasets(sent string) []span {
 	// Known names, longest first at each word: "Occ3D-nuScenes" before
 	// "nuScenes", "Mip-NeRF 360" before "Mip-NeRF". A word is matched whole,
 	// so "Python-Code-23k-ShareGPT" is not ShareGPT.
-	ws := nameWords(sent)
-	lower := asciiLower(sent)
+	ws := nameWords(sent, *v.words)
+	*v.words = ws
+	lower := v.low
 	for i := 0; i < len(ws); i++ {
+		if w := lower[ws[i][0]:ws[i][1]]; !datasetFirstByte[w[0]] && strings.IndexByte(w, '-') < 0 {
+			continue // no name starts so: the lookups below would all miss
+		}
 		if w := lower[ws[i][0]:ws[i][1]]; !datasetFirst[w] && !datasetFirst[strings.TrimRight(w, "0123456789")] && !strings.Contains(w, "-") {
 			continue
 		}
@@ -171,7 +179,7 @@ func readDatasets(sent string) []span {
 		return out
 	}
 	// "on various datasets": a figure over several, named or not.
-	for _, m := range reDatasetsVarious.FindAllStringIndex(sent, -1) {
+	for _, m := range gated(v.has("datasets", "benchmarks"), reDatasetsVarious, sent) {
 		out = append(out, span{keyDataset, m[0], m[1], ""})
 	}
 	for _, m := range reDatasetCue.FindAllStringSubmatchIndex(sent, -1) {

@@ -12,13 +12,16 @@ import (
 // same characters are a setting in one place and not in another: "4K
 // resolution" but "4K tokens", "a 7B model" but "7B tokens", "512x512
 // images" but "a 128x128 systolic array".
-func readMentions(a string, s, e int) []mention {
+// low is a in ASCII lower case, odd is oddFold(a); words is a buffer the
+// caller keeps for the sentences of a.
+func readMentions(a, low string, odd bool, words *[][2]int, s, e int) []mention {
 	sent := a[s:e]
+	v := sentView{raw: sent, low: low[s:e], odd: odd, words: words}
 	var out []mention
 	add := func(k settingKey, ms, me int, val string) {
 		out = append(out, mention{key: k, s: s + ms, e: s + me, val: val, example: isExample(sent, ms)})
 	}
-	names := readDatasets(sent)
+	names := readDatasets(v)
 	for _, d := range names {
 		add(keyDataset, d.s, d.e, d.val)
 	}
@@ -30,12 +33,18 @@ func readMentions(a string, s, e int) []mention {
 		}
 		return false
 	}
-	lower := strings.ToLower(sent)
-	for _, r := range readers {
-		if !r.gate(lower) {
+	// ASCII lower case is the same to the gates, which look for ASCII
+	// words, unless a character lower-cases to an ASCII letter.
+	lower := v.low
+	if odd {
+		lower = strings.ToLower(sent)
+	}
+	mask := readerMask(lower)
+	for ri, r := range readers {
+		if mask&(1<<ri) == 0 {
 			continue
 		}
-		for _, m := range r.read(sent) {
+		for _, m := range r.read(v) {
 			// "throughput over 1,024-token contexts" is across them, not against.
 			if !inName(m.s) && !(isBaseline(sent, m.s) && !(m.key == keySeqLen && first(wordsBefore(sent, m.s, 1)) == "over")) {
 				add(m.key, m.s, m.e, m.val)
@@ -95,67 +104,6 @@ func readElided(sent string, s int, ms []mention) []mention {
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
 	return ms
-}
-
-// readers are the setting readers, each behind a cheap test of the
-// lower-cased sentence that must pass for the reader to find anything: the
-// patterns are costly and most sentences state no setting.
-var readers = []struct {
-	gate func(lower string) bool
-	read func(string) []span
-}{
-	{func(l string) bool {
-		return afterWord(l, "fp") || afterWord(l, "int") || containsAny(l, []string{"bf16", "tf32", "float", "precision", "bit", "w4a", "w8a", "w16a", "e4m3", "e5m2", "binary", "ternary"})
-	}, readPrecision},
-	{func(l string) bool { return containsAny(l, []string{"batch", "bs=", "bs =", "bsz"}) }, readBatch},
-	{func(l string) bool {
-		return digitThen(l, "x\u00d7*\\") || containsAny(l, []string{"0p", "2k", "4k", "8k", "hd"})
-	}, readResolution},
-	{func(l string) bool {
-		return containsAny(l, []string{"token", "context", "sequence", "length", "prompt", "input", "ctx"})
-	}, readSeqLen},
-	{func(l string) bool { return digitThen(l, "bmt") || strings.Contains(l, "illion") }, readModelSize},
-}
-
-// afterWord reports w followed by a digit somewhere in l ("fp16", "int8").
-func afterWord(l, w string) bool {
-	for i := 0; ; {
-		k := strings.Index(l[i:], w)
-		if k < 0 {
-			return false
-		}
-		i += k + len(w)
-		if i < len(l) && isDigit(l[i]) {
-			return true
-		}
-	}
-}
-
-// digitThen reports a digit followed, after at most one space, by one of
-// the bytes of set ("7b", "512 x", "4096\\times").
-func digitThen(l, set string) bool {
-	for i := 0; i+1 < len(l); i++ {
-		if !isDigit(l[i]) {
-			continue
-		}
-		j := i + 1
-		if l[j] == ' ' && j+1 < len(l) {
-			j++
-		}
-		if strings.IndexByte(set, l[j]) >= 0 || l[j] == 0xc3 && j+1 < len(l) && l[j+1] == 0x97 && strings.Contains(set, "\u00d7") {
-			return true
-		}
-	}
-	return false
-}
-
-func containsAny(s string, subs []string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
 }
 
 // span is a mention in sentence coordinates.
@@ -282,13 +230,14 @@ var (
 // Precision.
 
 var (
-	rePrecTok   = regexp.MustCompile(`(?i)\b(?:nv|mx)?(fp|int|bf|tf)(64|32|16|8|4)\b`)
-	rePrecFloat = regexp.MustCompile(`(?i)\b(b?float)(64|32|16|8)\b`)
-	rePrecNamed = regexp.MustCompile(`(?i)\b(single|half|double|mixed|full)` + hy + `precision\b`)
-	rePrecBits  = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)` + hy + `bits?\b`)
-	rePrecWA    = regexp.MustCompile(`\bW(\d{1,2})A(\d{1,2})`)
-	rePrecExp   = regexp.MustCompile(`\bE[45]M[23]\b`)
-	rePrecBin   = regexp.MustCompile(`(?i)\b(?:binary|ternary)\b[^.;]{0,40}?\bprecision`)
+	rePrecTok     = regexp.MustCompile(`(?i)\b(?:nv|mx)?(fp|int|bf|tf)(64|32|16|8|4)\b`)
+	rePrecFloat   = regexp.MustCompile(`(?i)\b(b?float)(64|32|16|8)\b`)
+	rePrecNamed   = regexp.MustCompile(`(?i)\b(single|half|double|mixed|full)` + hy + `precision\b`)
+	rePrecBits    = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)` + hy + `bits?\b`)
+	rePrecWA      = regexp.MustCompile(`\bW(\d{1,2})A(\d{1,2})`)
+	rePrecExp     = regexp.MustCompile(`\bE[45]M[23]\b`)
+	rePrecBinWord = regexp.MustCompile(`(?i)\b(?:binary|ternary)\b`)
+	rePrecBin     = regexp.MustCompile(`(?i)\b(?:binary|ternary)\b[^.;]{0,40}?\bprecision`)
 )
 
 // intCues are words after "4-bit"/"8-bit" that make it a number format
@@ -300,9 +249,10 @@ var intCues = map[string]bool{
 	"mac": true, "macs": true, "matrix": true, "gemm": true, "tensor": true, "operations": true, "ops": true, "model": true, "models": true,
 }
 
-func readPrecision(sent string) []span {
+func readPrecision(v sentView) []span {
+	sent := v.raw
 	var out []span
-	for _, m := range rePrecTok.FindAllStringSubmatchIndex(sent, -1) {
+	for _, m := range gated(v.after("fp") || v.after("int") || v.after("bf") || v.after("tf"), rePrecTok, sent) {
 		p := strings.ToLower(sent[m[2]:m[3]]) + sent[m[4]:m[5]]
 		switch p {
 		case "fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4", "fp4":
@@ -311,15 +261,15 @@ func readPrecision(sent string) []span {
 			out = append(out, span{keyPrecision, m[0], m[1], ""})
 		}
 	}
-	for _, m := range rePrecFloat.FindAllStringSubmatchIndex(sent, -1) {
+	for _, m := range gated(v.after("float"), rePrecFloat, sent) {
 		v := map[string]string{"float32": "fp32", "float16": "fp16", "bfloat16": "bf16", "float8": "fp8"}[strings.ToLower(sent[m[0]:m[1]])]
 		out = append(out, span{keyPrecision, m[0], m[1], v})
 	}
-	for _, m := range rePrecNamed.FindAllStringSubmatchIndex(sent, -1) {
+	for _, m := range gated(v.has("precision"), rePrecNamed, sent) {
 		v := map[string]string{"single": "fp32", "half": "fp16"}[strings.ToLower(sent[m[2]:m[3]])]
 		out = append(out, span{keyPrecision, m[0], m[1], v})
 	}
-	for _, m := range rePrecBits.FindAllStringSubmatchIndex(sent, -1) {
+	for _, m := range gated(v.has("bit"), rePrecBits, sent) {
 		n := sent[m[2]:m[3]]
 		next := wordsAfter(sent, m[1], 1)
 		switch {
@@ -336,7 +286,7 @@ func readPrecision(sent string) []span {
 			out = append(out, span{keyPrecision, m[0], m[1], ""}) // 2-bit, 1.58-bit: outside the vocabulary
 		}
 	}
-	for _, m := range rePrecWA.FindAllStringSubmatchIndex(sent, -1) {
+	for _, m := range gated(afterWord(sent, "W"), rePrecWA, sent) {
 		w, act := sent[m[2]:m[3]], sent[m[4]:m[5]]
 		v := ""
 		if w == act && (w == "8" || w == "4") {
@@ -346,12 +296,12 @@ func readPrecision(sent string) []span {
 		}
 		out = append(out, span{keyPrecision, m[0], m[1], v})
 	}
-	for _, m := range rePrecExp.FindAllStringIndex(sent, -1) {
+	for _, m := range gated(strings.Contains(sent, "E4M") || strings.Contains(sent, "E5M"), rePrecExp, sent) {
 		out = append(out, span{keyPrecision, m[0], m[1], "fp8"})
 	}
 	// "binary, ternary and 8-bit precision": each word is a precision, outside the vocabulary.
-	for _, m := range rePrecBin.FindAllStringIndex(sent, -1) {
-		for _, w := range regexp.MustCompile(`(?i)\b(?:binary|ternary)\b`).FindAllStringIndex(sent[m[0]:m[1]], -1) {
+	for _, m := range gated(v.has("precision") && v.has("binary", "ternary"), rePrecBin, sent) {
+		for _, w := range rePrecBinWord.FindAllStringIndex(sent[m[0]:m[1]], -1) {
 			out = append(out, span{keyPrecision, m[0] + w[0], m[0] + w[1], ""})
 		}
 	}
@@ -371,7 +321,8 @@ var batchItems = map[string]bool{"images": true, "samples": true, "sequences": t
 
 var batchUses = map[string]bool{"latency": true, "throughput": true, "inference": true, "decoding": true, "setting": true, "settings": true, "serving": true, "": true}
 
-func readBatch(sent string) []span {
+func readBatch(v sentView) []span {
+	sent := v.raw
 	var out []span
 	num := func(m []int, g int, ok bool) {
 		v := ""
@@ -436,9 +387,10 @@ func looksLikeResolution(sent string, s, e int) bool {
 	return (prev == "at" || prev == "in") && glue[next]
 }
 
-func readResolution(sent string) []span {
+func readResolution(v sentView) []span {
+	sent := v.raw
 	var out []span
-	for _, m := range reResWxH.FindAllStringSubmatchIndex(sent, -1) {
+	for _, m := range gated(digitSpaceThen(sent, "xX*\\", false, true), reResWxH, sent) {
 		if m[0] > 0 && (isAlnum(sent[m[0]-1]) || sent[m[0]-1] == '.' || sent[m[0]-1] == '^') {
 			continue
 		}
@@ -457,7 +409,7 @@ func readResolution(sent string) []span {
 			out = append(out, span{keyResolution, m[0], m[1], strconv.Itoa(w) + "x" + strconv.Itoa(h)})
 		}
 	}
-	for _, m := range reResP.FindAllStringSubmatchIndex(sent, -1) {
+	for _, m := range gated(v.has("0p"), reResP, sent) {
 		v := strings.ToLower(sent[m[0]:m[1]])
 		switch v {
 		case "2160p":
@@ -467,7 +419,7 @@ func readResolution(sent string) []span {
 		}
 		out = append(out, span{keyResolution, m[0], m[1], v})
 	}
-	for _, m := range reResK.FindAllStringSubmatchIndex(sent, -1) {
+	for _, m := range gated(v.has("2k", "4k", "8k"), reResK, sent) {
 		if m[0] > 0 && (sent[m[0]-1] == '.' || sent[m[0]-1] == ',') {
 			continue
 		}
@@ -475,7 +427,7 @@ func readResolution(sent string) []span {
 			out = append(out, span{keyResolution, m[0], m[1], sent[m[2]:m[3]] + "K"})
 		}
 	}
-	for _, m := range reResNamed.FindAllStringSubmatchIndex(sent, -1) {
+	for _, m := range gated(v.has("hd"), reResNamed, sent) {
 		v := "1080p"
 		switch l := strings.ToLower(sent[m[2]:m[3]]); {
 		case strings.HasPrefix(l, "u"):

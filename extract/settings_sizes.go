@@ -22,10 +22,24 @@ var reSeq = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)` + numPat + hy + `(?:context|sequence|ctx)(?:` + hy + `window)?(?:` + hy + `lengths?)?\b`),
 }
 
-func readSeqLen(sent string) []span {
+// seqGates are, for each of reSeq, words it cannot match without.
+var seqGates = []func(v sentView) bool{
+	func(v sentView) bool {
+		return v.has("sequence", "context", "input", "prompt") && v.has("length", "size", "window")
+	},
+	func(v sentView) bool { return v.has("token") && v.has("sequence", "context", "prompt", "input") },
+	func(v sentView) bool { return v.has("token") },
+	func(v sentView) bool { return v.has("context", "sequence", "ctx") },
+}
+
+func readSeqLen(v sentView) []span {
+	sent := v.raw
 	var out []span
-	for _, re := range reSeq {
-		for _, m := range re.FindAllStringSubmatchIndex(sent, -1) {
+	if !v.hasDigit() {
+		return nil
+	}
+	for i, re := range reSeq {
+		for _, m := range gated(seqGates[i](v), re, sent) {
 			ns := m[2]
 			if ns > 0 && (isAlnum(sent[ns-1]) || sent[ns-1] == '.') {
 				continue
@@ -102,9 +116,10 @@ var modelFamilies = map[string]bool{
 	"llava": true, "megatron": true, "nlg": true, "gopher": true, "chinchilla": true, "grok": true, "kimi": true,
 }
 
-func readModelSize(sent string) []span {
+func readModelSize(v sentView) []span {
+	sent := v.raw
 	var out []span
-	for _, m := range reSizeSuffix.FindAllStringSubmatchIndex(sent, -1) {
+	for _, m := range gated(digitSpaceThen(sent, "BMTb", true, false), reSizeSuffix, sent) {
 		s, e := m[0], m[1]
 		if s > 0 && (isAlnum(sent[s-1]) || sent[s-1] == '.' || sent[s-1] == ',') {
 			continue
@@ -146,7 +161,7 @@ func readModelSize(sent string) []span {
 		}
 		out = append(out, span{keyModelSize, s, e, formatSize(f)})
 	}
-	for _, m := range reSizeWords.FindAllStringSubmatchIndex(sent, -1) {
+	for _, m := range gated(v.has("illion") && v.has("param"), reSizeWords, sent) {
 		var f float64 = 1
 		if n := strings.ToLower(sent[m[2]:m[3]]); n != "a" && n != "one" {
 			f, _ = strconv.ParseFloat(n, 64)

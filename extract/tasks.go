@@ -290,7 +290,7 @@ func AssignTasks(title, abstract string) []string {
 			s += titleWeight * countCue(t, c)
 			if !strings.Contains(c, " & ") && mayOccur(starts, c) {
 				// Two words anywhere in an abstract say little.
-				s += countCue(a, c)
+				s += countCueAt(a, c, starts)
 			}
 		}
 		if s >= minTaskScore {
@@ -395,32 +395,68 @@ func countNeedle(text, needle string) int {
 	}
 }
 
-// wordStarts holds the first three letters of every word of a taskText
-// string, so a cue whose first word starts otherwise is not searched for.
-func wordStarts(text string) map[string]bool {
-	m := make(map[string]bool, len(text)/6)
+// wordStarts maps the first three letters of every word of a taskText
+// string to the offsets of the spaces before the words that start so, in
+// order: a cue whose first word starts otherwise is not searched for, and
+// one that may occur is looked for only there.
+func wordStarts(text string) map[string][]int32 {
+	m := make(map[string][]int32, len(text)/6)
 	for i := 0; i+1 < len(text); i++ {
 		if text[i] == ' ' && text[i+1] != ' ' {
 			j := i + 1
 			for j < len(text) && j < i+4 && text[j] != ' ' {
 				j++
 			}
-			m[text[i+1:j]] = true
+			m[text[i+1:j]] = append(m[text[i+1:j]], int32(i))
 		}
 	}
 	return m
 }
 
+// countCueAt is countCue on the text that starts was made from. A needle
+// whose first word has three letters or more can only start at a space
+// before a word of those letters, so only those spaces are tried; the
+// occurrences counted are countNeedle's, leftmost first, each starting at
+// or after the last one's final space.
+func countCueAt(text, cue string, starts map[string][]int32) int {
+	n := -1
+	for _, needle := range needles[cue] {
+		w := needle[1:]
+		if k := strings.IndexByte(w, ' '); k >= 0 {
+			w = w[:k]
+		}
+		k := 0
+		if len(w) < 3 {
+			k = countNeedle(text, needle)
+		} else {
+			next := 0
+			for _, p := range starts[w[:3]] {
+				if int(p) >= next && strings.HasPrefix(text[p:], needle) {
+					k++
+					next = int(p) + len(needle) - 1
+				}
+			}
+		}
+		if n < 0 || k < n {
+			n = k
+		}
+	}
+	return max(n, 0)
+}
+
 // mayOccur reports whether every needle of cue could start at a word of
 // the text: its first word's first three letters are among starts. A first
 // word shorter than that is always searched for.
-func mayOccur(starts map[string]bool, cue string) bool {
+func mayOccur(starts map[string][]int32, cue string) bool {
 	for _, n := range needles[cue] {
 		w := n[1:]
 		if k := strings.IndexByte(w, ' '); k >= 0 {
 			w = w[:k]
 		}
-		if len(w) >= 3 && !starts[w[:3]] {
+		if len(w) < 3 {
+			continue
+		}
+		if _, ok := starts[w[:3]]; !ok {
 			return false
 		}
 	}

@@ -181,3 +181,27 @@ func TestAssignTasks(t *testing.T) {
 		}
 	}
 }
+
+// TestCountCueAtIsCountCue: counting a cue only at the words that start as
+// it does finds what a search of the whole text finds, for every cue on
+// every corpus abstract.
+func TestCountCueAtIsCountCue(t *testing.T) {
+	texts := append(corpusAbstracts(t), "energy efficient energy efficient", "a a a", "")
+	hits := 0
+	for _, a := range texts {
+		text := taskText(a)
+		starts := wordStarts(text)
+		for _, d := range taskTable {
+			for _, c := range d.cues {
+				want := countCue(text, c)
+				if got := countCueAt(text, c, starts); got != want {
+					t.Fatalf("cue %q: countCueAt %d, countCue %d in %q", c, got, want, text)
+				}
+				hits += want
+			}
+		}
+	}
+	if hits < 100 {
+		t.Fatalf("only %d cue hits: the check saw too little", hits)
+	}
+}

@@ -23,10 +23,15 @@ func (a *app) apiPaper(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	st, err := a.store.PaperState(ctx, p.ID)
+	if err != nil {
+		return err
+	}
 	out := apiPaper{
 		ID: p.ID, URL: "/papers/" + strconv.FormatInt(p.ID, 10), Title: p.Title, Abstract: p.Abstract,
 		ArxivID: p.ArxivID, SourceURL: orNull(models.LinkURL(p.SourceURL)), CodeURL: orNull(models.LinkURL(p.CodeURL)),
 		Authors: orNull(p.Authors), PublishedOn: dateOrNull(p.PublishedOn), Claims: claimsJSON(claims),
+		Method: orNull(st.Method), Tasks: st.Tasks,
 	}
 	return c.JSON(http.StatusOK, out)
 }

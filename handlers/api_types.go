@@ -170,6 +170,8 @@ type apiPaper struct {
 	CodeURL     *string    `json:"code_url"`
 	Authors     *string    `json:"authors"`
 	PublishedOn *string    `json:"published_on"`
+	Method      *string    `json:"method"` // the method the paper names, null if none
+	Tasks       []string   `json:"tasks"`  // task slugs, vocabulary order
 	Claims      []apiClaim `json:"claims"`
 }
 

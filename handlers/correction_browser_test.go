@@ -1,7 +1,9 @@
 package handlers_test
 
 import (
+	"fmt"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
@@ -91,4 +93,73 @@ func TestBrowserCorrectionFlow(t *testing.T) {
 		t.Errorf("claim page: status %q, history %q", status, history)
 	}
 	screenshot(t, ctx, "correction-4-claim-history")
+}
+
+// formFacts are measured on the correction form, as a person sees it.
+type formFacts struct {
+	Devices       []string `json:"devices"`       // the hardware input's datalist
+	EvidenceTag   string   `json:"evidenceTag"`   // TEXTAREA
+	EvidenceWidth float64  `json:"evidenceWidth"` // px
+	EvidenceLines float64  `json:"evidenceLines"` // visible lines of text
+	EvidenceFits  bool     `json:"evidenceFits"`  // the whole evidence shows without scrolling
+	Evidence      string   `json:"evidence"`
+	Marked        string   `json:"marked"`      // the abstract's marked passage
+	MarkVisible   bool     `json:"markVisible"` // on screen and highlighted
+	PageFits      bool     `json:"pageFits"`
+}
+
+const measureForm = `(() => {
+	const hw = document.querySelector('input[name="hardware"]');
+	const ev = document.querySelector('[name="evidence"]');
+	const mark = document.querySelector('[data-testid="abstract"] mark');
+	const cs = getComputedStyle(ev);
+	const lh = parseFloat(cs.lineHeight) || 1.2 * parseFloat(cs.fontSize);
+	const r = ev.getBoundingClientRect();
+	const m = mark && mark.getBoundingClientRect();
+	return {
+		devices: hw.list ? [...hw.list.options].map(o => o.value) : [],
+		evidenceTag: ev.tagName,
+		evidenceWidth: r.width,
+		evidenceLines: (ev.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom)) / lh,
+		evidenceFits: ev.scrollHeight <= ev.clientHeight + 1 && ev.scrollWidth <= ev.clientWidth + 1,
+		evidence: ev.value,
+		marked: mark ? mark.textContent : '',
+		markVisible: !!mark && mark.offsetParent !== null && m.left >= 0 && m.right <= window.innerWidth + 1 &&
+			getComputedStyle(mark).backgroundColor !== 'rgba(0, 0, 0, 0)',
+		pageFits: document.documentElement.scrollWidth <= window.innerWidth + 1,
+	};
+})()`
+
+// The correction form of a bundled claim at a laptop's and a phone's width:
+// the known devices are offered, the abstract shows the current evidence
+// marked, and the evidence field shows all of it, several lines high.
+func TestBrowserCorrectionFormShowsEvidence(t *testing.T) {
+	ctx := mustBrowser(t)
+	srv := bundledSite(t)
+	for _, w := range []struct{ width, height int64 }{{1280, 900}, {375, 800}} {
+		f, err := run[formFacts](ctx, measureForm,
+			cdp.EmulateViewport(w.width, w.height),
+			cdp.Navigate(srv.URL+"/claims/1/corrections"),
+			cdp.WaitVisible(css(`[data-testid="correction-form"]`)),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		screenshot(t, ctx, fmt.Sprintf("correction-form-%d", w.width))
+		if !slices.Contains(f.Devices, "NVIDIA RTX 3090") || !slices.Contains(f.Devices, "NVIDIA A100") {
+			t.Errorf("%d px: hardware datalist offers %d devices, not the RTX 3090 and A100", w.width, len(f.Devices))
+		}
+		if f.EvidenceTag != "TEXTAREA" || f.EvidenceLines < 3 || !f.EvidenceFits {
+			t.Errorf("%d px: evidence is a %s showing %.1f lines, all of it: %v", w.width, f.EvidenceTag, f.EvidenceLines, f.EvidenceFits)
+		}
+		if min := map[int64]float64{1280: 500, 375: 300}[w.width]; f.EvidenceWidth < min {
+			t.Errorf("%d px: evidence field %.0f px wide, want at least %.0f", w.width, f.EvidenceWidth, min)
+		}
+		if f.Evidence == "" || f.Marked != f.Evidence || !f.MarkVisible {
+			t.Errorf("%d px: abstract marks %q (visible %v), evidence %q", w.width, f.Marked, f.MarkVisible, f.Evidence)
+		}
+		if !f.PageFits {
+			t.Errorf("%d px: the form scrolls sideways", w.width)
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -42,7 +43,7 @@ func (a *app) claimFormView(c echo.Context, d *models.ClaimDetail, f models.Sugg
 	v := views.CorrectionFormView{
 		Layout: layout("Suggest a correction"), Action: "/claims/" + strconv.FormatInt(d.ID, 10) + "/corrections",
 		ClaimID: d.ID, ClaimValue: views.Value(d.Value, d.ValueHigh, d.Unit), PaperID: d.PaperID, PaperTitle: d.PaperTitle,
-		CSRF: csrfToken(c), Errors: errs,
+		Abstract: markEvidence(d.PaperAbstract, d.EvidenceStart, d.EvidenceEnd, d.Evidence), CSRF: csrfToken(c), Errors: errs,
 	}
 	return v, a.fillInputs(c.Request().Context(), &v, f)
 }
@@ -50,17 +51,46 @@ func (a *app) claimFormView(c echo.Context, d *models.ClaimDetail, f models.Sugg
 func (a *app) paperFormView(c echo.Context, p *models.Paper, f models.SuggestionForm, errs map[string]string) (views.CorrectionFormView, error) {
 	v := views.CorrectionFormView{
 		Layout: layout("Report a missing claim"), Action: "/papers/" + strconv.FormatInt(p.ID, 10) + "/corrections",
-		Missing: true, PaperID: p.ID, PaperTitle: p.Title, Abstract: p.Abstract, CSRF: csrfToken(c), Errors: errs,
+		Missing: true, PaperID: p.ID, PaperTitle: p.Title, Abstract: views.MarkedText{Before: p.Abstract}, CSRF: csrfToken(c), Errors: errs,
 	}
 	return v, a.fillInputs(c.Request().Context(), &v, f)
 }
 
+// markEvidence splits an abstract around a claim's evidence, by its stored
+// offsets when they still hold it, else where the evidence first occurs;
+// nothing is marked when it is not there.
+func markEvidence(abstract string, start, end int, evidence string) views.MarkedText {
+	if start < 0 || end > len(abstract) || start >= end || abstract[start:end] != evidence {
+		start = strings.Index(abstract, evidence)
+		end = start + len(evidence)
+	}
+	if evidence == "" || start < 0 {
+		return views.MarkedText{Before: abstract}
+	}
+	return views.MarkedText{Before: abstract[:start], Marked: abstract[start:end], After: abstract[end:]}
+}
+
+// evidenceRows is the height of a long text field (the evidence): enough to
+// read a sentence or two without scrolling.
+const evidenceRows = 4
+
 // fillInputs lays out the form from the field table: one input per
-// suggestable field as typed in f, a select for each vocabulary.
+// suggestable field as typed in f, a select for each vocabulary, a textarea
+// for long text and the known devices offered for a device field.
 func (a *app) fillInputs(ctx context.Context, v *views.CorrectionFormView, f models.SuggestionForm) error {
 	v.NotAClaim, v.Reason, v.Contact = f.NotAClaim, f.Reason, f.Contact
 	for _, fd := range models.SuggestableFields() {
 		in := views.FormInput{Name: fd.Name, Label: fd.Label, Hint: fd.Hint, Value: fd.FormText(&f)}
+		switch {
+		case fd.Kind == models.TextField && fd.MaxLen > models.MaxFieldLen:
+			in.Rows = evidenceRows
+		case fd.Kind == models.DeviceField:
+			devices, err := a.store.KnownDevices(ctx)
+			if err != nil {
+				return err
+			}
+			in.Suggestions = devices
+		}
 		if fd.Kind == models.EnumField {
 			opts, err := a.fieldOptions(ctx, fd, v.Missing)
 			if err != nil {

@@ -55,6 +55,19 @@ func summaryOf(it *models.CorrectionItem, forModerator bool) views.CorrectionSum
 	if it.DecidedAt != nil {
 		s.Decided = it.DecidedAt.UTC().Format("2006-01-02 15:04 UTC")
 	}
+	if forModerator {
+		s.NewDevice = it.NewDevice
+	}
+	if it.RevertedAt != nil && it.Current != nil {
+		// The record says what became of the accepted change, and what
+		// the claim says now, not just "accepted".
+		s.Reverted = it.RevertedAt.UTC().Format("2006-01-02 15:04 UTC")
+		s.ClaimNow = views.Value(it.Current.Value, it.Current.ValueHigh, it.Current.Unit)
+		if it.Current.HardwareName != "" {
+			s.ClaimNow += " on " + it.Current.HardwareName
+		}
+		s.ClaimNow += " (" + it.Current.Status + ")"
+	}
 	if it.Kind == models.KindNotAClaim {
 		return s
 	}
@@ -64,6 +77,7 @@ func summaryOf(it *models.CorrectionItem, forModerator bool) views.CorrectionSum
 			row.Current = f.Text(it.Current)
 		}
 		row.Changed = slices.Contains(it.ProposedFields, f.Name)
+		row.NewDevice = forModerator && f.Kind == models.DeviceField && it.NewDevice != ""
 		s.Rows = append(s.Rows, row)
 	}
 	return s

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -38,7 +39,8 @@ func (a *app) correctionSubmitPaper(c echo.Context) error {
 func (a *app) submitSuggestion(c echo.Context, in models.NewSuggestion, form func(models.SuggestionForm, map[string]string) (views.CorrectionFormView, error)) error {
 	typed := models.SuggestionForm{NotAClaim: c.FormValue("not_a_claim") != "", Reason: c.FormValue("reason"), Contact: c.FormValue("contact")}
 	for _, f := range models.SuggestableFields() {
-		f.SetFormText(&typed, c.FormValue(f.Name))
+		// Browsers send a textarea's line breaks as CRLF; abstracts have LF.
+		f.SetFormText(&typed, strings.ReplaceAll(c.FormValue(f.Name), "\r\n", "\n"))
 	}
 	if c.FormValue("website") != "" {
 		// The honeypot is hidden from people; only bots fill it. They get the

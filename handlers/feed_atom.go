@@ -114,7 +114,7 @@ func (a *app) feedAtom(c echo.Context) error {
 		}
 	}
 	if newest.IsZero() {
-		v, err := a.store.DataVersion(ctx)
+		v, err := a.requestDataVersion(c) // the feed's own scope: its cached copy stays right
 		if err != nil {
 			return err
 		}
@@ -135,6 +135,7 @@ func atomTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 // entries: the filters, without sort and paging (a feed is newest first).
 func feedQuery(f models.LeaderboardFilter) url.Values {
 	f.Sort, f.Order, f.Page, f.PerPage, f.After = "", "", 1, 0, ""
+	f.Flag = "" // flags are computed on read; a feed lists new claims whatever their flags
 	return filterQuery(f)
 }
 

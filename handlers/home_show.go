@@ -34,6 +34,9 @@ func (a *app) homeShow(c echo.Context) error {
 		v.ClaimCount += m.Claims
 		v.Metrics = append(v.Metrics, card)
 	}
+	if v.Grid, err = a.taskGrid(ctx); err != nil {
+		return err
+	}
 	return render(c, http.StatusOK, views.Home(v))
 }
 

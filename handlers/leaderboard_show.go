@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -75,6 +74,13 @@ func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (
 		Chips:    append(chips(path, f, hw, tasks), keyChips(path, f)...),
 	}
 	v.KeyNotices = keyNotices(path, f, lb.Rows)
+	if groupedView(f) {
+		if v.Groups, v.MoreTasks, err = a.taskGroups(ctx, &m, path); err != nil {
+			return views.LeaderboardView{}, err
+		}
+	}
+	v.Form.Peaks = models.ComparedWithPeak(m.Slug) || f.Flag != ""
+	v.Form.AbovePeak = f.Flag == models.FlagAbovePeak
 	v.FeedURL, v.FeedTitle = withQuery(path+"/feed.atom", feedQuery(f)), "New "+m.Name+" claims"
 	switch {
 	case lb.TotalEstimated:
@@ -193,6 +199,9 @@ func filterForm(path string, f models.LeaderboardFilter, hw []models.Hardware, t
 	for _, t := range tasks {
 		form.Tasks = append(form.Tasks, views.Option{Value: t.Slug, Label: t.Name, Checked: f.Task == t.Slug})
 	}
+	if len(tasks) > 0 {
+		form.Tasks = append(form.Tasks, views.Option{Value: models.TaskNone, Label: "(papers with no task)", Checked: f.Task == models.TaskNone})
+	}
 	return form
 }
 
@@ -263,6 +272,11 @@ func chips(path string, f models.LeaderboardFilter, hw []models.Hardware, tasks 
 		}
 		add("task: "+label, nf)
 	}
+	if f.Flag != "" {
+		nf := base
+		nf.Flag = ""
+		add("above the device's peak", nf)
+	}
 	if f.HasCode != nil {
 		nf := base
 		nf.HasCode = nil
@@ -285,8 +299,8 @@ func remove(list []string, v string) []string {
 	return out
 }
 
-// chartLabels tells chart rows apart: each is its paper's short title and
-// device; rows that would still share a label add what was measured, then
+// chartLabels tells chart rows apart: each is its method (else its paper's
+// short title) and device; rows that would still share a label add what was measured, then
 // what it is compared with, then the setting, then their rank in front.
 func chartLabels(rows []models.ClaimRow) []string {
 	labels := make([]string, len(rows))
@@ -337,16 +351,12 @@ func clip(s string, n int) string {
 	return s
 }
 
-// chartLabel is a row's paper's short title (before its colon, as "Quokka"
-// of "Quokka: Streaming Splats") and its device.
+// chartLabel is a row's name (its method, else its paper's short title)
+// and its device: "Method (hardware)".
 func chartLabel(r models.ClaimRow) string {
-	title := r.PaperTitle
-	if i := strings.Index(title, ":"); i > 0 && i <= 40 {
-		title = title[:i]
-	}
-	title = clip(title, 32)
+	name := rowName(r)
 	if r.HardwareName != "" {
-		return title + " (" + r.HardwareName + ")"
+		return name + " (" + r.HardwareName + ")"
 	}
-	return title
+	return name
 }

@@ -26,7 +26,7 @@ func (a *app) moderationAccept(c echo.Context) error {
 }
 
 // decisionOf reads a decision form: the suggestion from the path, the
-// reviewed claim version and the note from the form.
+// reviewed claim version, the note and the new-device confirmation from the form.
 func decisionOf(c echo.Context) (models.Decision, error) {
 	id, err := pathID(c, "id")
 	if err != nil {
@@ -36,7 +36,8 @@ func decisionOf(c echo.Context) (models.Decision, error) {
 	if err != nil {
 		return models.Decision{}, err
 	}
-	return models.Decision{CorrectionID: id, ModeratorID: moderatorOf(c).ID, ClaimVersion: version, Note: c.FormValue("note")}, nil
+	return models.Decision{CorrectionID: id, ModeratorID: moderatorOf(c).ID, ClaimVersion: version, Note: c.FormValue("note"),
+		NewDevice: c.FormValue("new_device") != ""}, nil
 }
 
 // pathAndVersion reads a moderator's form about one claim or revision: the

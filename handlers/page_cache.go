@@ -16,12 +16,14 @@ import (
 	"github.com/claimboard/claimboard/models"
 )
 
-// Read-heavy pages are served from memory while the data is unchanged. Every
-// entry belongs to one data version (the trigger-maintained counter that
-// every write bumps), and each request reads that version first, so a change
-// made through any server process is visible on the very next request here.
-// Concurrent requests share those reads (models.versionRounds) without
-// giving that up.
+// Read-heavy pages are served from memory while the data they show is
+// unchanged. Every entry belongs to one scope at one version (trigger-kept
+// counters, migration 00024: the site, moved by every write, and each
+// metric's leaderboards, moved by their claims and by what every leaderboard
+// shows), and each request reads the versions first, so a change made
+// through any server process is visible on the very next request here, while
+// a write to one metric leaves the other metrics' pages cached. Concurrent
+// requests share those reads (models.versionRounds) without giving that up.
 const (
 	cacheMaxBytes  = 64 << 20 // the whole cache
 	cacheMaxEntry  = 1 << 20  // one response; bigger ones (large CSVs) stream uncached
@@ -32,81 +34,41 @@ const (
 // deliberately not among them.
 var cachedHeaders = []string{"Content-Type", "ETag", "Last-Modified", "Cache-Control", "Content-Disposition", "Link"}
 
-type cachedResponse struct {
-	header http.Header
-	body   []byte
+// pageScope picks the version a cached route's response depends on, and the
+// cache group it is kept in.
+type pageScope func(c echo.Context, vs models.Versions) (group string, v models.DataVersion)
+
+// siteScope is for pages that span metrics: every write moves it.
+func siteScope(_ echo.Context, vs models.Versions) (string, models.DataVersion) {
+	return "site", vs.Site()
 }
 
-// responseCache holds the responses of one data version.
-type responseCache struct {
-	mu       sync.Mutex
-	version  int64
-	bytes    int
-	entries  map[string]*cachedResponse
-	inflight map[string]chan struct{} // keys being rendered now, closed when done
-}
-
-func newResponseCache() *responseCache {
-	return &responseCache{entries: map[string]*cachedResponse{}, inflight: map[string]chan struct{}{}}
-}
-
-// claim makes the caller the one request that renders key, or returns a
-// channel that closes when the request already rendering it is done. Without
-// it, 32 concurrent first visits to a slow page all run its queries at once.
-func (rc *responseCache) claim(key string) (wait <-chan struct{}, done func()) {
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	if ch, ok := rc.inflight[key]; ok {
-		return ch, nil
-	}
-	ch := make(chan struct{})
-	rc.inflight[key] = ch
-	return nil, func() {
-		rc.mu.Lock()
-		delete(rc.inflight, key)
-		rc.mu.Unlock()
-		close(ch)
-	}
-}
-
-// get returns the entry for key at version v, dropping every entry when a
-// newer version shows up.
-func (rc *responseCache) get(v int64, key string) *cachedResponse {
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	if v > rc.version {
-		rc.version, rc.bytes, rc.entries = v, 0, map[string]*cachedResponse{}
-	}
-	if v != rc.version {
-		return nil
-	}
-	return rc.entries[key]
-}
-
-func (rc *responseCache) put(v int64, key string, e *cachedResponse) {
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	if v != rc.version || rc.bytes+len(e.body) > cacheMaxBytes {
-		return // a write happened meanwhile, or the cache is full until the next one
-	}
-	if old := rc.entries[key]; old != nil {
-		rc.bytes -= len(old.body)
-	}
-	rc.entries[key] = e
-	rc.bytes += len(e.body)
+// metricScope is for one metric's leaderboard, CSV, feed and API view: only
+// that metric's claims and what every leaderboard shows move it.
+func metricScope(c echo.Context, vs models.Versions) (string, models.DataVersion) {
+	slug := strings.TrimSuffix(c.Param("metric"), ".csv") // the route's suffix is not yet split off
+	return "metric:" + slug, vs.Metric(slug)
 }
 
 // cached serves a GET from the response cache, or runs the handler and keeps
 // a successful response of modest size. Only routes whose output is the same
 // for every visitor may use it: pages with per-visitor forms (CSRF tokens,
-// moderator controls) must not.
-func (a *app) cached(next echo.HandlerFunc) echo.HandlerFunc {
+// moderator controls) must not. X-Cache says which it was (hit or miss).
+func (a *app) cached(next echo.HandlerFunc) echo.HandlerFunc { return a.cachedIn(siteScope, next) }
+
+// cachedMetric is cached for routes with a :metric parameter.
+func (a *app) cachedMetric(next echo.HandlerFunc) echo.HandlerFunc {
+	return a.cachedIn(metricScope, next)
+}
+
+func (a *app) cachedIn(scope pageScope, next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
-		v, err := a.store.DataVersion(req.Context())
+		vs, err := a.store.Versions(req.Context())
 		if err != nil {
 			return err
 		}
+		group, v := scope(c, vs)
 		c.Set(dataVersionKey, v)
 		if slices.Contains(req.URL.Query()["status"], models.StatusRetracted) {
 			// Retracted claims are shown to moderators only: such a view
@@ -115,24 +77,30 @@ func (a *app) cached(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		key := cacheKey(req.URL)
-		e := a.cache.get(v.Version, key)
+		e := a.cache.get(group, v.Version, key)
 		var done func() // ends this request's claim on key, once
-		if e == nil && req.Method == http.MethodGet {
+		// One request renders a missing page while the others wait for it.
+		// A waiter that finds nothing when the render ends (a write came
+		// after it, so the render was of an older version, or the response
+		// was not cacheable) queues again, so a page whose data changes ten
+		// times a second renders about once per change, not once per waiter.
+		for try := 0; e == nil && req.Method == http.MethodGet && try < 3; try++ {
 			wait, release := a.cache.claim(key)
 			if release != nil {
 				done = sync.OnceFunc(release)
 				defer done()
-			} else {
-				select {
-				case <-wait:
-					e = a.cache.get(v.Version, key)
-				case <-req.Context().Done():
-					return req.Context().Err()
-				}
+				break
+			}
+			select {
+			case <-wait:
+				e = a.cache.get(group, v.Version, key)
+			case <-req.Context().Done():
+				return req.Context().Err()
 			}
 		}
 		if e != nil {
 			h := c.Response().Header()
+			h.Set("X-Cache", "hit")
 			for k, vals := range e.header {
 				h[k] = vals
 			}
@@ -151,6 +119,7 @@ func (a *app) cached(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		res := c.Response()
+		res.Header().Set("X-Cache", "miss")
 		// A response too big to keep frees the requests waiting for it at
 		// once: they would find nothing cached, and a slow client of a
 		// large CSV must not hold them for the length of its download.
@@ -165,7 +134,7 @@ func (a *app) cached(next echo.HandlerFunc) echo.HandlerFunc {
 					e.header[http.CanonicalHeaderKey(name)] = vals
 				}
 			}
-			a.cache.put(v.Version, key, e)
+			a.cache.put(group, v.Version, key, e)
 		}
 		return err
 	}

@@ -1,15 +1,20 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/claimboard/claimboard/internal/testdb"
+	"github.com/claimboard/claimboard/models"
 )
 
 func TestCacheClaimLetsOneRequestRender(t *testing.T) {
@@ -73,7 +78,78 @@ func TestCacheBustersShareOneEntry(t *testing.T) {
 			t.Fatalf("request %d: %v %q", i, err, rec.Body.String())
 		}
 	}
-	if renders != 1 || len(a.cache.entries) != 1 {
-		t.Fatalf("200 cache-busting requests: %d renders, %d entries; want 1 and 1", renders, len(a.cache.entries))
+	if renders != 1 || a.cache.len() != 1 {
+		t.Fatalf("200 cache-busting requests: %d renders, %d entries; want 1 and 1", renders, a.cache.len())
+	}
+}
+
+// Groups that no write touches keep their entries, so a full cache must make
+// room rather than refuse every new page until some write comes.
+func TestCacheEvictsWhenFullAndDropsOnlyTheChangedGroup(t *testing.T) {
+	rc := newResponseCache()
+	body := make([]byte, cacheMaxEntry)
+	for i := range 2 * cacheMaxBytes / cacheMaxEntry {
+		rc.put("metric:fps", 1, "/leaderboards/fps?min="+strconv.Itoa(i), &cachedResponse{body: body})
+		if rc.bytes > cacheMaxBytes {
+			t.Fatalf("after %d puts the cache holds %d bytes, over its %d", i+1, rc.bytes, cacheMaxBytes)
+		}
+	}
+	last := "/leaderboards/fps?min=" + strconv.Itoa(2*cacheMaxBytes/cacheMaxEntry-1)
+	if rc.get("metric:fps", 1, last) == nil {
+		t.Fatal("a full cache refused the newest page")
+	}
+	rc.put("site", 7, "/", &cachedResponse{body: []byte("home")})
+	if rc.get("metric:fps", 2, last) != nil || rc.get("site", 7, "/") == nil {
+		t.Fatal("a newer fps version must drop fps pages and keep the others")
+	}
+	if rc.bytes != len("home") || rc.len() != 1 {
+		t.Fatalf("after dropping fps: %d bytes in %d entries, want only the home page", rc.bytes, rc.len())
+	}
+}
+
+// Requests that arrive after a write wait for the render already running
+// (of the version before it); when it ends they must not all render at
+// once: one renders the new version and the rest take its copy.
+func TestCacheWaitersOfANewerVersionRenderOnce(t *testing.T) {
+	s := testdb.MustOpen(t, testdb.SQLiteURL(t))
+	a := &app{store: s, cache: newResponseCache()}
+	gate := make(chan struct{})
+	var renders atomic.Int64
+	h := a.cached(func(c echo.Context) error {
+		if renders.Add(1) == 1 {
+			<-gate // the first render waits for the write and the twelve
+		} else {
+			time.Sleep(50 * time.Millisecond) // every render takes a while
+		}
+		return c.String(http.StatusOK, "page")
+	})
+	e := echo.New()
+	serve := func(wg *sync.WaitGroup) {
+		defer wg.Done()
+		rec := httptest.NewRecorder()
+		if err := h(e.NewContext(httptest.NewRequest(http.MethodGet, "/", nil), rec)); err != nil || rec.Body.String() != "page" {
+			t.Errorf("GET /: %v %q", err, rec.Body.String())
+		}
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go serve(&wg)
+	for renders.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	abs := "We reach 4242 FPS on a GPU."
+	if _, err := s.SavePapers(context.Background(), []models.PaperInput{{Title: "A write", Abstract: abs,
+		Claims: []models.ClaimInput{{Metric: "fps", Value: 4242, Unit: "FPS", Evidence: "4242 FPS", EvidenceStart: 9, EvidenceEnd: 17}}}}); err != nil {
+		t.Fatal(err)
+	}
+	for range 12 {
+		wg.Add(1)
+		go serve(&wg)
+	}
+	time.Sleep(200 * time.Millisecond) // all twelve are waiting for the first render
+	close(gate)
+	wg.Wait()
+	if n := renders.Load(); n > 2 {
+		t.Fatalf("12 requests after a write rendered the page %d times besides the first; want 1", n-1)
 	}
 }

@@ -1,8 +1,10 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 	"sort"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -38,8 +40,12 @@ func (a *app) paperShow(c echo.Context) error {
 	v := views.PaperView{
 		Layout: layout(p.Title), ID: p.ID, Title: p.Title, SourceURL: webURL(p.SourceURL),
 		CodeURL: webURL(p.CodeURL), ProjectURL: webURL(p.ProjectURL), Authors: p.Authors,
-		Abstract: segments(p.Abstract, claims),
+		Abstract: segments(p.Abstract, claims), Method: p.Method, MethodHuman: p.MethodSource == models.MethodByHuman,
 	}
+	if v.History, err = a.paperHistory(ctx, p.ID); err != nil {
+		return err
+	}
+	v.EditURL = "/papers/" + strconv.FormatInt(p.ID, 10) + "/edit"
 	for _, t := range tasks {
 		v.Tasks = append(v.Tasks, views.PaperTaskChip{Slug: t.Slug, Name: t.Name, Human: t.Source == models.TaskByHuman})
 	}
@@ -98,4 +104,21 @@ func segments(abstract string, claims []models.ClaimRow) []views.Segment {
 		out = append(out, views.Segment{Text: views.CleanFragment(abstract[pos:])})
 	}
 	return out
+}
+
+// paperHistory is a paper's moderator edits, in words.
+func (a *app) paperHistory(ctx context.Context, paperID int64) ([]views.PaperChangeView, error) {
+	changes, err := a.store.PaperHistory(ctx, paperID)
+	if err != nil || len(changes) == 0 {
+		return nil, err
+	}
+	all, err := a.store.Tasks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[string]string, len(all))
+	for _, t := range all {
+		names[t.Slug] = t.Name
+	}
+	return paperChangeViews(changes, names), nil
 }

@@ -54,7 +54,7 @@ func single(q url.Values, name string) (string, bool, error) {
 var leaderboardParams = map[string]bool{
 	"sort": true, "order": true, "hardware": true, "qualifier": true, "q": true, "min": true,
 	"max": true, "min_confidence": true, "year": true, "status": true, "has_code": true,
-	"page": true, "per_page": true, "task": true,
+	"page": true, "per_page": true, "task": true, "flag": true,
 }
 
 // parseLeaderboardFilter reads the one filter that the leaderboard page, its
@@ -101,6 +101,9 @@ func filterFromValues(metric string, q url.Values, moderator bool) (models.Leade
 		}
 	}
 	if f.After, _, err = single(q, "after"); err != nil {
+		return f, err
+	}
+	if f.Flag, _, err = single(q, "flag"); err != nil {
 		return f, err
 	}
 	f.Hardware = nonEmpty(q["hardware"])
@@ -185,6 +188,9 @@ func filterQuery(f models.LeaderboardFilter) url.Values {
 		if v := f.Keys.Get(k.Param); v != "" {
 			q.Set(k.Param, v)
 		}
+	}
+	if f.Flag != "" {
+		q.Set("flag", f.Flag)
 	}
 	if f.Page > 1 {
 		q.Set("page", strconv.Itoa(f.Page))

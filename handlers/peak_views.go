@@ -13,10 +13,15 @@ func peakView(p *models.PeakComparison) *views.PeakView {
 	if p == nil {
 		return nil
 	}
-	return &views.PeakView{
+	v := &views.PeakView{
 		Percent: strconv.FormatFloat(p.Percent, 'f', 0, 64) + "%", Source: p.Source(),
 		SourceURL: safeURL(p.SourceURL), Assumed: p.Assumed, Above: p.Above, Reason: p.Reason,
+		Of: "peak", Exceeds: "exceeds the device's dense peak",
 	}
+	if p.Bandwidth {
+		v.Of, v.Exceeds = "memory bandwidth", "exceeds the device's memory bandwidth"
+	}
+	return v
 }
 
 // specViews shapes a device's spec rows for its page.

@@ -100,11 +100,12 @@ func New(cfg Config) *echo.Echo {
 	get("/status", a.statusShow)
 	get("/static/*", staticFiles())
 
-	// a.cached: the same for every visitor, served from memory until the data changes.
+	// a.cached: the same for every visitor, served from memory until the data changes;
+	// a.cachedMetric: the same, until that metric's data (or what every leaderboard shows) changes.
 	get("/", a.homeShow, a.cached)
 	// Echo cannot route ":metric.csv"; the suffix picks the encoding of one filter.
-	get("/leaderboards/:metric", bySuffix(a.leaderboardShow, ".csv", a.leaderboardCSV), a.cached)
-	get("/leaderboards/:metric/feed.atom", a.feedAtom, a.cached)
+	get("/leaderboards/:metric", bySuffix(a.leaderboardShow, ".csv", a.leaderboardCSV), a.cachedMetric)
+	get("/leaderboards/:metric/feed.atom", a.feedAtom, a.cachedMetric)
 	get("/feed.atom", a.feedAtom, a.cached)
 	get("/papers/:id", a.paperShow, a.cached)
 	get("/claims/:id", a.claimShow)
@@ -131,6 +132,8 @@ func New(cfg Config) *echo.Echo {
 	post("/moderation/:id/reject", a.moderationReject, requireModerator)
 	post("/moderation/claims/:id/verify", a.moderationVerify, requireModerator)
 	post("/moderation/revisions/:id/revert", a.moderationRevert, requireModerator)
+	get("/papers/:id/edit", a.paperEditForm, requireModerator)
+	post("/papers/:id/edit", a.paperEditSubmit, requireModerator)
 
 	// Data out: full dump and the read-only JSON API.
 	get("/export/claims.csv", a.exportAll)
@@ -138,7 +141,7 @@ func New(cfg Config) *echo.Echo {
 	get("/api/v1/openapi.json", a.apiOpenAPI)
 	get("/api/v1/metrics", a.apiMetrics, a.cached)
 	get("/api/v1/hardware", a.apiHardware, a.cached)
-	get("/api/v1/leaderboards/:metric", a.apiLeaderboard, a.cached)
+	get("/api/v1/leaderboards/:metric", a.apiLeaderboard, a.cachedMetric)
 	get("/api/v1/papers/:id", a.apiPaper, a.cached)
 	get("/api/v1/claims/:id", a.apiClaim, a.cached)
 	get("/api/v1/claims/:id/history", a.apiClaimHistory, a.cached)

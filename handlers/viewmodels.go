@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/claimboard/claimboard/models"
 	"github.com/claimboard/claimboard/views"
@@ -13,6 +14,7 @@ import (
 func rowView(r models.ClaimRow, rank int) views.LeaderboardRow {
 	row := views.LeaderboardRow{
 		Rank: rank, ClaimID: r.ID, PaperID: r.PaperID, PaperTitle: r.PaperTitle,
+		Method: r.PaperMethod, Name: rowName(r),
 		Value: views.Value(r.Value, r.ValueHigh, r.Unit), RawText: r.RawText,
 		Qualifier: views.Qualifier(r.Qualifier), Hardware: r.HardwareName, HardwareSlug: r.HardwareSlug,
 		Baseline: r.Baseline, Subject: r.Subject, Evidence: r.Evidence, Status: r.Status,
@@ -53,4 +55,18 @@ func (a *app) rowViews(ctx context.Context, rows []models.ClaimRow, firstRank in
 		out = append(out, row)
 	}
 	return out, nil
+}
+
+// rowName is what a row is called: the method its paper names, else the
+// paper's short title (before its colon, as "Quokka" of "Quokka: Streaming
+// Splats", clipped), so rows are told apart by name, not by a cut title.
+func rowName(r models.ClaimRow) string {
+	if r.PaperMethod != "" {
+		return r.PaperMethod
+	}
+	title := r.PaperTitle
+	if i := strings.Index(title, ":"); i > 0 && i <= 40 {
+		title = title[:i]
+	}
+	return clip(title, 32)
 }

@@ -19,6 +19,7 @@ func Extract(r Record) models.PaperInput {
 	p := paperOf(r)
 	p.Claims = Claims(r.Abstract)
 	p.Tasks = extract.AssignTasks(r.Title, r.Abstract)
+	p.Method = extract.MethodName(r.Title, r.Abstract)
 	return p
 }
 

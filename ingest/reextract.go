@@ -29,7 +29,8 @@ type ReextractStats struct {
 // Reextract runs the current extractor over every stored paper, a page of
 // papers per transaction. Claims a human has touched are kept exactly as they
 // are; untouched extracted claims are replaced (or kept if found again).
-// Tasks likewise: the extractor's are replaced, a paper a human filed keeps its.
+// Tasks and methods likewise: the extractor's are replaced, a paper a human
+// filed or named keeps its.
 // Stopped midway, every page written is whole and a rerun finishes the job.
 // First it fills what stored papers of the bundled corpus lack from its
 // metadata (arXiv id, authors, date...), so a database seeded before the
@@ -63,6 +64,7 @@ func Reextract(ctx context.Context, store *models.Store, opt ReextractOptions) (
 		}
 		claims := make([][]models.ClaimInput, len(page))
 		tasks := make(map[int64][]string, len(page))
+		methods := make(map[int64]string, len(page))
 		var wg sync.WaitGroup
 		next := make(chan int)
 		var mu sync.Mutex
@@ -80,8 +82,10 @@ func Reextract(ctx context.Context, store *models.Store, opt ReextractOptions) (
 					}
 					claims[i] = c
 					t := extract.AssignTasks(page[i].Title, page[i].Abstract)
+					m := extract.MethodName(page[i].Title, page[i].Abstract)
 					mu.Lock()
 					tasks[page[i].ID] = t
+					methods[page[i].ID] = m
 					mu.Unlock()
 				}
 			}()
@@ -106,6 +110,10 @@ func Reextract(ctx context.Context, store *models.Store, opt ReextractOptions) (
 		// between the two writes leaves this page's old tasks, which a
 		// rerun replaces.
 		if err := store.ReplaceExtractedTasks(ctx, tasks); err != nil {
+			return st, err
+		}
+		// Methods likewise: a moderator's stays.
+		if err := store.ReplaceExtractedMethods(ctx, methods); err != nil {
 			return st, err
 		}
 		st.Papers += len(page)

@@ -37,8 +37,8 @@ type Store struct {
 	sqlDB   *sql.DB
 	dialect string
 
-	versions  *versionRounds // shares data-version reads between requests
-	versionDB *sql.DB        // one connection for those reads alone
+	versions  *versionRounds[Versions] // shares data-version reads between requests
+	versionDB *sql.DB                  // one connection for those reads alone
 	secrets   *secretCache
 	exports   *exportPool // streaming exports' own connections (store_export_pool.go)
 
@@ -118,7 +118,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		versionDB.Close()
 		return nil, fmt.Errorf("store: open %s: %w", dialect, err)
 	}
-	s.versions = &versionRounds{read: func(ctx context.Context) (DataVersion, error) { return readDataVersion(ctx, versionDB) }}
+	s.versions = &versionRounds[Versions]{read: func(ctx context.Context) (Versions, error) { return readVersions(ctx, versionDB) }}
 	s.secrets = &secretCache{m: map[string][]byte{}}
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()

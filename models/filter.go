@@ -52,7 +52,8 @@ type LeaderboardFilter struct {
 	// Comparability keys (issue 14); zero is any. Keys names the filter
 	// parameters, and keys.go reads and writes them.
 	Keys    KeyFilter
-	Page    int // 1-based
+	Flag    string // one of Flags: only claims flagged so ("above_peak"), "" for any
+	Page    int    // 1-based
 	PerPage int
 	// After is a keyset cursor (store_seek.go) from Leaderboard.NextAfter:
 	// the page starts after that row, and Page only labels it.
@@ -66,6 +67,7 @@ type LeaderboardFilter struct {
 type resolvedTask struct {
 	id    int64
 	large bool
+	none  bool // task=none: papers with no task
 }
 
 // Normalize fills defaults and validates every field against its allowlist or
@@ -137,6 +139,9 @@ func (f *LeaderboardFilter) Normalize() error {
 	if f.Task != "" && !validSlug(f.Task) {
 		return FieldErrorf("task", "%q is not a task slug", clipText(f.Task, 40))
 	}
+	if f.Flag != "" && !slices.Contains(Flags, f.Flag) {
+		return FieldErrorf("flag", "must be one of %s", strings.Join(Flags, ", "))
+	}
 	if f.Year != 0 && (f.Year < 1900 || f.Year > 2200) {
 		return FieldErrorf("year", "must be a year between 1900 and 2200")
 	}
@@ -148,7 +153,7 @@ func (f *LeaderboardFilter) Normalize() error {
 func (f LeaderboardFilter) Unfiltered() bool {
 	return len(f.Hardware) == 0 && len(f.Qualifier) == 0 && len(f.Status) == 0 && f.Query == "" &&
 		f.Min == nil && f.Max == nil && f.MinConf == nil && f.Year == 0 && f.HasCode == nil && f.Task == "" &&
-		f.Keys == KeyFilter{}
+		f.Keys == KeyFilter{} && f.Flag == ""
 }
 
 // onlyTask reports whether f's one condition is a task, whose total is the
@@ -156,7 +161,7 @@ func (f LeaderboardFilter) Unfiltered() bool {
 func (f LeaderboardFilter) onlyTask() bool {
 	g := f
 	g.Task = ""
-	return f.Task != "" && g.Unfiltered()
+	return f.Task != "" && f.Task != TaskNone && g.Unfiltered()
 }
 
 // WantsRetracted reports whether f lists retracted claims (a moderator asked).

@@ -68,8 +68,12 @@ type Paper struct {
 	SourceName string
 	SourceFile string
 	IngestedAt *time.Time
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	// Method is the method, system or model the paper names ('' if none);
+	// MethodSource says who set it (MethodByExtractor or MethodByHuman).
+	Method       string
+	MethodSource string
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // Claim is one quantitative claim of a paper, in its metric's canonical unit.

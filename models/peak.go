@@ -28,14 +28,21 @@ type HardwareSpec struct {
 	Position            int
 }
 
-// Flag names a claim carries; FlagAbovePeak: more than the device's dense peak.
+// Flag names a claim carries; FlagAbovePeak: more than the device's dense
+// peak (or, for bandwidth, its memory bandwidth).
 const FlagAbovePeak = "above_peak"
+
+// Flags are the flags the leaderboard filter (flag=) accepts.
+var Flags = []string{FlagAbovePeak}
 
 // PeakComparison is a throughput claim set against its device's dense peak.
 type PeakComparison struct {
 	Percent   float64 // the claim per device as a percentage of Peak
-	Peak      float64 // TFLOPS
-	Precision string  // "FP16/BF16", ...: the column compared with
+	Peak      float64 // TFLOPS, or GB/s for bandwidth
+	Precision string  // "FP16/BF16", ...: the column compared with; "" for bandwidth
+	// Bandwidth says the claim is set against memory bandwidth (GB/s), not
+	// a FLOPS peak.
+	Bandwidth bool
 	// Assumed says the claim states no precision (or one the device has no
 	// figure for), so the highest dense peak was used: the percentage is a
 	// lower bound.
@@ -49,6 +56,9 @@ type PeakComparison struct {
 
 // Source says what the percentage was computed against, for CSV and pages.
 func (p *PeakComparison) Source() string {
+	if p.Bandwidth {
+		return fmt.Sprintf("memory bandwidth %s GB/s (%s)", trimFloat(p.Peak), p.Device)
+	}
 	s := fmt.Sprintf("%s dense %s TFLOPS (%s)", p.Precision, trimFloat(p.Peak), p.Device)
 	if p.Assumed {
 		s += "; no precision stated, highest dense peak used"
@@ -135,6 +145,8 @@ func ComparePeak(metric string, value float64, count *int, text string, specs []
 	}
 	perDevice := value
 	switch metric {
+	case "bandwidth":
+		return compareBandwidth(value, count, specs)
 	case "tflops_per_gpu":
 	case "aggregate_flops":
 		if count == nil || *count < 1 {
@@ -190,6 +202,34 @@ func ComparePeak(metric string, value float64, count *int, text string, specs []
 		default:
 			cmp.Reason = "likely a misread number or device count"
 		}
+	}
+	return cmp
+}
+
+// compareBandwidth sets a bandwidth claim against its device's memory
+// bandwidth (the highest variant's). A claim naming several devices is
+// divided among them, which can only lower its share: a per-device figure
+// read as a total is never flagged by it.
+func compareBandwidth(value float64, count *int, specs []HardwareSpec) *PeakComparison {
+	perDevice := value
+	if count != nil && *count > 1 {
+		perDevice = value / float64(*count)
+	}
+	cmp := &PeakComparison{PerDevice: perDevice, Bandwidth: true}
+	var from *HardwareSpec
+	for i := range specs {
+		if v := specs[i].BandwidthGBs; v != nil && *v > cmp.Peak {
+			cmp.Peak, from = *v, &specs[i]
+		}
+	}
+	if from == nil {
+		return nil
+	}
+	cmp.Device, cmp.SourceURL = from.Device, from.SourceURL
+	cmp.Percent = perDevice / cmp.Peak * 100
+	if cmp.Percent > 100 {
+		cmp.Above = true
+		cmp.Reason = "likely a cache, network or multi-device figure, or a misread number"
 	}
 	return cmp
 }

@@ -184,61 +184,7 @@ func (s *Store) bulkSQLite(ctx context.Context, next func() (PaperInput, bool), 
 	metrics, hw, tasks map[string]int64, progress func(int, int)) (SaveStats, error) {
 	var st SaveStats
 	err := s.db.WithContext(ctx).Transaction(func(gtx *gorm.DB) error {
-		tx, ok := gtx.Statement.ConnPool.(*sql.Tx)
-		if !ok {
-			return fmt.Errorf("transaction is a %T, not *sql.Tx", gtx.Statement.ConnPool)
-		}
-		var paperID, claimID int64
-		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM papers").Scan(&paperID); err != nil {
-			return err
-		}
-		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM claims").Scan(&claimID); err != nil {
-			return err
-		}
-		insPaper, err := tx.PrepareContext(ctx, insertSQL("papers", bulkPaperCols))
-		if err != nil {
-			return err
-		}
-		insClaim, err := tx.PrepareContext(ctx, insertSQL("claims", bulkClaimCols))
-		if err != nil {
-			return err
-		}
-		insTask, err := tx.PrepareContext(ctx, insertSQL("paper_tasks", bulkTaskCols))
-		if err != nil {
-			return err
-		}
-		b := &bulkRows{}
-		now := time.Now().UTC()
-		write := func(stmt *sql.Stmt, rows [][]any) error {
-			for _, r := range rows {
-				if _, err := stmt.ExecContext(ctx, r...); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		for p, ok := next(); ok; p, ok = next() {
-			if err := resolve(gtx, &p); err != nil {
-				return err
-			}
-			b.add(p, &paperID, &claimID, metrics, hw, tasks, now)
-			if err := write(insPaper, b.papers); err != nil {
-				return fmt.Errorf("paper %d: %w", paperID, err)
-			}
-			if err := write(insClaim, b.claims); err != nil {
-				return fmt.Errorf("claims of paper %d: %w", paperID, err)
-			}
-			if err := write(insTask, b.tasks); err != nil {
-				return fmt.Errorf("tasks of paper %d: %w", paperID, err)
-			}
-			st.Added++
-			st.Claims += len(b.claims)
-			b.papers, b.claims, b.tasks = b.papers[:0], b.claims[:0], b.tasks[:0]
-			if progress != nil && st.Added%bulkBatch == 0 {
-				progress(st.Added, st.Claims)
-			}
-		}
-		return nil
+		return inVersionBatch(gtx, DialectSQLite, func() error { return bulkSQLiteRows(ctx, gtx, next, resolve, metrics, hw, tasks, progress, &st) })
 	})
 	if err != nil {
 		return SaveStats{}, fmt.Errorf("store: bulk load: %w", err)
@@ -247,6 +193,66 @@ func (s *Store) bulkSQLite(ctx context.Context, next func() (PaperInput, bool), 
 		return st, fmt.Errorf("store: bulk load: analyze: %w", err)
 	}
 	return st, nil
+}
+
+// bulkSQLiteRows writes every paper of next in gtx, one prepared insert per row.
+func bulkSQLiteRows(ctx context.Context, gtx *gorm.DB, next func() (PaperInput, bool), resolve func(*gorm.DB, *PaperInput) error,
+	metrics, hw, tasks map[string]int64, progress func(int, int), st *SaveStats) error {
+	tx, ok := gtx.Statement.ConnPool.(*sql.Tx)
+	if !ok {
+		return fmt.Errorf("transaction is a %T, not *sql.Tx", gtx.Statement.ConnPool)
+	}
+	var paperID, claimID int64
+	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM papers").Scan(&paperID); err != nil {
+		return err
+	}
+	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM claims").Scan(&claimID); err != nil {
+		return err
+	}
+	insPaper, err := tx.PrepareContext(ctx, insertSQL("papers", bulkPaperCols))
+	if err != nil {
+		return err
+	}
+	insClaim, err := tx.PrepareContext(ctx, insertSQL("claims", bulkClaimCols))
+	if err != nil {
+		return err
+	}
+	insTask, err := tx.PrepareContext(ctx, insertSQL("paper_tasks", bulkTaskCols))
+	if err != nil {
+		return err
+	}
+	b := &bulkRows{}
+	now := time.Now().UTC()
+	write := func(stmt *sql.Stmt, rows [][]any) error {
+		for _, r := range rows {
+			if _, err := stmt.ExecContext(ctx, r...); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for p, ok := next(); ok; p, ok = next() {
+		if err := resolve(gtx, &p); err != nil {
+			return err
+		}
+		b.add(p, &paperID, &claimID, metrics, hw, tasks, now)
+		if err := write(insPaper, b.papers); err != nil {
+			return fmt.Errorf("paper %d: %w", paperID, err)
+		}
+		if err := write(insClaim, b.claims); err != nil {
+			return fmt.Errorf("claims of paper %d: %w", paperID, err)
+		}
+		if err := write(insTask, b.tasks); err != nil {
+			return fmt.Errorf("tasks of paper %d: %w", paperID, err)
+		}
+		st.Added++
+		st.Claims += len(b.claims)
+		b.papers, b.claims, b.tasks = b.papers[:0], b.claims[:0], b.tasks[:0]
+		if progress != nil && st.Added%bulkBatch == 0 {
+			progress(st.Added, st.Claims)
+		}
+	}
+	return nil
 }
 
 func insertSQL(table string, cols []string) string {

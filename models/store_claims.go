@@ -18,6 +18,7 @@ type ClaimRow struct {
 	ID               int64
 	PaperID          int64
 	PaperTitle       string
+	PaperMethod      string // the method the paper names, '' if none
 	PaperPublishedOn *time.Time
 	MetricName       string
 	RawText          string
@@ -39,7 +40,7 @@ func claimRowColumns(db *gorm.DB) string {
 	if s, ok := rowColumnsByDialect.Load(dialect); ok {
 		return s.(string)
 	}
-	cols := []string{"c.id", "c.paper_id", "p.title AS paper_title", "p.published_on AS paper_published_on",
+	cols := []string{"c.id", "c.paper_id", "p.title AS paper_title", "p.method AS paper_method", "p.published_on AS paper_published_on",
 		"m.name AS metric_name", "c.raw_text", "COALESCE(h.slug, '') AS hardware_slug", "c.evidence_start", "c.evidence_end",
 		"c.arxiv_version", "c.superseded_in"}
 	s := strings.Join(append(cols, claimFieldColumns(dialect)...), ", ")
@@ -120,6 +121,13 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 		return nil, err
 	}
 	lb := &Leaderboard{Metric: *m, Filter: f}
+	if f.Flag != "" {
+		// Flags are computed on read: the flagged view pages in memory.
+		if err := s.flaggedLeaderboard(ctx, m, f, lb); err != nil {
+			return nil, err
+		}
+		return lb, nil
+	}
 	counted, err := s.keptTotal(ctx, m, f, &lb.Total)
 	if err != nil {
 		return nil, err
@@ -293,7 +301,7 @@ func (s *Store) conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 		q = q.Where("p.published_on >= ? AND p.published_on < ?", from, from.AddDate(1, 0, 0))
 	}
 	if f.Task != "" {
-		if f.task.id == 0 {
+		if f.task.id == 0 && !f.task.none {
 			// Not resolved (a caller skipped resolveTask): match nothing
 			// rather than every claim.
 			q = q.Where("1 = 0")

@@ -26,6 +26,10 @@ type ExportRow struct {
 	CodeURL      string
 	Published    string // the paper's publication date, YYYY-MM-DD, or ""
 	ArxivVersion int    // the paper's newest arXiv version, 0 when unknown
+	// HardwareSlug and Peak: the claim against its device's peak (peak.go),
+	// nil when there is nothing to compare with.
+	HardwareSlug string
+	Peak         *PeakComparison
 }
 
 // exportColumns replaces only the projection of LeaderboardQuery: the joins,
@@ -35,7 +39,7 @@ var exportColumns = func() string {
 	for _, f := range ExportedFields() {
 		cols = append(cols, f.Select)
 	}
-	cols = append(cols, "c.raw_text", "p.code_url", "p.published_on", "p.arxiv_version")
+	cols = append(cols, "c.raw_text", "p.code_url", "p.published_on", "p.arxiv_version", "COALESCE(h.slug, '')")
 	return strings.Join(cols, ", ")
 }()
 
@@ -110,7 +114,21 @@ func (s *Store) exportAll(ctx context.Context, fn func(*ExportRow) error) error 
 func (s *Store) exportMetric(ctx context.Context, m *Metric, f LeaderboardFilter, fn func(*ExportRow) error) error {
 	// Scanning into fixed fields through database/sql, not GORM's reflection,
 	// keeps a million-row export close to the database's own COPY speed.
-	rows, err := s.LeaderboardQuery(ctx, m, f).Select(exportColumns).Rows()
+	q, err := s.flaggedQuery(ctx, s.LeaderboardQuery(ctx, m, f), m, f)
+	if err != nil {
+		return err
+	}
+	specs := map[string][]HardwareSpec{}
+	if peakMetrics[m.Slug] {
+		all, err := s.HardwareSpecs(ctx)
+		if err != nil {
+			return err
+		}
+		for _, sp := range all {
+			specs[sp.HardwareSlug] = append(specs[sp.HardwareSlug], sp)
+		}
+	}
+	rows, err := q.Select(exportColumns).Rows()
 	if err != nil {
 		return fmt.Errorf("store: export %q: %w", m.Slug, err)
 	}
@@ -123,13 +141,20 @@ func (s *Store) exportMetric(ctx context.Context, m *Metric, f LeaderboardFilter
 	for _, f := range ExportedFields() {
 		dest = append(dest, f.ScanDest(&r.ClaimFields))
 	}
-	dest = append(dest, &r.RawText, &r.CodeURL, &pub, &r.ArxivVersion)
+	dest = append(dest, &r.RawText, &r.CodeURL, &pub, &r.ArxivVersion, &r.HardwareSlug)
 	for rows.Next() {
 		// Optional fields scan through pointers, which NULL sets to nil.
 		if err := rows.Scan(dest...); err != nil {
 			return fmt.Errorf("store: export %q: scan: %w", m.Slug, err)
 		}
 		r.Published = dateText(pub)
+		r.Peak = nil
+		if sp := specs[r.HardwareSlug]; len(sp) > 0 {
+			r.Peak = ComparePeak(m.Slug, r.Value, r.HardwareCount, peakText(&r.ClaimFields, r.RawText), sp)
+		}
+		if f.Flag != "" && (r.Peak == nil || !r.Peak.Above) {
+			continue
+		}
 		if err := fn(&r); err != nil {
 			return err
 		}
@@ -155,6 +180,9 @@ func (s *Store) NewestClaims(ctx context.Context, f LeaderboardFilter, limit int
 	f.Sort, f.Order, f.Page, f.PerPage = "", "", 1, 0
 	if err := f.Normalize(); err != nil {
 		return nil, err
+	}
+	if f.Flag != "" {
+		return nil, FieldErrorf("flag", "is not offered on feeds: a feed lists new claims whatever their flags")
 	}
 	q := s.claimRows(ctx).Select(claimRowColumns(s.db) + ", c.created_at, c.updated_at")
 	if f.Metric != "" {

@@ -182,7 +182,7 @@ func TestDataVersionSeesEveryCommittedWriteUnderConcurrency(t *testing.T) {
 						return
 					}
 					var committed int64
-					if err := db.Raw("SELECT version FROM data_version WHERE id = 1").Scan(&committed).Error; err != nil {
+					if err := db.Raw("SELECT version FROM cache_versions WHERE scope = 'all'").Scan(&committed).Error; err != nil {
 						t.Error(err)
 						return
 					}

@@ -75,20 +75,26 @@ func (s *Store) HardwareList(ctx context.Context) ([]HardwareCount, error) {
 	return out, nil
 }
 
-// hardwareByName finds a device by name (any case) or slug, creating it when
-// a moderator accepts a device claimboard has not seen.
+// hardwareByName finds the device name names (see resolveDevice: any case,
+// spacing or alias), creating it only when nothing matches. Callers that
+// must not create one check first with canonicalDevice.
 func hardwareByName(tx *gorm.DB, name string) (int64, error) {
-	slug := extract.Slug(name)
-	var h Hardware
-	err := tx.Where("LOWER(name) = LOWER(?) OR slug = ?", name, slug).Order("id").Take(&h).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
+	stored, err := storedDevices(tx)
+	if err != nil {
+		return 0, err
+	}
+	h, ok := resolveDevice(stored, name)
+	if ok && h.ID != 0 {
+		return h.ID, nil
+	}
+	if !ok {
+		slug := extract.Slug(name)
 		if slug == "" {
 			return 0, FieldErrorf("hardware", "%q needs a Latin letter or digit, which its web address is made of", name)
 		}
 		h = Hardware{Slug: slug, Name: name}
-		err = tx.Create(&h).Error
 	}
-	if err != nil {
+	if err := tx.Create(&h).Error; err != nil {
 		return 0, fmt.Errorf("hardware %q: %w", name, err)
 	}
 	return h.ID, nil

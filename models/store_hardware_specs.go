@@ -6,7 +6,11 @@ import (
 )
 
 // peakMetrics are the metrics whose claims are set against a device's peak.
-var peakMetrics = map[string]bool{"tflops_per_gpu": true, "aggregate_flops": true}
+var peakMetrics = map[string]bool{"tflops_per_gpu": true, "aggregate_flops": true, "bandwidth": true}
+
+// ComparedWithPeak reports whether a metric's claims are set against their
+// device's peak (so flag=above_peak can select any).
+func ComparedWithPeak(metric string) bool { return peakMetrics[metric] }
 
 // SpecsOfHardware lists the spec rows of one device (by the extractor's
 // slug), one per variant, in the CSV's order.
@@ -55,8 +59,16 @@ func (s *Store) comparePeaks(ctx context.Context, rows []ClaimRow) error {
 	for i := range rows {
 		r := &rows[i]
 		if sp := by[r.HardwareSlug]; peakMetrics[r.MetricSlug] && len(sp) > 0 {
-			r.Peak = ComparePeak(r.MetricSlug, r.Value, r.HardwareCount, r.Evidence+" "+r.Condition+" "+r.RawText, sp)
+			r.Peak = ComparePeak(r.MetricSlug, r.Value, r.HardwareCount, peakText(&r.ClaimFields, r.RawText), sp)
 		}
 	}
 	return nil
+}
+
+// peakText is where a claim states its precision: the precision field, its
+// evidence, condition and the value as written.
+func peakText(c *ClaimFields, raw string) string {
+	precision, _ := c.Added.get("precision")
+	p, _ := precision.(string)
+	return p + " " + c.Evidence + " " + c.Condition + " " + raw
 }

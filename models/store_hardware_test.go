@@ -11,7 +11,8 @@ import (
 // TestAcceptedDeviceWithNonASCIINameHasAReachableSlug accepts a missing
 // claim naming a device claimboard has not seen, in more than ASCII: its
 // slug must be one the hardware page accepts (there was a Unicode slugifier
-// here that kept "ü", which the routes then refused).
+// here that kept "ü", which the routes then refused). The moderator
+// confirms it as a new device.
 func TestAcceptedDeviceWithNonASCIINameHasAReachableSlug(t *testing.T) {
 	testdb.Dialects(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
@@ -19,7 +20,7 @@ func TestAcceptedDeviceWithNonASCIINameHasAReachableSlug(t *testing.T) {
 		c := mustSubmit(t, s, models.NewSuggestion{PaperID: d.PaperID, Form: models.SuggestionForm{
 			Metric: "duration", Value: "3", Unit: "h", Hardware: "Süper Ascend 910B", HardwareCount: "8",
 			Evidence: "Training takes 3 hours on 8 A100 GPUs", Reason: "missed"}})
-		rev, err := s.AcceptCorrection(ctx, models.Decision{CorrectionID: c.ID, ModeratorID: mod.ID})
+		rev, err := s.AcceptCorrection(ctx, models.Decision{CorrectionID: c.ID, ModeratorID: mod.ID, NewDevice: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -98,7 +98,7 @@ func (s *Store) Ingest(ctx context.Context, src Source, fn func(*Batch) error) (
 			seenArxiv: map[string]*paperState{}, seenKey: map[string]*paperState{}, looked: map[string]bool{},
 			versions: map[int64]int{},
 		}
-		if err := fn(b); err != nil {
+		if err := inVersionBatch(tx, s.dialect, func() error { return fn(b) }); err != nil {
 			return err
 		}
 		stats = b.stats
@@ -258,6 +258,9 @@ func (b *Batch) saveChunk(papers []PaperInput) error {
 		b.stats.ClaimsRemoved += cs.Removed
 		b.stats.ClaimsKept += cs.Kept
 		b.stats.ClaimsSuperseded += cs.Superseded
+	}
+	if err := b.saveMethods(updates); err != nil {
+		return err
 	}
 	return b.saveTasks(inserts, updates)
 }

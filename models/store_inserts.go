@@ -41,6 +41,7 @@ var paperColumns = []bulkColumn{
 	{"authors", "text"},
 	{"primary_category", "text"},
 	{"published_on", "date"},
+	{"method", "text"},
 	{"source_name", "text"},
 	{"source_file", "text"},
 	{"ingested_at", "timestamptz"},
@@ -58,7 +59,7 @@ func (b *Batch) insertPapers(ps []*pending) error {
 			st := p.state
 			args = append(args, st.ContentKey, st.Title, p.in.Abstract, st.AbstractHash, strOrNil(st.ArxivID),
 				st.ArxivVersion, st.SourceURL, st.CodeURL, st.ProjectURL, st.Authors, st.PrimaryCategory,
-				timeOrNil(st.PublishedOn), b.src.Name, b.src.File, b.now, b.now, b.now)
+				timeOrNil(st.PublishedOn), p.in.Method, b.src.Name, b.src.File, b.now, b.now, b.now)
 		}
 		q, args := insertStatement(b.dialect, "papers", paperColumns, len(part), args)
 		q += " RETURNING id, content_key"

@@ -21,6 +21,9 @@ type Decision struct {
 	ModeratorID  int64
 	ClaimVersion int
 	Note         string
+	// NewDevice confirms that a hardware name matching no known device is
+	// a new device; without it such an accept fails and changes nothing.
+	NewDevice bool
 }
 
 // AcceptCorrection applies a suggestion in one transaction: the claim changes
@@ -44,6 +47,9 @@ func (s *Store) AcceptCorrection(ctx context.Context, d Decision) (*ClaimRevisio
 				return fmt.Errorf("correction %d: proposed: %w", c.ID, err)
 			}
 			proposed.Status = StatusVerified
+			if err := canonicalDevice(tx, &proposed.HardwareName, d.NewDevice); err != nil {
+				return err
+			}
 			id, err := insertHumanClaim(tx, c.PaperID, proposed, now)
 			if err != nil {
 				return err
@@ -68,6 +74,9 @@ func (s *Store) AcceptCorrection(ctx context.Context, d Decision) (*ClaimRevisio
 			target.Status = StatusCorrected
 			if c.Kind == KindNotAClaim {
 				target.Status = StatusRetracted
+			}
+			if err := canonicalDevice(tx, &target.HardwareName, d.NewDevice); err != nil {
+				return err
 			}
 			rev, err = applyFields(tx, cur, target, &c.ID, d.ModeratorID, nil, note, now)
 			if err != nil {

@@ -29,6 +29,8 @@ type PaperInput struct {
 	Claims          []ClaimInput
 	// Tasks are the extractor's task slugs for the paper (migration 00019).
 	Tasks []string
+	// Method is the method the paper names, by extract.MethodName ('' if none).
+	Method string
 }
 
 // ClaimInput is an extracted claim ready to store; Metric is a vocabulary slug.

@@ -3,6 +3,8 @@ package models
 import (
 	"context"
 	"fmt"
+	"slices"
+	"time"
 )
 
 // CorrectionItem is a suggestion with what a reviewer needs beside it.
@@ -14,6 +16,12 @@ type CorrectionItem struct {
 	Current        *ClaimFields // the claim now; nil for a missing claim not yet accepted
 	ClaimVersion   int
 	ModeratorName  string
+	// NewDevice is the hardware a pending suggestion proposes when it
+	// matches no known device: accepting it needs Decision.NewDevice.
+	NewDevice string
+	// RevertedAt is when a moderator reverted the change this accepted
+	// suggestion made (the first such revert); nil if it stands.
+	RevertedAt *time.Time
 }
 
 // PendingCorrections lists the oldest page of suggestions awaiting a
@@ -131,5 +139,68 @@ func (s *Store) correctionItems(ctx context.Context, where string, args []any, o
 		it.ProposedFields = names
 		out = append(out, it)
 	}
-	return out, nil
+	if err := s.markNewDevices(ctx, out); err != nil {
+		return nil, err
+	}
+	return out, s.markReverts(ctx, out)
+}
+
+// markNewDevices sets NewDevice on the pending suggestions whose proposed
+// hardware matches no stored or gazetteer device.
+func (s *Store) markNewDevices(ctx context.Context, items []CorrectionItem) error {
+	var stored []Hardware
+	loaded := false
+	for i := range items {
+		it := &items[i]
+		if it.Status != CorrectionPending || it.Proposed.HardwareName == "" ||
+			it.Kind != KindMissing && !slices.Contains(it.ProposedFields, "hardware") {
+			continue
+		}
+		if !loaded {
+			var err error
+			if stored, err = storedDevices(s.db.WithContext(ctx)); err != nil {
+				return err
+			}
+			loaded = true
+		}
+		if _, ok := resolveDevice(stored, it.Proposed.HardwareName); !ok {
+			it.NewDevice = it.Proposed.HardwareName
+		}
+	}
+	return nil
+}
+
+// markReverts sets RevertedAt on the accepted suggestions whose revision a
+// later revision reverted, in one query for the page.
+func (s *Store) markReverts(ctx context.Context, items []CorrectionItem) error {
+	var ids []int64
+	for _, it := range items {
+		if it.Status == CorrectionAccepted {
+			ids = append(ids, it.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	var rows []struct {
+		CorrectionID int64
+		RevertedAt   time.Time
+	}
+	err := s.db.WithContext(ctx).Table("claim_revisions r").
+		Select("r.correction_id, v.created_at AS reverted_at").
+		Joins("JOIN claim_revisions v ON v.revert_of = r.id").
+		Where("r.correction_id IN ?", ids).Order("v.created_at DESC, v.id DESC").Scan(&rows).Error
+	if err != nil {
+		return fmt.Errorf("store: reverts of corrections: %w", err)
+	}
+	at := map[int64]time.Time{}
+	for _, r := range rows { // newest first, so the first revert is written last
+		at[r.CorrectionID] = r.RevertedAt
+	}
+	for i := range items {
+		if t, ok := at[items[i].ID]; ok {
+			items[i].RevertedAt = &t
+		}
+	}
+	return nil
 }

@@ -118,7 +118,11 @@ func (s *Store) SubmitCorrection(ctx context.Context, in NewSuggestion) (*Correc
 	if err != nil {
 		return nil, err
 	}
-	fields, bad := in.Form.parse(current, p.Abstract, metrics)
+	devices, err := storedDevices(s.db.WithContext(ctx))
+	if err != nil {
+		return nil, err
+	}
+	fields, bad := in.Form.parse(current, p.Abstract, metrics, devices)
 	if len(bad) > 0 {
 		return nil, bad
 	}
@@ -159,8 +163,9 @@ func (s *Store) SubmitCorrection(ctx context.Context, in NewSuggestion) (*Correc
 
 // parse checks a form field by field through the table, then the rules
 // between fields. current is the claim being corrected (nil for a missing
-// claim); its evidence stands when none is given.
-func (f SuggestionForm) parse(current *ClaimDetail, abstract string, metrics map[string]string) (ClaimFields, InvalidFields) {
+// claim); its evidence stands when none is given. A device the stored
+// devices or the gazetteer know is stored under its canonical name.
+func (f SuggestionForm) parse(current *ClaimDetail, abstract string, metrics map[string]string, devices []Hardware) (ClaimFields, InvalidFields) {
 	bad := InvalidFields{}
 	reason, msg := cleanText(f.Reason, MaxReasonLen)
 	switch {
@@ -191,6 +196,9 @@ func (f SuggestionForm) parse(current *ClaimDetail, abstract string, metrics map
 		if msg := fd.parse(fd.getForm(&f), &out); msg != "" {
 			bad[fd.Name] = msg
 		}
+	}
+	if h, ok := resolveDevice(devices, out.HardwareName); ok && bad["hardware"] == "" {
+		out.HardwareName = h.Name
 	}
 	// The rules between fields, each its row's, once every field is read.
 	fc := &formCheck{rows: rows, bad: bad, current: current, abstract: abstract, metrics: metrics}

@@ -10,6 +10,10 @@ import (
 	"gorm.io/gorm"
 )
 
+// TaskNone is the task filter's value for claims of papers filed under no
+// task (task=none); no task of the vocabulary has that slug.
+const TaskNone = "none"
+
 // Task is one entry of the task vocabulary (migration 00019): what a paper
 // makes faster. The extractor's task table is the source of the seed.
 type Task struct {
@@ -77,6 +81,10 @@ func (s *Store) resolveTask(ctx context.Context, m *Metric, f *LeaderboardFilter
 	if f.Task == "" {
 		return nil
 	}
+	if f.Task == TaskNone {
+		f.task = resolvedTask{none: true}
+		return nil
+	}
 	t, err := s.GetTask(ctx, f.Task)
 	if err != nil {
 		if ErrorCode(err) == ENotFound {
@@ -122,6 +130,9 @@ func (s *Store) taskMetricCounts(ctx context.Context, taskID, metricID int64) (m
 // table, never user text, and PostgreSQL's generic plan for a bound id
 // would assume an average task and take the same shape for all of them.
 func taskCondition(f LeaderboardFilter) string {
+	if f.task.none {
+		return "NOT EXISTS (SELECT 1 FROM paper_tasks pt WHERE pt.paper_id = c.paper_id)"
+	}
 	id := strconv.FormatInt(f.task.id, 10)
 	if f.task.large {
 		return "EXISTS (SELECT 1 FROM paper_tasks pt WHERE pt.paper_id = c.paper_id AND pt.task_id = " + id + ")"
@@ -147,34 +158,38 @@ func (s *Store) TasksOfPaper(ctx context.Context, paperID int64) ([]PaperTask, e
 // removes every task and hands the paper back to the extractor.
 func (s *Store) SetPaperTasks(ctx context.Context, paperID int64, slugs []string) error {
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		ids, err := taskIDs(tx)
-		if err != nil {
-			return err
-		}
-		for _, slug := range slugs {
-			if _, ok := ids[slug]; !ok {
-				return FieldErrorf("task", "%q is not a task", clipText(slug, 40))
-			}
-		}
-		var n int64
-		if err := tx.Table("papers").Where("id = ?", paperID).Count(&n).Error; err != nil {
-			return fmt.Errorf("store: set tasks of paper %d: %w", paperID, err)
-		}
-		if n == 0 {
-			return Errorf(ENotFound, "paper %d not found", paperID)
-		}
-		if err := tx.Exec("DELETE FROM paper_tasks WHERE paper_id = ?", paperID).Error; err != nil {
-			return fmt.Errorf("store: set tasks of paper %d: %w", paperID, err)
-		}
-		for _, slug := range dedupe(slugs) {
-			err := tx.Exec("INSERT INTO paper_tasks (paper_id, task_id, source) VALUES (?, ?, ?)",
-				paperID, ids[slug], TaskByHuman).Error
-			if err != nil {
-				return fmt.Errorf("store: set tasks of paper %d: %w", paperID, err)
-			}
-		}
-		return nil
+		return setPaperTasks(tx, paperID, slugs)
 	})
+}
+
+func setPaperTasks(tx *gorm.DB, paperID int64, slugs []string) error {
+	ids, err := taskIDs(tx)
+	if err != nil {
+		return err
+	}
+	for _, slug := range slugs {
+		if _, ok := ids[slug]; !ok {
+			return FieldErrorf("task", "%q is not a task", clipText(slug, 40))
+		}
+	}
+	var n int64
+	if err := tx.Table("papers").Where("id = ?", paperID).Count(&n).Error; err != nil {
+		return fmt.Errorf("store: set tasks of paper %d: %w", paperID, err)
+	}
+	if n == 0 {
+		return Errorf(ENotFound, "paper %d not found", paperID)
+	}
+	if err := tx.Exec("DELETE FROM paper_tasks WHERE paper_id = ?", paperID).Error; err != nil {
+		return fmt.Errorf("store: set tasks of paper %d: %w", paperID, err)
+	}
+	for _, slug := range dedupe(slugs) {
+		err := tx.Exec("INSERT INTO paper_tasks (paper_id, task_id, source) VALUES (?, ?, ?)",
+			paperID, ids[slug], TaskByHuman).Error
+		if err != nil {
+			return fmt.Errorf("store: set tasks of paper %d: %w", paperID, err)
+		}
+	}
+	return nil
 }
 
 // ReplaceExtractedTasks gives each paper of fresh the tasks of a new
@@ -298,7 +313,7 @@ func dedupe(s []string) []string {
 type TaskMetric struct {
 	Metric
 	Claims int64
-	Capped bool // there are more than Claims (TotalCap)
+	Capped bool // Claims is a bound or an estimate, not an exact count
 	Best   *ClaimRow
 }
 

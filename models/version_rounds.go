@@ -18,24 +18,24 @@ const versionRoundTimeout = 5 * time.Second
 // caller still sees every write committed before its request arrived (the
 // guarantee a per-request read gives), yet under load the database answers
 // one read per round trip instead of one per request.
-type versionRounds struct {
-	read func(context.Context) (DataVersion, error)
+type versionRounds[T any] struct {
+	read func(context.Context) (T, error)
 
 	mu      sync.Mutex
-	running bool          // a read is in flight
-	next    *versionRound // the read that starts when the current one ends
+	running bool             // a read is in flight
+	next    *versionRound[T] // the read that starts when the current one ends
 }
 
-type versionRound struct {
+type versionRound[T any] struct {
 	done chan struct{} // closed once v and err are set
-	v    DataVersion
+	v    T
 	err  error
 }
 
-func (r *versionRounds) get(ctx context.Context) (DataVersion, error) {
+func (r *versionRounds[T]) get(ctx context.Context) (T, error) {
 	r.mu.Lock()
 	if r.next == nil {
-		r.next = &versionRound{done: make(chan struct{})}
+		r.next = &versionRound[T]{done: make(chan struct{})}
 	}
 	round := r.next
 	if !r.running {
@@ -47,13 +47,14 @@ func (r *versionRounds) get(ctx context.Context) (DataVersion, error) {
 	case <-round.done:
 		return round.v, round.err
 	case <-ctx.Done():
-		return DataVersion{}, ctx.Err()
+		var zero T
+		return zero, ctx.Err()
 	}
 }
 
 // run performs round, then each round that gathered waiters meanwhile, and
 // stops when one ends with nobody waiting for a newer read.
-func (r *versionRounds) run(round *versionRound) {
+func (r *versionRounds[T]) run(round *versionRound[T]) {
 	for round != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), versionRoundTimeout)
 		round.v, round.err = r.read(ctx)

@@ -16,7 +16,7 @@ import (
 // caller's own write means a stale round was shared.
 func TestVersionRoundsNeverServeAReadThatStartedEarlier(t *testing.T) {
 	var writes, reads atomic.Int64
-	r := &versionRounds{read: func(context.Context) (DataVersion, error) {
+	r := &versionRounds[DataVersion]{read: func(context.Context) (DataVersion, error) {
 		reads.Add(1)
 		seen := writes.Load()
 		time.Sleep(200 * time.Microsecond) // keep the round in flight while others arrive
@@ -56,7 +56,7 @@ func TestVersionRoundsErrorReachesWaitersAndNextCallRetries(t *testing.T) {
 	fail := errors.New("database down")
 	var broken atomic.Bool
 	broken.Store(true)
-	r := &versionRounds{read: func(context.Context) (DataVersion, error) {
+	r := &versionRounds[DataVersion]{read: func(context.Context) (DataVersion, error) {
 		if broken.Load() {
 			return DataVersion{}, fail
 		}
@@ -76,7 +76,7 @@ func TestVersionRoundsErrorReachesWaitersAndNextCallRetries(t *testing.T) {
 // for the others.
 func TestVersionRoundsCallerCancellation(t *testing.T) {
 	release := make(chan struct{})
-	r := &versionRounds{read: func(context.Context) (DataVersion, error) {
+	r := &versionRounds[DataVersion]{read: func(context.Context) (DataVersion, error) {
 		<-release
 		return DataVersion{Version: 1}, nil
 	}}

@@ -10,8 +10,18 @@
 #   DURATION=20s CONNECTIONS=32 THREADS=2 METRIC=speedup scripts/loadtest.sh
 #   SERVER_PID=1234 ...   also prints the server's current and peak RSS
 #   ONLY="healthz views-uncached" ...   runs only the named rows (healthz first)
+#   FIRST_VISITS=1 ...    also prints the uncached render time and size of every
+#                         device page of METRIC and of /search for 25 words (on
+#                         a freshly started server: a second visit is cached)
+#   WRITE_DB=URL|FILE ... also measures cached pages while a writer commits
+#                         WRITES_PER_SEC (10) changes a second to WRITE_METRIC's
+#                         claims (default METRIC) in the server's database
+#                         (PostgreSQL URL or SQLite file): /healthz again as the
+#                         reference, a page of that metric and of OTHER_METRIC (fps)
+#   WRITER_ONLY=1 ...     only those rows
 #
-# Needs wrk (Debian package wrk); curl; psql for the COPY comparison.
+# Needs wrk (Debian package wrk); curl; psql for the COPY comparison and a
+# PostgreSQL writer; sqlite3 for an SQLite writer.
 set -euo pipefail
 BASE=${1:-http://127.0.0.1:8080}
 DURATION=${DURATION:-15s}
@@ -33,6 +43,17 @@ to_ms() {
     else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
     else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.2f", v * 60000 }
     else { sub(/s$/, "", v); printf "%.2f", v * 1000 } }'
+}
+
+# first_visits fetches each path once and prints how many, the non-200s, the
+# median, 90th percentile and slowest time in ms, and the mean size in KB.
+first_visits() { # name path...
+  local name=$1
+  shift
+  for p in "$@"; do curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}\n' "$BASE$p"; done | sort -k2,2n | awk -v name="$name" '
+    { t[NR] = $2 * 1000; kb += $3 / 1024; if ($1 != 200) bad++ }
+    END { printf "%-22s %5d visits %4d non-200  median %8.1f ms  p90 %8.1f ms  max %8.1f ms  mean %6.1f KB\n",
+      name, NR, bad, t[int((NR + 1) / 2)], t[int(NR * 0.9 + 0.5)], t[NR], kb / NR }'
 }
 
 REF_RPS=""
@@ -58,6 +79,7 @@ measure() { # name path [wrk args...]
 
 echo "# $(date -u +%FT%TZ) $BASE  wrk -t$THREADS -c$CONNECTIONS -d$DURATION  ($(nproc) cores)"
 printf '%-22s %10s %9s %9s %9s %8s %6s %6s  %s\n' "url" "req/s" "p50 ms" "p99 ms" "first ms" "x healthz" "non2xx" "errors" "path"
+if [ -z "${WRITER_ONLY:-}" ]; then
 measure healthz "/healthz"
 measure leaderboard-default "/leaderboards/$METRIC"
 measure sort-paper "/leaderboards/$METRIC?sort=paper"
@@ -66,6 +88,8 @@ measure filter-hardware "/leaderboards/$METRIC?hardware=$HW"
 measure search "/leaderboards/$METRIC?q=pipeline"
 measure deep-page "/leaderboards/$METRIC?page=150"
 measure home "/"
+measure device "/hardware/$HW"
+measure search-page "/search?q=pipeline"
 measure csv-filtered "/leaderboards/$METRIC.csv?hardware=$HW"
 # Not a cached page: every request a new search, so this is the database's
 # own throughput for uncached views (see uncached-search.lua).
@@ -76,6 +100,48 @@ HWS=$(curl -s "$BASE/leaderboards/$METRIC" | grep -o 'name="hardware" value="[a-
 export HW="${HWS:-$HW}"
 measure views-uncached "/leaderboards/$METRIC" -s "$(dirname "$0")/uncached-views.lua" --timeout 30s
 measure search-page-uncached "/search" -s "$(dirname "$0")/uncached-search-page.lua" --timeout 30s
+fi
+
+if [ -n "${WRITE_DB:-}" ]; then
+  # Cached pages while one metric's claims change WRITES_PER_SEC times a
+  # second, each change its own commit made outside the server (another
+  # process). Pages of that metric re-render after every write; pages of
+  # other metrics must stay cached (scoped versions, migration 00024).
+  WMETRIC=${WRITE_METRIC:-$METRIC}
+  OMETRIC=${OTHER_METRIC:-fps}
+  [ "$OMETRIC" != "$WMETRIC" ] || { echo "loadtest: OTHER_METRIC must differ from WRITE_METRIC" >&2; exit 2; }
+  interval=$(awk -v n="${WRITES_PER_SEC:-10}" 'BEGIN { printf "%.4f", 1 / n }')
+  write_sql="UPDATE claims SET confidence = CASE WHEN confidence >= 0.99 THEN 0.5 ELSE confidence + 0.001 END
+    WHERE id = (SELECT MIN(id) FROM claims WHERE status <> 'retracted'
+                AND metric_id = (SELECT id FROM metrics WHERE slug = '$WMETRIC'));"
+  if [[ $WRITE_DB == postgres* ]]; then
+    writer_client() { psql -q "$WRITE_DB" >/dev/null; }
+  else
+    writer_client() { sqlite3 -cmd ".timeout 10000" "$WRITE_DB" >/dev/null; }
+  fi
+  # Warm both pages before the writer starts.
+  curl -s -o /dev/null "$BASE/leaderboards/$OMETRIC"; curl -s -o /dev/null "$BASE/leaderboards/$WMETRIC"
+  t0=$(date +%s.%N)
+  # The writer stops when the stop file appears: its client then reads EOF
+  # and exits, so nothing is left running whatever happens to signals.
+  stopfile=$(mktemp -u); trap 'touch "$stopfile"' EXIT
+  countfile=$(mktemp)
+  (n=0; while [ ! -e "$stopfile" ] && echo "$write_sql"; do n=$((n + 1)); sleep "$interval"; done; echo "$n" >"$countfile") |
+    writer_client &
+  WRITER_PID=$!
+  REF_RPS=""
+  measure healthz-writing "/healthz"
+  measure written-metric "/leaderboards/$WMETRIC"
+  measure other-metric "/leaderboards/$OMETRIC"
+  hits=0
+  for _ in $(seq 1 20); do
+    curl -s -o /dev/null -D - "$BASE/leaderboards/$OMETRIC" | grep -qi '^x-cache: hit' && hits=$((hits + 1))
+  done
+  touch "$stopfile"; wait "$WRITER_PID" || true; t1=$(date +%s.%N)
+  writes=$(cat "$countfile"); rm -f "$stopfile" "$countfile"
+  awk -v a=0 -v b="$writes" -v s="$t0" -v e="$t1" -v m="$WMETRIC" -v o="$OMETRIC" -v h="$hits" 'BEGIN {
+    printf "writer: %d commits to %s claims in %.1f s (%.1f/s); %s page served from the cache %d of 20 times while writing\n", b - a, m, e - s, (b - a) / (e - s), o, h }'
+fi
 
 if [ -n "${DATABASE_URL:-}" ] && command -v psql >/dev/null; then
   # The export's rows as PostgreSQL would write them itself: same joins, same order.
@@ -89,6 +155,21 @@ if [ -n "${DATABASE_URL:-}" ] && command -v psql >/dev/null; then
   awk -v a="$t0" -v b="$t1" -v c="$t2" -v rc="$rows_copy" -v rh="$rows_csv" 'BEGIN {
     copy = b - a; csv = c - b
     printf "csv export: %d lines in %.2fs; COPY: %d lines in %.2fs; ratio %.2f\n", rh, csv, rc, copy, csv / copy }'
+fi
+
+if [ -n "${FIRST_VISITS:-}" ]; then
+  # Device pages and /search take no parameter that would make a repeat
+  # uncached, so their uncached cost is measured on first visits: every
+  # device the metric's filter lists, and the uncached-search words. Last,
+  # because the pages they keep may fill the response cache.
+  mapfile -t SLUGS < <(curl -s "$BASE/leaderboards/$METRIC" | grep -o 'name="hardware" value="[a-z0-9.-]*"' | sed 's/.*value="//; s/"//' | sort -u)
+  WORDS=(gpu memory training inference attention sparse pipeline latency cache kernel quantization distributed
+    transformer graph parallel compiler storage network vision language model speed cluster tpu a100)
+  echo "# $(date -u +%FT%TZ) $BASE  first visits, one at a time"
+  HEALTH=(); for _ in $(seq 50); do HEALTH+=(/healthz); done
+  first_visits healthz "${HEALTH[@]}"
+  first_visits device-first "${SLUGS[@]/#//hardware/}"
+  first_visits search-first "${WORDS[@]/#//search?q=}"
 fi
 
 if [ -n "${SERVER_PID:-}" ] && [ -r "/proc/$SERVER_PID/status" ]; then

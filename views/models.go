@@ -20,6 +20,7 @@ type Layout struct {
 type HomeView struct {
 	Layout
 	Metrics    []MetricCard
+	Grid       TaskGrid // metric × task: counts and best entries
 	PaperCount int64
 	ClaimCount int64
 }
@@ -60,6 +61,12 @@ type LeaderboardView struct {
 	JSONURL     string       // the same view from the JSON API
 	PageCount   int          // pages in all; 0 when the total is capped
 	Invalid     InvalidField // the parameter a 400 rejected, if any
+	// Groups are the default view's sections, one per task with the most
+	// claims and one for papers with no task, each with its best rows;
+	// MoreTasks links the other tasks. Empty when a task, sort, page or
+	// other filter is chosen, or no paper of the metric has a task.
+	Groups    []TaskGroup
+	MoreTasks []TaskLink
 }
 
 // InvalidField names a rejected query parameter and why.
@@ -90,6 +97,9 @@ type FilterForm struct {
 	Statuses   []Option
 	Tasks      []Option // one may be chosen
 	MinConf    string
+	// Peaks says the metric's claims are set against device peaks, so the
+	// form offers flag=above_peak; AbovePeak says it is chosen.
+	Peaks, AbovePeak bool
 	// Invalid is the field a 400 rejected; its input is marked and
 	// InvalidMessage shown beside it.
 	Invalid        string
@@ -139,6 +149,8 @@ type LeaderboardRow struct {
 	Confidence    string
 	PaperID       int64
 	PaperTitle    string
+	Method        string // the method the paper names, '' if none
+	Name          string // Method, else the paper's short title
 	Value         string // "277 FPS", "2.36–8.02 x"
 	RawText       string // as written in the abstract
 	Qualifier     string // "up to", "about", ...
@@ -174,6 +186,12 @@ type PaperView struct {
 	Claims     []PaperClaim
 	Changes    []VersionChange // what newer arXiv versions changed, oldest first
 	Tasks      []PaperTaskChip
+	// Method is the method the paper names ('' if none); MethodHuman says a
+	// moderator set it.
+	Method      string
+	MethodHuman bool
+	EditURL     string            // the moderators' form for method and tasks
+	History     []PaperChangeView // moderators' edits of method and tasks
 }
 
 // Segment is a run of abstract text; Mark runs are a claim's evidence.
@@ -293,91 +311,6 @@ type ClaimModeration struct {
 	Version   int
 	Verified  bool
 	Retracted bool // a retracted claim offers no "Mark verified"
-}
-
-// FormInput is one claim field of the suggestion form, as the field table
-// describes it and the user typed it: a text input, or a select of Options.
-type FormInput struct {
-	Name    string
-	Label   string
-	Hint    string
-	Value   string
-	Select  bool
-	Options []Option
-}
-
-// CorrectionFormView is the form to correct a claim or report a paper's
-// missing claim; Errors holds one message per field name.
-type CorrectionFormView struct {
-	Layout
-	Action     string
-	Missing    bool
-	ClaimID    int64
-	ClaimValue string
-	PaperID    int64
-	PaperTitle string
-	Abstract   string
-	CSRF       string
-	Inputs     []FormInput // the claim's fields, in the field table's order
-	NotAClaim  bool
-	Reason     string
-	Contact    string
-	Errors     map[string]string
-}
-
-// FieldRow is one claim field shown side by side: now and proposed (or before
-// and after in a revision).
-type FieldRow struct {
-	Field    string
-	Current  string
-	Proposed string
-	Changed  bool
-}
-
-// CorrectionDoneView confirms a submitted suggestion.
-type CorrectionDoneView struct {
-	Layout
-	ID  int64 // 0 when nothing was stored (a honeypot hit is not told so)
-	URL string
-}
-
-// CorrectionSummary is one suggestion as the public (and moderators) see it;
-// Contact is filled only for moderators.
-type CorrectionSummary struct {
-	ID           int64
-	URL          string
-	Kind         string
-	Status       string
-	Submitted    string
-	PaperID      int64
-	PaperTitle   string
-	ClaimID      int64
-	ClaimVersion int
-	Reason       string
-	Contact      string
-	// ByAddressURL and ByClaimURL narrow the moderation queue to this
-	// suggestion's submitting address or claim; moderators only.
-	ByAddressURL string
-	ByClaimURL   string
-	Rows         []FieldRow
-	Moderator    string
-	Decided      string
-	Note         string
-}
-
-// CorrectionView is the public page of one suggestion.
-type CorrectionView struct {
-	Layout
-	CorrectionSummary
-}
-
-// CorrectionsView lists decided suggestions publicly.
-type CorrectionsView struct {
-	Layout
-	Items   []CorrectionSummary
-	Total   int64
-	PrevURL string
-	NextURL string
 }
 
 // LoginView is the moderators' login form.

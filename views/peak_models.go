@@ -8,6 +8,9 @@ type PeakView struct {
 	Assumed   bool   // no precision stated: the highest dense peak was used
 	Above     bool   // exceeds the dense peak
 	Reason    string // for Above: the likely reason
+	// Of is what Percent is a share of ("peak", "memory bandwidth") and
+	// Exceeds the badge's words when it is above 100%.
+	Of, Exceeds string
 }
 
 // SpecView is one device variant's vendor figures, for the hardware page.

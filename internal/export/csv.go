@@ -8,6 +8,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"github.com/claimboard/claimboard/internal/safecsv"
@@ -25,6 +26,7 @@ var CSVHeader = func() []string {
 	for _, f := range exported(models.ExportAfterClaimURL) {
 		h = append(h, f.Name)
 	}
+	h = append(h, peakColumns...)
 	h = append(h, provenanceColumns...)
 	for _, f := range exported(models.ExportAtEnd) {
 		h = append(h, f.Name)
@@ -36,6 +38,25 @@ var CSVHeader = func() []string {
 // against its source. They are the paper's and the extractor's, not the
 // claim's editable fields, so they are not rows of the field table.
 var provenanceColumns = []string{"value_as_written", "code_url", "published", "arxiv_version"}
+
+// peakColumns are the claim against its device's peak, computed on read;
+// they come before the provenance columns, which the table's later fields
+// follow at the very end.
+var peakColumns = []string{"percent_of_peak", "peak_source", "flags"}
+
+// peakCells are a claim's comparison with its device's peak (models.ComparePeak):
+// the percentage, what it was compared with, and its flags joined by ";".
+func peakCells(r *models.ExportRow) (percent *float64, source, flags string) {
+	p := r.Peak
+	if p == nil {
+		return nil, "", ""
+	}
+	pct := math.Round(p.Percent*10) / 10
+	if p.Above {
+		flags = models.FlagAbovePeak
+	}
+	return &pct, p.Source(), flags
+}
 
 // arxivVersion is the paper's newest arXiv version as a cell, "" when unknown.
 func arxivVersion(r *models.ExportRow) string {
@@ -97,6 +118,10 @@ func (e *ClaimCSV) Write(r *models.ExportRow) error {
 	for _, f := range e.last {
 		f.Visit(&r.ClaimFields, &e.rec)
 	}
+	pct, src, flags := peakCells(r)
+	e.rec.OptNumber(pct)
+	e.rec.Text(src)
+	e.rec.Text(flags)
 	e.rec.Text(r.RawText)
 	e.rec.Text(models.LinkURL(r.CodeURL)) // only http(s) links leave the site
 	e.rec.Text(r.Published)

@@ -46,6 +46,14 @@ func (e *ClaimJSONL) Write(r *models.ExportRow) error {
 	e.putFields(r, e.fields)
 	e.put("claim_url", e.base+"/claims/"+strconv.FormatInt(r.ID, 10))
 	e.putFields(r, e.last)
+	pct, src, flag := peakCells(r)
+	e.put("percent_of_peak", pct)
+	e.put("peak_source", orNull(src))
+	flags := []string{}
+	if flag != "" {
+		flags = append(flags, flag)
+	}
+	e.put("flags", flags)
 	e.put("value_as_written", r.RawText)
 	e.put("code_url", orNull(models.LinkURL(r.CodeURL)))
 	e.put("published", orNull(r.Published))

@@ -11,9 +11,10 @@
 -- stemming ('simple'), so PostgreSQL and SQLite's FTS5 unicode61 tokenizer cut
 -- the same words and both databases return the same rows.
 --
--- Hook for methods: when claims (or papers) gain a method column, that
--- migration replaces claims_search_doc with one more argument, adds the column
--- to the trigger's UPDATE OF list, and refills search_tsv.
+-- The paper's method name (papers.method, migration 00022) is searched with
+-- its title (weight A) on papers. Claims reach it through the paper's title,
+-- which usually carries it ("Name: ..."); a claims-side method column would
+-- mean one more argument to claims_search_doc and a refill.
 -- +goose Up
 -- +goose StatementBegin
 CREATE FUNCTION search_words(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -32,7 +33,7 @@ $$;
 -- +goose StatementEnd
 
 ALTER TABLE papers ADD COLUMN search_tsv tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('simple', search_words(title)), 'A')
+    setweight(to_tsvector('simple', search_words(title || ' ' || coalesce(method, ''))), 'A')
     || setweight(to_tsvector('simple', search_words(abstract)), 'C')) STORED;
 CREATE INDEX papers_search_idx ON papers USING gin (search_tsv);
 

@@ -7,12 +7,12 @@
 --   papers_fts  rowid = papers.id: title, abstract
 --   claims_fts  rowid = claims.id: paper title, subject and baseline, device
 --               name and slug, evidence
--- Hook for methods: when claims gain a method column, the migration adding it
--- recreates claims_fts with one more column and these triggers with it.
+-- The paper's method name (papers.method, migration 00022) is indexed with its
+-- title in papers_fts, as on PostgreSQL.
 -- +goose Up
 CREATE VIRTUAL TABLE papers_fts USING fts5(title, abstract,
     content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
-INSERT INTO papers_fts (rowid, title, abstract) SELECT id, title, abstract FROM papers;
+INSERT INTO papers_fts (rowid, title, abstract) SELECT id, title || ' ' || COALESCE(method, ''), abstract FROM papers;
 
 CREATE VIRTUAL TABLE claims_fts USING fts5(title, subject, device, evidence,
     content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
@@ -22,15 +22,15 @@ INSERT INTO claims_fts (rowid, title, subject, device, evidence)
 
 -- +goose StatementBegin
 CREATE TRIGGER papers_fts_insert AFTER INSERT ON papers BEGIN
-    INSERT INTO papers_fts (rowid, title, abstract) VALUES (NEW.id, NEW.title, NEW.abstract);
+    INSERT INTO papers_fts (rowid, title, abstract) VALUES (NEW.id, NEW.title || ' ' || COALESCE(NEW.method, ''), NEW.abstract);
 END;
 -- +goose StatementEnd
 
 -- +goose StatementBegin
-CREATE TRIGGER papers_fts_update AFTER UPDATE OF title, abstract ON papers
-WHEN OLD.title IS NOT NEW.title OR OLD.abstract IS NOT NEW.abstract BEGIN
+CREATE TRIGGER papers_fts_update AFTER UPDATE OF title, abstract, method ON papers
+WHEN OLD.title IS NOT NEW.title OR OLD.abstract IS NOT NEW.abstract OR OLD.method IS NOT NEW.method BEGIN
     DELETE FROM papers_fts WHERE rowid = OLD.id;
-    INSERT INTO papers_fts (rowid, title, abstract) VALUES (NEW.id, NEW.title, NEW.abstract);
+    INSERT INTO papers_fts (rowid, title, abstract) VALUES (NEW.id, NEW.title || ' ' || COALESCE(NEW.method, ''), NEW.abstract);
 END;
 -- +goose StatementEnd
 

@@ -1,0 +1,54 @@
+package models
+
+import (
+	"context"
+	"fmt"
+)
+
+// TopClaims lists the first f.PerPage claims matching f in f's order, like
+// Leaderboard's first page but without counting them: the grouped views
+// (a leaderboard's sections per task, the home page's grid) take their
+// counts from the kept per-task counts, and papers with no task have none
+// kept, whose count would read every claim of the metric.
+func (s *Store) TopClaims(ctx context.Context, f LeaderboardFilter) ([]ClaimRow, error) {
+	f.Page = 1
+	if err := f.Normalize(); err != nil {
+		return nil, err
+	}
+	if f.Flag != "" {
+		return nil, FieldErrorf("flag", "is not offered here")
+	}
+	m, err := s.GetMetric(ctx, f.Metric)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.resolveTask(ctx, m, &f); err != nil {
+		return nil, err
+	}
+	var ids []int64
+	if err := s.orderedIDs(ctx, m, f).Limit(max(f.PerPage, minFetch)).Pluck("c.id", &ids).Error; err != nil {
+		return nil, fmt.Errorf("store: top of %q: %w", f.Metric, err)
+	}
+	ids = ids[:min(len(ids), f.PerPage)]
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var rows []ClaimRow
+	if err := s.claimRows(ctx).Where("c.id IN ?", ids).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: read top of %q: %w", f.Metric, err)
+	}
+	byID := make(map[int64]ClaimRow, len(rows))
+	for _, r := range rows {
+		byID[r.ID] = r
+	}
+	out := make([]ClaimRow, 0, len(ids))
+	for _, id := range ids {
+		if r, ok := byID[id]; ok {
+			out = append(out, r)
+		}
+	}
+	if err := s.comparePeaks(ctx, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
