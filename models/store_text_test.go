@@ -193,3 +193,40 @@ func TestFullTextMigrationIndexesExistingRows(t *testing.T) {
 		}
 	})
 }
+
+// A paper is found by its method name (papers.method, stored with the title in
+// the word index) even when neither title nor abstract spells it, and a
+// moderator's new method is found at once.
+func TestSearchFindsThePapersMethod(t *testing.T) {
+	testdb.Dialects(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := testdb.MustOpen(t, dsn)
+		p := samplePaper("A Renderer for Small Marsupials", 120, "fps")
+		p.Method = "Quokkanet"
+		MustSave(t, s, p, samplePaper("Other", 30, "fps"))
+		res, err := s.Search(ctx, models.SearchQuery{Text: "quokkanet"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Papers) != 1 || res.Papers[0].Title != p.Title {
+			t.Fatalf("papers for the method = %+v", res.Papers)
+		}
+		id := res.Papers[0].ID
+		mod, err := s.AddModerator(ctx, "alice", "a long test password")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.EditPaper(ctx, id, mod.ID, models.PaperEdit{Method: "Wombatron"}); err != nil {
+			t.Fatal(err)
+		}
+		for q, want := range map[string]int{"wombatron": 1, "quokkanet": 0} {
+			res, err := s.Search(ctx, models.SearchQuery{Text: q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Papers) != want {
+				t.Fatalf("papers for %q after the edit = %+v, want %d", q, res.Papers, want)
+			}
+		}
+	})
+}
