@@ -24,19 +24,15 @@ func (a *app) apiLeaderboard(c echo.Context) error {
 	path := "/api/v1/leaderboards/" + url.PathEscape(lb.Metric.Slug)
 	out := apiLeaderboard{
 		Metric: metricJSON(lb.Metric), Page: f.Page, PerPage: f.PerPage, Total: lb.Total,
-		TotalCapped: lb.TotalCapped, Claims: claimsJSON(lb.Rows),
+		TotalCapped: lb.TotalCapped, TotalEstimated: lb.TotalEstimated, Claims: claimsJSON(lb.Rows),
 		CSVURL: withQuery("/leaderboards/"+url.PathEscape(lb.Metric.Slug)+".csv", withoutPaging(f)),
 	}
 	if lb.HasNext {
-		p := f
-		p.Page++
-		next := withQuery(path, filterQuery(p))
+		next := withQuery(path, filterQuery(pageOf(f, f.Page+1, lb.NextAfter)))
 		out.Next = &next
 	}
 	if f.Page > 1 {
-		p := f
-		p.Page--
-		prev := withQuery(path, filterQuery(p))
+		prev := withQuery(path, filterQuery(pageOf(f, f.Page-1, "")))
 		out.Prev = &prev
 	}
 	return c.JSON(http.StatusOK, out)

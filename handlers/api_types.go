@@ -176,15 +176,17 @@ type apiPaper struct {
 }
 
 type apiLeaderboard struct {
-	Metric      apiMetric  `json:"metric"`
-	Page        int        `json:"page"`
-	PerPage     int        `json:"per_page"`
-	Total       int64      `json:"total"`
-	TotalCapped bool       `json:"total_capped"`
-	Next        *string    `json:"next"`
-	Prev        *string    `json:"prev"`
-	CSVURL      string     `json:"csv_url"`
-	Claims      []apiClaim `json:"claims"`
+	Metric      apiMetric `json:"metric"`
+	Page        int       `json:"page"`
+	PerPage     int       `json:"per_page"`
+	Total       int64     `json:"total"`
+	TotalCapped bool      `json:"total_capped"`
+	// TotalEstimated: total is the database's estimate, not a count.
+	TotalEstimated bool       `json:"total_estimated"`
+	Next           *string    `json:"next"`
+	Prev           *string    `json:"prev"`
+	CSVURL         string     `json:"csv_url"`
+	Claims         []apiClaim `json:"claims"`
 }
 
 func dateOrNull(t *time.Time) *string {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/claimboard/claimboard/extract"
 	"github.com/claimboard/claimboard/handlers"
 	"github.com/claimboard/claimboard/internal/export"
 	"github.com/claimboard/claimboard/internal/testdb"
@@ -77,7 +78,8 @@ func mustExportSite(t *testing.T, dsn string) site {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return site{e: handlers.New(handlers.Config{Store: s, Logger: log, BaseURL: "https://claims.example.org"}), store: s}
+	return site{e: handlers.New(handlers.Config{Store: s, Logger: log, BaseURL: "https://claims.example.org",
+		HardwareAliases: extract.HardwareByAlias}), store: s}
 }
 
 // do sends one request through the real router.

@@ -37,7 +37,13 @@ func TestCSVAndAPIAreThePageAllPagesJoined(t *testing.T) {
 		"sort=confidence&min=105",
 		"sort=qualifier&qualifier=none&qualifier=approx",
 		"hardware=nvidia-a100&hardware=nvidia-rtx-4090&sort=baseline",
-		"q=renderer+1&has_code=true",
+		"q=renderer+12&has_code=true",
+		// Free text by words (migration 00023): a device's name, the
+		// subject and baseline, a prefix, and an alias no text contains.
+		"q=a100&sort=paper",
+		"q=Scenes,+baseline-2&sort=date",
+		"q=rend&sort=confidence&order=asc",
+		"q=rtx4090&sort=hardware",
 		"year=2024&max=130",
 	}
 	testdb.Dialects(t, func(t *testing.T, dsn string) {

@@ -134,7 +134,7 @@ func atomTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 // feedQuery is the part of a leaderboard's query that selects its feed's
 // entries: the filters, without sort and paging (a feed is newest first).
 func feedQuery(f models.LeaderboardFilter) url.Values {
-	f.Sort, f.Order, f.Page, f.PerPage = "", "", 1, 0
+	f.Sort, f.Order, f.Page, f.PerPage, f.After = "", "", 1, 0, ""
 	f.Flag = "" // flags are computed on read; a feed lists new claims whatever their flags
 	return filterQuery(f)
 }

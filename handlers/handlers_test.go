@@ -340,7 +340,9 @@ func TestLeaderboardFiltersAndSorts(t *testing.T) {
 			{"/leaderboards/fps?has_code=true", []string{"1,000 FPS"}},
 			{"/leaderboards/fps?q=nerf", []string{"1,000 FPS"}},
 			{"/leaderboards/fps?q=RENDERER+c", []string{"120 FPS"}},
-			{"/leaderboards/fps?q=100%25", nil},
+			// Words are letters and digits: "%" is no wildcard, and a text
+			// of nothing else looks for nothing.
+			{"/leaderboards/fps?q=%25%25", nil},
 			{"/leaderboards/fps?status=verified", nil},
 			{"/leaderboards/fps?sort=paper", []string{"277 FPS", "583 FPS", "30 FPS", "1,000 FPS", "120 FPS"}},
 			// Ties go by id in the sort direction: newest claim first when descending.

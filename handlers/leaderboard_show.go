@@ -53,7 +53,7 @@ func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (
 	best := lb.Rows
 	if f.Sort != "value" || f.Order != "" || f.Page != 1 {
 		bf := f
-		bf.Sort, bf.Order, bf.Page, bf.PerPage = "value", "", 1, chartSize
+		bf.Sort, bf.Order, bf.Page, bf.PerPage, bf.After = "value", "", 1, chartSize, ""
 		top, err := a.store.Leaderboard(ctx, bf)
 		if err != nil {
 			return views.LeaderboardView{}, err
@@ -82,25 +82,24 @@ func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (
 	v.Form.Peaks = models.ComparedWithPeak(m.Slug) || f.Flag != ""
 	v.Form.AbovePeak = f.Flag == models.FlagAbovePeak
 	v.FeedURL, v.FeedTitle = withQuery(path+"/feed.atom", feedQuery(f)), "New "+m.Name+" claims"
-	if lb.TotalCapped {
-		v.Total += "+"
+	switch {
+	case lb.TotalEstimated:
+		v.Total = "about " + v.Total
+	case lb.TotalCapped:
+		v.Total = "more than " + v.Total
 	}
 	v.Layout.Canonical = withQuery(path, filterQuery(f))
 	if v.Rows, err = a.rowViews(ctx, lb.Rows, (f.Page-1)*f.PerPage+1); err != nil {
 		return views.LeaderboardView{}, err
 	}
-	if !lb.TotalCapped {
+	if !lb.TotalCapped && !lb.TotalEstimated {
 		v.PageCount = int((lb.Total + int64(f.PerPage) - 1) / int64(f.PerPage))
 	}
 	if f.Page > 1 {
-		p := f
-		p.Page--
-		v.PrevURL = withQuery(path, filterQuery(p))
+		v.PrevURL = withQuery(path, filterQuery(pageOf(f, f.Page-1, "")))
 	}
 	if lb.HasNext {
-		p := f
-		p.Page++
-		v.NextURL = withQuery(path, filterQuery(p))
+		v.NextURL = withQuery(path, filterQuery(pageOf(f, f.Page+1, lb.NextAfter)))
 	}
 	var points []views.ChartPoint
 	best = best[:min(len(best), chartSize)]
@@ -116,8 +115,15 @@ func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (
 }
 
 func withoutPaging(f models.LeaderboardFilter) url.Values {
-	f.Page, f.PerPage = 1, 0
+	f.Page, f.PerPage, f.After = 1, 0, ""
 	return filterQuery(f)
+}
+
+// pageOf is f's page n: the next page seeks after the cursor the store
+// made; any other page (previous, or a page=N link) goes by number.
+func pageOf(f models.LeaderboardFilter, n int, after string) models.LeaderboardFilter {
+	f.Page, f.After = n, after
+	return f
 }
 
 // sortHeaders builds the table's column headings; clicking the current sort
@@ -134,7 +140,7 @@ func sortHeaders(path string, f models.LeaderboardFilter, higherIsBetter bool) [
 		h := views.SortHeader{Label: col.label}
 		if col.key != "" {
 			nf := f
-			nf.Page = 1
+			nf.Page, nf.After = 1, ""
 			nf.Sort, nf.Order = col.key, ""
 			if col.key == f.Sort {
 				h.AriaSort = "ascending"
@@ -202,7 +208,7 @@ func filterForm(path string, f models.LeaderboardFilter, hw []models.Hardware, t
 // chips lists the active filters, each with a link to the view without it.
 func chips(path string, f models.LeaderboardFilter, hw []models.Hardware, tasks []models.Task) []views.Chip {
 	base := f
-	base.Page = 1
+	base.Page, base.After = 1, ""
 	var out []views.Chip
 	add := func(label string, without models.LeaderboardFilter) {
 		out = append(out, views.Chip{Label: label, RemoveURL: withQuery(path, filterQuery(without))})

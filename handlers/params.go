@@ -100,6 +100,9 @@ func filterFromValues(metric string, q url.Values, moderator bool) (models.Leade
 			}
 		}
 	}
+	if f.After, _, err = single(q, "after"); err != nil {
+		return f, err
+	}
 	if f.Flag, _, err = single(q, "flag"); err != nil {
 		return f, err
 	}
@@ -191,6 +194,9 @@ func filterQuery(f models.LeaderboardFilter) url.Values {
 	}
 	if f.Page > 1 {
 		q.Set("page", strconv.Itoa(f.Page))
+	}
+	if f.After != "" {
+		q.Set("after", f.After)
 	}
 	if f.PerPage != 0 && f.PerPage != models.DefaultPerPage {
 		q.Set("per_page", strconv.Itoa(f.PerPage))

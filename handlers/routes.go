@@ -52,6 +52,11 @@ func New(cfg Config) *echo.Echo {
 	}
 	a := &app{store: cfg.Store, log: cfg.Logger, cache: newResponseCache(), base: cfg.BaseURL,
 		absBase: cfg.BaseURL, proxies: cfg.TrustedProxies, aliases: cfg.HardwareAliases}
+	// Every free-text search (leaderboards, their CSV and API, /search)
+	// finds the devices the text names by an alias.
+	if cfg.Store != nil {
+		cfg.Store.SetTextAliases(cfg.HardwareAliases)
+	}
 	if a.absBase == "" {
 		a.absBase = cfg.ListenURL
 	}

@@ -32,22 +32,18 @@ func (a *app) searchShow(c echo.Context) error {
 	}
 	v := views.SearchView{Layout: layout(title), Query: res.Query, Limit: models.SearchLimit}
 	if res.Query != "" {
-		abstracts := "the abstracts of all " + views.Number(float64(res.PapersTotal)) + " papers"
-		if res.AbstractsRead < res.PapersTotal {
-			abstracts = "the abstracts of the newest " + views.Number(float64(res.AbstractsRead)) + " of " +
-				views.Number(float64(res.PapersTotal)) + " papers"
-		}
 		v.Searched = []string{
-			"paper titles", abstracts, "hardware names and their aliases",
-			"each claim's subject, baseline, evidence and paper title",
+			"the titles and abstracts of all " + views.Number(float64(res.PapersTotal)) + " papers",
+			"hardware names and their aliases",
+			"each claim's subject, baseline, evidence, device and paper title",
 		}
 	}
-	lower := strings.ToLower(res.Query)
+	words := models.TextWords(res.Query)
 	for _, p := range res.Papers {
 		sp := views.SearchPaper{ID: p.ID, Title: p.Title, InAbstract: p.InAbstract}
 		if p.InAbstract {
-			if i := strings.Index(strings.ToLower(p.Abstract), lower); i >= 0 && len(p.Abstract) == len(strings.ToLower(p.Abstract)) {
-				sp.Snippet = views.EvidenceContext(p.Abstract, i, i+len(lower), "")
+			if i, n := firstWord(p.Abstract, words); i >= 0 {
+				sp.Snippet = views.EvidenceContext(p.Abstract, i, i+n, "")
 			}
 		}
 		v.Papers = append(v.Papers, sp)
@@ -59,4 +55,20 @@ func (a *app) searchShow(c echo.Context) error {
 		return err
 	}
 	return render(c, http.StatusOK, views.Search(v))
+}
+
+// firstWord finds the earliest of words in text, case-insensitively, for
+// the passage shown under an abstract hit; -1 if none is there as written.
+func firstWord(text string, words []string) (at, n int) {
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) {
+		return -1, 0 // offsets would not carry over
+	}
+	at = -1
+	for _, w := range words {
+		if i := strings.Index(lower, w); i >= 0 && (at < 0 || i < at) {
+			at, n = i, len(w)
+		}
+	}
+	return at, n
 }

@@ -139,7 +139,7 @@ func TestSearchFindsHardwareAbstractsAndShowsMetric(t *testing.T) {
 			t.Fatalf("hardware results = %q", h)
 		}
 		searched := doc.Find(`[data-testid="searched"]`).Text()
-		for _, want := range []string{"paper titles", "abstracts of all 5 papers", "hardware names and their aliases", "subject, baseline, evidence and paper title"} {
+		for _, want := range []string{"titles and abstracts of all 5 papers", "hardware names and their aliases", "subject, baseline, evidence, device and paper title"} {
 			if !strings.Contains(searched, want) {
 				t.Errorf("the page does not say it searched %q: %q", want, searched)
 			}

@@ -278,6 +278,7 @@ var claimFieldColumnsExcluded = map[string]string{
 	"created_at":        "bookkeeping",
 	"updated_at":        "bookkeeping",
 	"paper_title_lc":    "a trigger-kept copy of the paper's title for search (migration 00010)",
+	"search_tsv":        "the trigger-kept word index of the claim's texts for search (migration 00023)",
 	"arxiv_version":     "provenance: the arXiv version the claim was read from (migration 00017)",
 	"superseded_in":     "provenance: the arXiv version that no longer makes the claim (migration 00017)",
 }

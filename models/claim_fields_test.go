@@ -44,6 +44,10 @@ func TestEveryClaimsColumnIsAFieldOrExcluded(t *testing.T) {
 			}
 		}
 		for col := range models.ClaimFieldColumnsExcluded {
+			// SQLite keeps its word index in an FTS5 table (migration 00023).
+			if col == "search_tsv" && s.Dialect() == models.DialectSQLite {
+				continue
+			}
 			if !slices.Contains(columns, col) {
 				t.Errorf("excluded column %q is not a column of claims", col)
 			}

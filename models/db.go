@@ -43,6 +43,8 @@ type Store struct {
 	exports   *exportPool // streaming exports' own connections (store_export_pool.go)
 
 	passwordChecks atomic.Int64 // bcrypt comparisons run, see PasswordChecks
+
+	aliases atomic.Pointer[func(string) []string] // SetTextAliases
 }
 
 // DialectOf tells which database a --db value names: a postgres:// or

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"gorm.io/gorm"
@@ -27,19 +28,11 @@ func (s *Store) ExplainLeaderboard(ctx context.Context, f LeaderboardFilter) (st
 	dry := &Store{db: s.db.Session(&gorm.Session{DryRun: true}), sqlDB: s.sqlDB, dialect: s.dialect}
 	var plan []string
 	for _, stmt := range []*gorm.Statement{
-		dry.orderedIDs(ctx, m, f).Limit(max(f.PerPage+1, minFetch)).Select("c.id").Find(&[]int64{}).Statement,
+		dry.mustPageIDs(ctx, m, f).Limit(max(f.PerPage+1, minFetch)).Select("c.id").Find(&[]int64{}).Statement,
 		dry.countedRows(ctx, m, f).Find(&[]int64{}).Statement,
 	} {
-		var lines []string
-		if s.dialect == DialectSQLite {
-			var rows []struct{ Detail string }
-			if err := s.db.WithContext(ctx).Raw("EXPLAIN QUERY PLAN "+stmt.SQL.String(), stmt.Vars...).Scan(&rows).Error; err != nil {
-				return "", err
-			}
-			for _, r := range rows {
-				lines = append(lines, r.Detail)
-			}
-		} else if err := s.db.WithContext(ctx).Raw("EXPLAIN "+stmt.SQL.String(), stmt.Vars...).Scan(&lines).Error; err != nil {
+		lines, err := s.explain(ctx, stmt)
+		if err != nil {
 			return "", err
 		}
 		plan = append(plan, "-- query", strings.Join(lines, "\n"))
@@ -47,23 +40,55 @@ func (s *Store) ExplainLeaderboard(ctx context.Context, f LeaderboardFilter) (st
 	return strings.Join(plan, "\n"), nil
 }
 
-// ExplainSearch returns the plans of /search's abstract and claim queries
-// for text, with claims also matched on the given devices.
-func (s *Store) ExplainSearch(ctx context.Context, text string, hardwareIDs []int64) (string, error) {
-	like := "%" + escapeLike(strings.ToLower(text)) + "%"
-	dry := s.db.Session(&gorm.Session{DryRun: true}).WithContext(ctx)
+// ExplainSearch returns the plans of /search's paper and claim queries
+// for text, with claims also matched on the given devices' slugs.
+func (s *Store) ExplainSearch(ctx context.Context, text string, deviceSlugs []string) (string, error) {
+	t := newTextSearch(text, deviceSlugs)
+	dry := &Store{db: s.db.Session(&gorm.Session{DryRun: true}), sqlDB: s.sqlDB, dialect: s.dialect}
 	var plan []string
 	for _, stmt := range []*gorm.Statement{
-		s.abstractMatches(dry, like).Limit(SearchLimit).Find(&[]Paper{}).Statement,
-		s.searchClaims((&Store{db: dry, sqlDB: s.sqlDB, dialect: s.dialect}).claimRows(ctx), like, hardwareIDs).Find(&[]ClaimRow{}).Statement,
+		dry.rankedPaperRows(dry.db.WithContext(ctx), t).Find(&[]Paper{}).Statement,
+		dry.rankedClaimRows(dry.claimRows(ctx), t).Find(&[]ClaimRow{}).Statement,
 	} {
-		var lines []string
-		if err := s.db.WithContext(ctx).Raw("EXPLAIN "+stmt.SQL.String(), stmt.Vars...).Scan(&lines).Error; err != nil {
+		lines, err := s.explain(ctx, stmt)
+		if err != nil {
 			return "", err
 		}
-		plan = append(plan, lines...)
+		plan = append(plan, "-- query", strings.Join(lines, "\n"))
 	}
 	return strings.Join(plan, "\n"), nil
+}
+
+// explain returns the plan of stmt: PostgreSQL's EXPLAIN lines, SQLite's
+// EXPLAIN QUERY PLAN details. It runs on database/sql: GORM's Raw reads an
+// "@" (PostgreSQL's @@ text match) as a named parameter and drops the rest.
+func (s *Store) explain(ctx context.Context, stmt *gorm.Statement) ([]string, error) {
+	prefix, col := "EXPLAIN ", 0
+	if s.dialect == DialectSQLite {
+		prefix, col = "EXPLAIN QUERY PLAN ", 3 // id, parent, notused, detail
+	}
+	rows, err := s.sqlDB.QueryContext(ctx, prefix+stmt.SQL.String(), stmt.Vars...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	var lines []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		lines = append(lines, fmt.Sprint(vals[col]))
+	}
+	return lines, rows.Err()
 }
 
 // ReadDataVersionDirect is the unshared read, the reference for the
@@ -75,3 +100,17 @@ func (s *Store) ReadDataVersionDirect(ctx context.Context) (DataVersion, error) 
 
 // ClaimFieldColumnsExcluded exposes the claims columns that are not fields.
 var ClaimFieldColumnsExcluded = claimFieldColumnsExcluded
+
+// TextCondition is the leaderboard's free-text condition for q, as built
+// for s's database, for the builder's benchmark.
+func (s *Store) TextCondition(q string) (string, []any) {
+	return s.claimText(newTextSearch(q, s.textAliases(q)))
+}
+
+func (s *Store) mustPageIDs(ctx context.Context, m *Metric, f LeaderboardFilter) *gorm.DB {
+	q, err := s.pageIDs(ctx, m, f)
+	if err != nil {
+		panic(err)
+	}
+	return q
+}

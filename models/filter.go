@@ -55,6 +55,9 @@ type LeaderboardFilter struct {
 	Flag    string // one of Flags: only claims flagged so ("above_peak"), "" for any
 	Page    int    // 1-based
 	PerPage int
+	// After is a keyset cursor (store_seek.go) from Leaderboard.NextAfter:
+	// the page starts after that row, and Page only labels it.
+	After string
 
 	// task is Task resolved by the store (resolveTask): its id, and whether
 	// it holds more papers than smallTask, which picks the query's shape.

@@ -68,32 +68,17 @@ func claimRowsIn(db *gorm.DB) *gorm.DB {
 type Leaderboard struct {
 	Metric Metric
 	Rows   []ClaimRow
-	// Total counts matching claims up to the filter's cap (TotalCap, or
-	// TextTotalCap with free text); TotalCapped says there are more, so a page
-	// view never counts a million rows.
-	Total       int64
-	TotalCapped bool
-	HasNext     bool
-	Filter      LeaderboardFilter
-}
-
-// TotalCap bounds the count shown on a leaderboard page. TextTotalCap is
-// the bound when the filter has free text: no index answers a substring
-// match, so every counted row costs a LIKE over its texts, and counting to
-// 10,000 matches of a middling word read half of a million claims (0.2 s).
-const (
-	TotalCap     = 10000
-	TextTotalCap = 1000
-)
-
-// totalCap is the count bound for f. A large task's count starts from its
-// papers and probes each one's claims of the metric, so it too stops at
-// TextTotalCap.
-func totalCap(f LeaderboardFilter) int64 {
-	if f.Query != "" || f.task.large {
-		return TextTotalCap
-	}
-	return TotalCap
+	// Total is how many claims match: exact unless TotalCapped, which says
+	// there are more than Total, or TotalEstimated, which says Total is
+	// the planner's estimate (PostgreSQL) of a count no page pays for.
+	Total          int64
+	TotalCapped    bool
+	TotalEstimated bool
+	HasNext        bool
+	// NextAfter is the cursor of the next page (LeaderboardFilter.After),
+	// "" on the last.
+	NextAfter string
+	Filter    LeaderboardFilter
 }
 
 // minFetch is the fewest ids a page query asks for. Asked for one to three
@@ -119,6 +104,11 @@ var sortColumns = map[string]string{
 
 // Leaderboard lists one page of the claims that match f, ordered as f says,
 // ties broken by id so pages are stable.
+//
+// Its total costs nothing beyond the page: a kept counter when f is the whole
+// metric or one task; otherwise the page query reads up to twice the page's
+// ids, and if that reached the end the total is exact, else it is estimated
+// (store_totals.go). No view counts its matches.
 func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderboard, error) {
 	if err := f.Normalize(); err != nil {
 		return nil, err
@@ -138,36 +128,30 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 		}
 		return lb, nil
 	}
-	if f.Unfiltered() {
-		// The trigger-maintained count is exact and costs one row read.
-		err := s.db.WithContext(ctx).Table("metric_counts").Select("live").
-			Where("metric_id = ?", m.ID).Scan(&lb.Total).Error
-		if err != nil {
-			return nil, fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
-		}
-	} else if f.onlyTask() {
-		// Only a task: its trigger-kept count (migration 00019) is exact too.
-		var err error
-		if _, lb.Total, err = s.taskMetricCounts(ctx, f.task.id, m.ID); err != nil {
-			return nil, err
-		}
-	} else {
-		if err := s.countCapped(ctx, m, f, &lb.Total); err != nil {
-			return nil, err
-		}
-		if limit := totalCap(f); lb.Total > limit {
-			lb.Total, lb.TotalCapped = limit, true
-		}
+	counted, err := s.keptTotal(ctx, m, f, &lb.Total)
+	if err != nil {
+		return nil, err
 	}
 	// Deferred join: find the page's ids with the narrowest query the filter
 	// allows (an index walk for most views), then read the full rows of just
 	// those ids. Skipping rows for a deep page then costs index entries only.
 	var ids []int64
-	err = s.orderedIDs(ctx, m, f).
-		Limit(max(f.PerPage+1, minFetch)).Offset((f.Page-1)*f.PerPage).
-		Pluck("c.id", &ids).Error
+	offset, reach := (f.Page-1)*f.PerPage, max(pageReach(f, counted), minFetch)
+	q, err := s.pageIDs(ctx, m, f)
+	if err != nil {
+		return nil, err
+	}
+	if f.After == "" {
+		q = q.Offset(offset)
+	}
+	err = q.Limit(reach).Pluck("c.id", &ids).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: list leaderboard %q: %w", f.Metric, err)
+	}
+	if !counted {
+		if err := s.pageTotal(ctx, m, f, int64(offset), reach, len(ids), lb); err != nil {
+			return nil, err
+		}
 	}
 	if len(ids) > f.PerPage {
 		ids, lb.HasNext = ids[:f.PerPage], true
@@ -191,7 +175,23 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 	if err := s.comparePeaks(ctx, lb.Rows); err != nil {
 		return nil, err
 	}
+	if lb.HasNext && len(lb.Rows) > 0 {
+		lb.NextAfter = nextAfter(f, f.Descending(m.HigherIsBetter), lb.Rows[len(lb.Rows)-1])
+	}
 	return lb, nil
+}
+
+// pageIDs is orderedIDs starting after f.After when f has a cursor.
+func (s *Store) pageIDs(ctx context.Context, m *Metric, f LeaderboardFilter) (*gorm.DB, error) {
+	q := s.orderedIDs(ctx, m, f)
+	if f.After == "" {
+		return q, nil
+	}
+	c, err := parseAfter(f, f.Descending(m.HigherIsBetter))
+	if err != nil {
+		return nil, err
+	}
+	return s.seek(q, f, c), nil
 }
 
 // orderedIDs selects the ids of the claims matching f in f's order, joining
@@ -213,17 +213,8 @@ func (s *Store) orderedIDs(ctx context.Context, m *Metric, f LeaderboardFilter) 
 	return s.ordered(s.filtered(q, m, f), m, f)
 }
 
-// countCapped counts the claims matching f, reading at most totalCap(f)+1 rows
-// and joining only the tables f's conditions name: for a common search word
-// the count reads thousands of rows, and a join per row would dominate it.
-func (s *Store) countCapped(ctx context.Context, m *Metric, f LeaderboardFilter, n *int64) error {
-	if err := s.db.WithContext(ctx).Table("(?) AS t", s.countedRows(ctx, m, f)).Count(n).Error; err != nil {
-		return fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
-	}
-	return nil
-}
-
-// countedRows selects up to totalCap(f)+1 rows matching f, for countCapped.
+// countedRows selects the rows matching f, the query whose size a total
+// estimates (store_totals.go), joining only the tables f's conditions name.
 func (s *Store) countedRows(ctx context.Context, m *Metric, f LeaderboardFilter) *gorm.DB {
 	q := s.db.WithContext(ctx).Table("claims c").Select("1")
 	if f.needsPapers() {
@@ -232,11 +223,10 @@ func (s *Store) countedRows(ctx context.Context, m *Metric, f LeaderboardFilter)
 	if f.needsHardware() {
 		q = q.Joins("LEFT JOIN hardware h ON h.id = c.hardware_id")
 	}
-	limit := int(totalCap(f)) + 1
-	// Counting a large task by walking the metric's claims would read until
-	// the cap is reached, most of them not the task's: start from its papers.
+	// Counting a large task by walking the metric's claims would read most
+	// claims that are not the task's: start from its papers.
 	f.task.large = false
-	return s.filtered(q, m, f).Limit(limit)
+	return s.filtered(q, m, f)
 }
 
 // LeaderboardQuery is the one query behind every view of a leaderboard (page,
@@ -270,14 +260,14 @@ func (s *Store) ordered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
 func (s *Store) filtered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
 	if f.WantsRetracted() {
 		// The status list names what to show, retracted included.
-		return conditions(q.Where("c.metric_id = ?", m.ID), f)
+		return s.conditions(q.Where("c.metric_id = ?", m.ID), f)
 	}
-	return conditions(q.Where("c.metric_id = ? AND "+liveClaim, m.ID), f)
+	return s.conditions(q.Where("c.metric_id = ? AND "+liveClaim, m.ID), f)
 }
 
 // conditions adds f's filters, every metric's alike, to a query over claims
 // c, papers p, hardware h. Every value is a bound parameter.
-func conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
+func (s *Store) conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 	if len(f.Status) > 0 {
 		q = q.Where("c.status IN ?", f.Status)
 	}
@@ -294,8 +284,8 @@ func conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 		q = q.Where("c.qualifier IN ?", quals)
 	}
 	if f.Query != "" {
-		like := "%" + escapeLike(strings.ToLower(f.Query)) + "%"
-		q = q.Where(textMatch, like, like, like, like)
+		cond, args := s.claimText(newTextSearch(f.Query, s.textAliases(f.Query)))
+		q = q.Where(cond, args...)
 	}
 	if f.Min != nil {
 		q = q.Where("c.value >= ?", *f.Min)
@@ -328,16 +318,6 @@ func conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 	}
 	return keyConditions(q, f.Keys)
 }
-
-// textMatch is the free-text condition over a claim c: its subject, baseline
-// or evidence, or its paper's title, all on c's own row (paper_title_lc is a
-// trigger-kept copy, migration 00010). One row's OR lets PostgreSQL choose
-// per query between walking the sort's index with this as a filter, which
-// finds a page of a common word at once, and a bitmap OR of the four trigram
-// indexes, which finds a rare word without reading every claim. The earlier
-// OR of two semi-joins could do neither.
-const textMatch = `(LOWER(c.subject) LIKE ? ESCAPE '\' OR LOWER(c.baseline) LIKE ? ESCAPE '\'
-	OR LOWER(c.evidence) LIKE ? ESCAPE '\' OR c.paper_title_lc LIKE ? ESCAPE '\')`
 
 // escapeLike makes user text match literally inside a LIKE pattern.
 func escapeLike(s string) string {

@@ -192,7 +192,7 @@ func (s *Store) NewestClaims(ctx context.Context, f LeaderboardFilter, limit int
 		}
 		q = s.filtered(q, m, f)
 	} else {
-		q = conditions(q.Where(liveClaim), f)
+		q = s.conditions(q.Where(liveClaim), f)
 	}
 	var out []FeedEntry
 	if err := q.Order("c.id DESC").Limit(limit).Scan(&out).Error; err != nil {

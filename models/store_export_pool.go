@@ -57,5 +57,6 @@ func (s *Store) exporter(ctx context.Context) (*Store, func(), error) {
 		return nil, nil, ctx.Err()
 	}
 	es := &Store{db: s.exports.db, sqlDB: s.exports.sqlDB, dialect: s.dialect}
+	es.aliases.Store(s.aliases.Load()) // the same free-text search as the page
 	return es, func() { <-s.exports.slots }, nil
 }

@@ -13,7 +13,7 @@ import (
 // precision from its text), so the view reads the claims that could exceed
 // it, computes each, and pages what is flagged; past the cap the total is
 // shown as capped.
-const FlagScanCap = TotalCap
+const FlagScanCap = 10000
 
 // flagCondition is the SQL condition that keeps the claims of metric m that
 // could exceed their device's peak: a device with spec rows, and a value per

@@ -12,12 +12,6 @@ import (
 // SearchLimit caps each kind of search result; search is for finding, not export.
 const SearchLimit = 50
 
-// AbstractScanLimit bounds how many papers' abstracts a search reads: there
-// is no text index on abstracts, and scanning all of them took seconds at
-// 600k papers. A search reads the abstracts of the newest this many papers
-// and says so when there are more.
-const AbstractScanLimit = 20_000
-
 // SearchQuery is what /search looks for.
 type SearchQuery struct {
 	Text string
@@ -33,10 +27,8 @@ type SearchResults struct {
 	Papers   []PaperHit
 	Hardware []Hardware
 	Claims   []ClaimRow
-	// PapersTotal is how many papers there are; AbstractsRead how many of
-	// them had their abstract searched (all of them up to AbstractScanLimit).
-	PapersTotal   int64
-	AbstractsRead int64
+	// PapersTotal is how many papers there are, all of them searched.
+	PapersTotal int64
 }
 
 // PaperHit is a paper found by its title or abstract.
@@ -45,11 +37,10 @@ type PaperHit struct {
 	InAbstract bool // found in the abstract (and not in the title)
 }
 
-// Search finds, case-insensitively and as literal text: papers by title or
-// abstract; devices by name, slug or the caller's aliases; and live claims by
-// subject, baseline, evidence, paper title or device. Each part is one
-// bound-parameter query; the claims' condition is textMatch, the leaderboard's,
-// plus a list of device ids, so its plan has no subplan.
+// Search finds, by words (store_text.go): papers by title or abstract and
+// live claims by their texts, paper title or device (the leaderboard's text
+// condition), each ranked by relevance among the first RankWindow matches;
+// and devices by name, slug or the aliases the text names.
 func (s *Store) Search(ctx context.Context, sq SearchQuery) (*SearchResults, error) {
 	query := strings.TrimSpace(sq.Text)
 	if !utf8.ValidString(query) || strings.ContainsRune(query, 0) {
@@ -63,73 +54,73 @@ func (s *Store) Search(ctx context.Context, sq SearchQuery) (*SearchResults, err
 		return res, nil
 	}
 	db := s.db.WithContext(ctx)
-	like := "%" + escapeLike(strings.ToLower(query)) + "%"
+	slugs := sq.HardwareSlugs
+	if slugs == nil {
+		slugs = s.textAliases(query)
+	}
+	t := newTextSearch(query, slugs)
 
-	n, err := s.CountPapers(ctx)
-	if err != nil {
+	var err error
+	if res.PapersTotal, err = s.CountPapers(ctx); err != nil {
 		return nil, err
 	}
-	res.PapersTotal, res.AbstractsRead = n, min(n, AbstractScanLimit)
-	// Titles are trigram-indexed on PostgreSQL; abstracts are read for the
-	// newest AbstractScanLimit papers only (see there).
-	var papers []Paper
-	err = db.Where(`LOWER(title) LIKE ? ESCAPE '\'`, like).
-		Order("title, id").Limit(SearchLimit).Find(&papers).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: search paper titles: %w", err)
-	}
-	seen := map[int64]bool{}
-	for _, p := range papers {
-		seen[p.ID] = true
-		res.Papers = append(res.Papers, PaperHit{Paper: p})
-	}
-	if len(res.Papers) < SearchLimit {
-		var inAbstract []Paper
-		err = s.abstractMatches(db, like).Limit(SearchLimit + len(papers)).Find(&inAbstract).Error
-		if err != nil {
-			return nil, fmt.Errorf("store: search abstracts: %w", err)
+	if !t.empty() {
+		var papers []Paper
+		if err := s.rankedPaperRows(db, t).Find(&papers).Error; err != nil {
+			return nil, fmt.Errorf("store: search papers: %w", err)
 		}
-		for _, p := range inAbstract {
-			if !seen[p.ID] && len(res.Papers) < SearchLimit {
-				res.Papers = append(res.Papers, PaperHit{Paper: p, InAbstract: true})
-			}
+		for _, p := range papers {
+			res.Papers = append(res.Papers, PaperHit{Paper: p, InAbstract: !holdsWords(p.Title, t.words)})
 		}
 	}
 
 	// Devices: a small table, read whole by the condition.
+	like := "%" + escapeLike(strings.ToLower(query)) + "%"
 	hw := db.Where(`LOWER(name) LIKE ? ESCAPE '\' OR LOWER(slug) LIKE ? ESCAPE '\'`, like, like)
-	if len(sq.HardwareSlugs) > 0 {
-		hw = hw.Or("slug IN ?", sq.HardwareSlugs)
+	if len(slugs) > 0 {
+		hw = hw.Or("slug IN ?", slugs)
 	}
 	if err := hw.Order("name").Limit(SearchLimit).Find(&res.Hardware).Error; err != nil {
 		return nil, fmt.Errorf("store: search hardware: %w", err)
 	}
 
-	ids := make([]int64, len(res.Hardware))
-	for i, h := range res.Hardware {
-		ids[i] = h.ID
-	}
-	if err := s.searchClaims(s.claimRows(ctx), like, ids).Scan(&res.Claims).Error; err != nil {
-		return nil, fmt.Errorf("store: search claims: %w", err)
+	if !t.empty() {
+		if err := s.rankedClaimRows(s.claimRows(ctx), t).Scan(&res.Claims).Error; err != nil {
+			return nil, fmt.Errorf("store: search claims: %w", err)
+		}
 	}
 	return res, nil
 }
 
-// abstractMatches selects the papers among the newest AbstractScanLimit
-// whose abstract contains like, by title.
-func (s *Store) abstractMatches(db *gorm.DB, like string) *gorm.DB {
-	newest := db.Table("papers").Select("id").Order("id DESC").Limit(AbstractScanLimit)
-	return db.Model(&Paper{}).Where("id IN (?)", newest).Where(`LOWER(abstract) LIKE ? ESCAPE '\'`, like).Order("title, id")
+// rankedPaperRows reads the SearchLimit most relevant papers matching t.
+func (s *Store) rankedPaperRows(db *gorm.DB, t textSearch) *gorm.DB {
+	sql, args := s.rankedPapers(t)
+	return db.Table("papers p").Select("p.*").Joins("JOIN ("+sql+") r ON r.id = p.id", args...).
+		Order("r.score DESC, p.id").Limit(SearchLimit)
 }
 
-// searchClaims adds the search's condition to q, a query over claims c: the
-// leaderboard's text match, or a claim on one of the devices hardwareIDs.
-func (s *Store) searchClaims(q *gorm.DB, like string, hardwareIDs []int64) *gorm.DB {
-	q = q.Where(liveClaim)
-	if len(hardwareIDs) > 0 {
-		q = q.Where("("+textMatch+" OR c.hardware_id IN ?)", like, like, like, like, hardwareIDs)
-	} else {
-		q = q.Where(textMatch, like, like, like, like)
+// rankedClaimRows reads, from q over claims c, the SearchLimit most relevant
+// live claims matching t.
+func (s *Store) rankedClaimRows(q *gorm.DB, t textSearch) *gorm.DB {
+	sql, args := s.rankedClaims(t)
+	return q.Joins("JOIN ("+sql+") r ON r.id = c.id", args...).Order("r.score DESC, c.id").Limit(SearchLimit)
+}
+
+// holdsWords reports whether text holds every one of words, as a word or,
+// from minPrefix letters, a word's beginning: what the index matched.
+func holdsWords(text string, words []string) bool {
+	have := TextWords(text)
+	for _, w := range words {
+		found := false
+		for _, h := range have {
+			if h == w || len([]rune(w)) >= minPrefix && strings.HasPrefix(h, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
 	}
-	return q.Order("m.position, c.id").Limit(SearchLimit)
+	return len(words) > 0
 }

@@ -313,7 +313,7 @@ func dedupe(s []string) []string {
 type TaskMetric struct {
 	Metric
 	Claims int64
-	Capped bool // there are more than Claims (TotalCap)
+	Capped bool // Claims is a bound or an estimate, not an exact count
 	Best   *ClaimRow
 }
 

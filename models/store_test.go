@@ -274,12 +274,12 @@ func TestSearchPlanHasNoSubplanOnPostgres(t *testing.T) {
 	}
 }
 
-// /search's queries (abstracts of the newest papers; claims by text or device)
-// must not run a subplan per row either.
+// /search's queries (papers by words; claims by words or device) must not
+// run a subplan per row either.
 func TestSearchPagePlanHasNoSubplanOnPostgres(t *testing.T) {
 	s := testdb.MustOpen(t, testdb.PostgresURL(t))
 	MustSave(t, s, samplePaper("Quokka: Streaming Splats", 277, "fps"))
-	for _, ids := range [][]int64{nil, {1, 2}} {
+	for _, ids := range [][]string{nil, {"nvidia-a100", "nvidia-rtx-3090"}} {
 		plan, err := s.ExplainSearch(context.Background(), "a100", ids)
 		if err != nil {
 			t.Fatal(err)
@@ -290,39 +290,65 @@ func TestSearchPagePlanHasNoSubplanOnPostgres(t *testing.T) {
 	}
 }
 
-// A free-text filter counts to TextTotalCap, other views to TotalCap: beyond
-// its cap a total is shown as "N+", never as a wrong exact number.
-func TestLeaderboardTotalCaps(t *testing.T) {
+// A total costs nothing beyond the page (store_totals.go): kept counters for
+// the whole metric, else exact when the page query (up to twice the page)
+// reached the last match, else an estimate on PostgreSQL and a bound on
+// SQLite, never a wrong exact number.
+func TestLeaderboardTotalsCostNothing(t *testing.T) {
 	testdb.Dialects(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		s := testdb.MustOpen(t, dsn)
-		n := models.TextTotalCap + 1
-		i := 0
+		n, i := 45, 0
 		if _, err := s.BulkLoad(ctx, func() (models.PaperInput, bool) {
 			if i == n {
 				return models.PaperInput{}, false
 			}
 			i++
-			return samplePaper(fmt.Sprintf("Paper %d", i), float64(i), "fps"), true
+			p := samplePaper(fmt.Sprintf("Paper %d", i), float64(i), "fps")
+			if i <= 15 {
+				p.Title += " kestrel"
+			}
+			return p, true
 		}, nil); err != nil {
 			t.Fatal(err)
 		}
+		if s.Dialect() == models.DialectPostgres {
+			if err := s.GormDB().Exec("ANALYZE").Error; err != nil {
+				t.Fatal(err)
+			}
+		}
+		type want struct {
+			total             int64
+			capped, estimated bool
+			rows              int
+		}
+		pg := s.Dialect() == models.DialectPostgres
 		for _, tc := range []struct {
-			f      models.LeaderboardFilter
-			total  int64
-			capped bool
+			f models.LeaderboardFilter
+			w want
 		}{
-			{models.LeaderboardFilter{Metric: "fps"}, int64(n), false},
-			{models.LeaderboardFilter{Metric: "fps", Hardware: []string{"nvidia-rtx-3090"}}, int64(n), false},
-			{models.LeaderboardFilter{Metric: "fps", Query: "rtx"}, models.TextTotalCap, true},
-			{models.LeaderboardFilter{Metric: "fps", Query: "paper 100"}, 3, false}, // papers 100, 1000 and 1001
+			{models.LeaderboardFilter{Metric: "fps", PerPage: 10}, want{45, false, false, 10}},
+			{models.LeaderboardFilter{Metric: "fps", Query: "kestrel", PerPage: 10}, want{15, false, false, 10}},
+			{models.LeaderboardFilter{Metric: "fps", Query: "kestrel", PerPage: 10, Page: 2}, want{15, false, false, 5}},
+			{models.LeaderboardFilter{Metric: "fps", Query: "kestrel", PerPage: 10, Page: 9}, want{15, false, pg, 0}},
+			{models.LeaderboardFilter{Metric: "fps", Query: "paper", PerPage: 10}, want{20, !pg, pg, 10}},
+			{models.LeaderboardFilter{Metric: "fps", Hardware: []string{"nvidia-rtx-3090"}, PerPage: 30}, want{45, false, false, 30}},
 		} {
 			lb, err := s.Leaderboard(ctx, tc.f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if lb.Total != tc.total || lb.TotalCapped != tc.capped {
-				t.Errorf("%+v: total %d capped %v, want %d %v", tc.f, lb.Total, lb.TotalCapped, tc.total, tc.capped)
+			got := want{lb.Total, lb.TotalCapped, lb.TotalEstimated, len(lb.Rows)}
+			if got.estimated {
+				// The planner's figure: at least what the page saw, the
+				// right order of magnitude.
+				if got.total < 21 || got.total > 450 {
+					t.Errorf("%+v: estimate %d", tc.f, got.total)
+				}
+				got.total = tc.w.total
+			}
+			if got != tc.w {
+				t.Errorf("%+v: got %+v, want %+v", tc.f, got, tc.w)
 			}
 		}
 	})

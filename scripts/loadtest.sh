@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test: in one run against one server, measure /healthz as the reference,
-# then representative leaderboard URLs, with wrk; print requests/s, p50, p99
+# then representative leaderboard URLs, cached and (the *-uncached rows, a
+# distinct URL every request) uncached, with wrk; print requests/s, p50, p99
 # and each URL's requests/s as a fraction of /healthz. With DATABASE_URL set to
 # the server's PostgreSQL database, also time the full CSV export against
 # PostgreSQL's own COPY of the same rows.
@@ -8,6 +9,7 @@
 #   scripts/loadtest.sh [BASE_URL]        (default http://127.0.0.1:8080)
 #   DURATION=20s CONNECTIONS=32 THREADS=2 METRIC=speedup scripts/loadtest.sh
 #   SERVER_PID=1234 ...   also prints the server's current and peak RSS
+#   ONLY="healthz views-uncached" ...   runs only the named rows (healthz first)
 #   FIRST_VISITS=1 ...    also prints the uncached render time and size of every
 #                         device page of METRIC and of /search for 25 words (on
 #                         a freshly started server: a second visit is cached)
@@ -58,6 +60,7 @@ REF_RPS=""
 measure() { # name path [wrk args...]
   local name=$1 path=$2 out rps p50 p99 non2xx errors ratio first
   shift 2
+  if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $name "* ]]; then return; fi
   # The first request renders the page (nothing cached for this URL yet, on a
   # fresh server); wrk's then measure the steady state.
   first=$(curl -s -o /dev/null -w '%{time_total}' "$BASE$path" | awk '{printf "%.1f", $1 * 1000}')
@@ -91,6 +94,12 @@ measure csv-filtered "/leaderboards/$METRIC.csv?hardware=$HW"
 # Not a cached page: every request a new search, so this is the database's
 # own throughput for uncached views (see uncached-search.lua).
 measure search-uncached "/leaderboards/$METRIC" -s "$(dirname "$0")/uncached-search.lua" --timeout 30s
+# Every request a new filtered view (sort, device, task, year, range) and a new
+# /search (issue 17).
+HWS=$(curl -s "$BASE/leaderboards/$METRIC" | grep -o 'name="hardware" value="[a-z0-9.-]*"' | head -4 | sed 's/.*value="//; s/"//' | tr '\n' ' ' || true)
+export HW="${HWS:-$HW}"
+measure views-uncached "/leaderboards/$METRIC" -s "$(dirname "$0")/uncached-views.lua" --timeout 30s
+measure search-page-uncached "/search" -s "$(dirname "$0")/uncached-search-page.lua" --timeout 30s
 fi
 
 if [ -n "${WRITE_DB:-}" ]; then
