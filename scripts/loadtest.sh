@@ -85,6 +85,11 @@ measure leaderboard-default "/leaderboards/$METRIC"
 measure sort-paper "/leaderboards/$METRIC?sort=paper"
 measure sort-date-asc "/leaderboards/$METRIC?sort=date&order=asc"
 measure filter-hardware "/leaderboards/$METRIC?hardware=$HW"
+# Filtered by task (issue 14): the largest task, a small one, and a task with
+# another sort; TASK and SMALL_TASK default to synth's most and least common.
+measure filter-task "/leaderboards/$METRIC?task=${TASK:-llm-inference}"
+measure filter-task-small "/leaderboards/$METRIC?task=${SMALL_TASK:-mpi}"
+measure filter-task-sort "/leaderboards/$METRIC?task=${TASK:-llm-inference}&sort=date"
 measure search "/leaderboards/$METRIC?q=pipeline"
 measure deep-page "/leaderboards/$METRIC?page=150"
 measure home "/"
