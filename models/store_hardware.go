@@ -40,14 +40,18 @@ func (s *Store) GetHardware(ctx context.Context, slug string) (*Hardware, error)
 	return &h, nil
 }
 
+// ClaimsOnHardwareCap bounds the claims ClaimsOnHardware reads.
+const ClaimsOnHardwareCap = 5000
+
 // ClaimsOnHardware lists the live claims measured on one device, grouped by
-// metric in vocabulary order and best first within each metric.
+// metric in vocabulary order and best first within each metric (at most
+// ClaimsOnHardwareCap).
 func (s *Store) ClaimsOnHardware(ctx context.Context, hardwareID int64) ([]ClaimRow, error) {
 	var rows []ClaimRow
 	err := s.claimRows(ctx).
 		Where("c.hardware_id = ? AND "+liveClaim, hardwareID).
 		Order("m.position, CASE WHEN m.higher_is_better THEN -c.value ELSE c.value END, c.id").
-		Limit(5000).Scan(&rows).Error
+		Limit(ClaimsOnHardwareCap).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: claims on hardware %d: %w", hardwareID, err)
 	}

@@ -272,17 +272,20 @@ type RevisionRow struct {
 type HardwareView struct {
 	Layout
 	Name   string
+	Slug   string
 	Vendor string
 	Family string
 	Specs  []SpecView
 	Groups []HardwareGroup
+	Capped bool // more claims than were read: Totals are lower bounds
 }
 
 // HardwareGroup is one metric's claims on a device.
 type HardwareGroup struct {
 	Metric     string
 	MetricSlug string
-	Claims     []LeaderboardRow
+	Claims     []LeaderboardRow // the best few
+	Total      int              // claims of this metric on the device
 }
 
 // SearchView lists papers and claims matching a query.
