@@ -149,18 +149,7 @@ func (s *sentence) respectiveDevice(c *cand, cands []*cand) *hwMention {
 	if !s.has("respectively") {
 		return nil
 	}
-	var live []*cand
-	for _, o := range cands {
-		if !o.drop {
-			live = append(live, o)
-		}
-	}
-	idx := -1
-	for i, o := range live {
-		if o == c {
-			idx = i
-		}
-	}
+	live, idx := liveIndex(cands, c)
 	if idx < 0 {
 		return nil
 	}
@@ -231,19 +220,8 @@ func (s *sentence) claimedBefore(m *hwMention, c *cand, cands []*cand) bool {
 // before it: "On A and B, it reaches 1,200/1,000 TFLOPS" gives A the first.
 func (s *sentence) slashDevice(c *cand, cands []*cand, lo int) *hwMention {
 	toks := s.toks
-	var live []*cand
-	for _, o := range cands {
-		if !o.drop {
-			live = append(live, o)
-		}
-	}
 	slash := func(a, b *cand) bool { return b.ti == a.tj+1 && toks[a.tj].lw == "/" }
-	idx := -1
-	for i, o := range live {
-		if o == c {
-			idx = i
-		}
-	}
+	live, idx := liveIndex(cands, c)
 	if idx < 0 {
 		return nil
 	}
@@ -277,4 +255,21 @@ func (s *sentence) slashDevice(c *cand, cands []*cand, lo int) *hwMention {
 		return nil
 	}
 	return devs[idx-first]
+}
+
+// liveIndex is the candidates not dropped, in order, and c's index among
+// them (-1 if c is dropped or absent).
+func liveIndex(cands []*cand, c *cand) ([]*cand, int) {
+	var live []*cand
+	idx := -1
+	for _, o := range cands {
+		if o.drop {
+			continue
+		}
+		if o == c {
+			idx = len(live)
+		}
+		live = append(live, o)
+	}
+	return live, idx
 }
