@@ -70,6 +70,10 @@ func (a *app) cachedIn(scope pageScope, next echo.HandlerFunc) echo.HandlerFunc 
 		}
 		group, v := scope(c, vs)
 		c.Set(dataVersionKey, v)
+		// The store's small reads (metric, tasks, devices, counts) answer
+		// from memory at these versions (models/store_reads_cache.go).
+		req = req.WithContext(models.WithVersions(req.Context(), vs))
+		c.SetRequest(req)
 		if slices.Contains(req.URL.Query()["status"], models.StatusRetracted) {
 			// Retracted claims are shown to moderators only: such a view
 			// differs by visitor, so it is neither cached nor shared.

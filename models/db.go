@@ -40,6 +40,7 @@ type Store struct {
 	versions  *versionRounds[Versions] // shares data-version reads between requests
 	versionDB *sql.DB                  // one connection for those reads alone
 	secrets   *secretCache
+	reads     *readsCache // small reads by version (store_reads_cache.go)
 	exports   *exportPool // streaming exports' own connections (store_export_pool.go)
 
 	passwordChecks atomic.Int64 // bcrypt comparisons run, see PasswordChecks
@@ -120,6 +121,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	}
 	s.versions = &versionRounds[Versions]{read: func(ctx context.Context) (Versions, error) { return readVersions(ctx, versionDB) }}
 	s.secrets = &secretCache{m: map[string][]byte{}}
+	s.reads = &readsCache{m: map[string]readsEntry{}}
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if err := sqlDB.PingContext(pingCtx); err != nil {
@@ -185,6 +187,13 @@ func postgresDSN(dsn string) string {
 	q := u.Query()
 	if !q.Has("jit") {
 		q.Set("jit", "off")
+	}
+	// A page's queries read a few hundred index entries at most; the
+	// planner's parallel plans for them (Gather Merge over two workers) cost
+	// more in process start-up than they save, and under load the workers
+	// only compete with the other connections for the same cores.
+	if !q.Has("max_parallel_workers_per_gather") {
+		q.Set("max_parallel_workers_per_gather", "0")
 	}
 	if !q.Has("connect_timeout") {
 		q.Set("connect_timeout", strconv.Itoa(connectTimeout))

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 
 	"github.com/claimboard/claimboard/extract"
 	"gorm.io/gorm"
@@ -12,14 +14,19 @@ import (
 // HardwareOfMetric lists the devices that a metric's live claims name, for
 // the leaderboard's hardware filter.
 func (s *Store) HardwareOfMetric(ctx context.Context, metricID int64) ([]Hardware, error) {
-	var hw []Hardware
-	err := s.db.WithContext(ctx).Table("hardware h").Select("h.*").
-		Where("EXISTS (SELECT 1 FROM claims c WHERE c.hardware_id = h.id AND c.metric_id = ? AND "+liveClaim+")", metricID).
-		Order("h.name").Scan(&hw).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: hardware of metric %d: %w", metricID, err)
-	}
-	return hw, nil
+	// One probe of the metric's claims per device: cached by the metric's
+	// version, it runs once per change, not once per page.
+	hw, err := cachedRead(ctx, s, "hardware-of:"+strconv.FormatInt(metricID, 10), metricScope(metricID), func() ([]Hardware, error) {
+		var hw []Hardware
+		err := s.db.WithContext(ctx).Table("hardware h").Select("h.*").
+			Where("EXISTS (SELECT 1 FROM claims c WHERE c.hardware_id = h.id AND c.metric_id = ? AND "+liveClaim+")", metricID).
+			Order("h.name").Scan(&hw).Error
+		if err != nil {
+			return nil, fmt.Errorf("store: hardware of metric %d: %w", metricID, err)
+		}
+		return hw, nil
+	})
+	return slices.Clone(hw), err
 }
 
 // GetHardware returns a device by slug, or ENotFound.

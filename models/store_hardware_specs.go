@@ -46,15 +46,9 @@ func (s *Store) comparePeaks(ctx context.Context, rows []ClaimRow) error {
 	if len(slugs) == 0 {
 		return nil
 	}
-	var specs []HardwareSpec
-	err := s.db.WithContext(ctx).Table("hardware_specs").Where("hardware_slug IN ?", dedupe(slugs)).
-		Order("position, id").Find(&specs).Error
+	by, err := s.specsBySlug(ctx, slugs)
 	if err != nil {
-		return fmt.Errorf("store: specs for peaks: %w", err)
-	}
-	by := map[string][]HardwareSpec{}
-	for _, sp := range specs {
-		by[sp.HardwareSlug] = append(by[sp.HardwareSlug], sp)
+		return err
 	}
 	for i := range rows {
 		r := &rows[i]
@@ -63,6 +57,44 @@ func (s *Store) comparePeaks(ctx context.Context, rows []ClaimRow) error {
 		}
 	}
 	return nil
+}
+
+// specsBySlug returns the spec rows of the given devices, by slug. A page
+// under a request's versions reads them from the whole table kept in memory
+// (a few hundred rows that change with the base version); other reads
+// query just those devices.
+func (s *Store) specsBySlug(ctx context.Context, slugs []string) (map[string][]HardwareSpec, error) {
+	if _, ok := versionsOf(ctx); ok {
+		all, err := cachedRead(ctx, s, "hardware-specs", baseScope, func() (map[string][]HardwareSpec, error) {
+			specs, err := s.HardwareSpecs(ctx)
+			return groupSpecs(specs), err
+		})
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[string][]HardwareSpec, len(slugs))
+		for _, slug := range slugs {
+			if sp, ok := all[slug]; ok {
+				out[slug] = sp
+			}
+		}
+		return out, nil
+	}
+	var specs []HardwareSpec
+	err := s.db.WithContext(ctx).Table("hardware_specs").Where("hardware_slug IN ?", dedupe(slugs)).
+		Order("position, id").Find(&specs).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: specs for peaks: %w", err)
+	}
+	return groupSpecs(specs), nil
+}
+
+func groupSpecs(specs []HardwareSpec) map[string][]HardwareSpec {
+	by := map[string][]HardwareSpec{}
+	for _, sp := range specs {
+		by[sp.HardwareSlug] = append(by[sp.HardwareSlug], sp)
+	}
+	return by
 }
 
 // peakText is where a claim states its precision: the precision field, its

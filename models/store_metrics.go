@@ -37,13 +37,19 @@ func (s *Store) GetMetric(ctx context.Context, slug string) (*Metric, error) {
 	if !validSlug(slug) {
 		return nil, Errorf(ENotFound, "no leaderboard named %q", clipText(slug, 40))
 	}
-	var m Metric
-	err := s.db.WithContext(ctx).Where("slug = ?", slug).Take(&m).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, Errorf(ENotFound, "no leaderboard named %q", slug)
-	}
+	m, err := cachedRead(ctx, s, "metric:"+slug, baseScope, func() (Metric, error) {
+		var m Metric
+		err := s.db.WithContext(ctx).Where("slug = ?", slug).Take(&m).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return m, Errorf(ENotFound, "no leaderboard named %q", slug)
+		}
+		if err != nil {
+			return m, fmt.Errorf("store: get metric %q: %w", slug, err)
+		}
+		return m, nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("store: get metric %q: %w", slug, err)
+		return nil, err
 	}
 	return &m, nil
 }

@@ -40,11 +40,16 @@ type PaperTask struct {
 
 // Tasks lists the vocabulary in display order.
 func (s *Store) Tasks(ctx context.Context) ([]Task, error) {
-	var out []Task
-	if err := s.db.WithContext(ctx).Order("position, id").Find(&out).Error; err != nil {
-		return nil, fmt.Errorf("store: list tasks: %w", err)
-	}
-	return out, nil
+	// The site's version, not the base: a task's paper count moves with
+	// its papers, whichever metric their claims are of.
+	out, err := cachedRead(ctx, s, "tasks", siteScope, func() ([]Task, error) {
+		var out []Task
+		if err := s.db.WithContext(ctx).Order("position, id").Find(&out).Error; err != nil {
+			return nil, fmt.Errorf("store: list tasks: %w", err)
+		}
+		return out, nil
+	})
+	return slices.Clone(out), err
 }
 
 // GetTask returns a task by slug, or ENotFound.
@@ -52,13 +57,19 @@ func (s *Store) GetTask(ctx context.Context, slug string) (*Task, error) {
 	if !validSlug(slug) {
 		return nil, Errorf(ENotFound, "no task named %q", clipText(slug, 40))
 	}
-	var t Task
-	err := s.db.WithContext(ctx).Where("slug = ?", slug).Take(&t).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, Errorf(ENotFound, "no task named %q", slug)
-	}
+	t, err := cachedRead(ctx, s, "task:"+slug, siteScope, func() (Task, error) {
+		var t Task
+		err := s.db.WithContext(ctx).Where("slug = ?", slug).Take(&t).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return t, Errorf(ENotFound, "no task named %q", slug)
+		}
+		if err != nil {
+			return t, fmt.Errorf("store: get task %q: %w", slug, err)
+		}
+		return t, nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("store: get task %q: %w", slug, err)
+		return nil, err
 	}
 	return &t, nil
 }
@@ -114,15 +125,29 @@ func (s *Store) resolveTask(ctx context.Context, m *Metric, f *LeaderboardFilter
 // taskMetricCounts returns the live claims of a metric, and of the metric
 // on a task's papers, from the trigger-kept counts.
 func (s *Store) taskMetricCounts(ctx context.Context, taskID, metricID int64) (metricLive, taskLive int64, err error) {
-	err = s.db.WithContext(ctx).Table("metric_counts").Select("live").Where("metric_id = ?", metricID).Scan(&metricLive).Error
+	metricLive, err = s.metricLive(ctx, metricID)
 	if err == nil {
-		err = s.db.WithContext(ctx).Table("task_metric_counts").Select("live").
-			Where("task_id = ? AND metric_id = ?", taskID, metricID).Scan(&taskLive).Error
+		key := "task-count:" + strconv.FormatInt(taskID, 10) + ":" + strconv.FormatInt(metricID, 10)
+		taskLive, err = cachedRead(ctx, s, key, metricScope(metricID), func() (int64, error) {
+			var n int64
+			err := s.db.WithContext(ctx).Table("task_metric_counts").Select("live").
+				Where("task_id = ? AND metric_id = ?", taskID, metricID).Scan(&n).Error
+			return n, err
+		})
 	}
 	if err != nil {
 		return 0, 0, fmt.Errorf("store: counts of task %d: %w", taskID, err)
 	}
 	return metricLive, taskLive, nil
+}
+
+// metricLive is the kept count of a metric's live claims.
+func (s *Store) metricLive(ctx context.Context, metricID int64) (int64, error) {
+	return cachedRead(ctx, s, "metric-count:"+strconv.FormatInt(metricID, 10), metricScope(metricID), func() (int64, error) {
+		var n int64
+		err := s.db.WithContext(ctx).Table("metric_counts").Select("live").Where("metric_id = ?", metricID).Scan(&n).Error
+		return n, err
+	})
 }
 
 // taskCondition is the task filter in the shape f.task calls for. The id

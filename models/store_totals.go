@@ -22,8 +22,8 @@ import (
 func (s *Store) keptTotal(ctx context.Context, m *Metric, f LeaderboardFilter, n *int64) (bool, error) {
 	switch {
 	case f.Unfiltered():
-		err := s.db.WithContext(ctx).Table("metric_counts").Select("live").Where("metric_id = ?", m.ID).Scan(n).Error
-		if err != nil {
+		var err error
+		if *n, err = s.metricLive(ctx, m.ID); err != nil {
 			return false, fmt.Errorf("store: count leaderboard %q: %w", f.Metric, err)
 		}
 		return true, nil

@@ -24,6 +24,7 @@ type DataVersion struct {
 type Versions struct {
 	All, Base DataVersion
 	Metrics   map[string]DataVersion // by metric slug
+	ByID      map[int64]DataVersion  // the same, by metric id
 }
 
 // Site is the version of pages that span metrics: it moves on every write.
@@ -60,20 +61,20 @@ func (s *Store) DataVersion(ctx context.Context) (DataVersion, error) {
 
 // readVersions reads every counter: one small table, whatever the data's size.
 func readVersions(ctx context.Context, db *sql.DB) (Versions, error) {
-	rows, err := db.QueryContext(ctx, `SELECT cv.scope, cv.version, cv.changed_at, COALESCE(m.slug, '')
+	rows, err := db.QueryContext(ctx, `SELECT cv.scope, cv.version, cv.changed_at, COALESCE(m.slug, ''), COALESCE(m.id, 0)
 		FROM cache_versions cv LEFT JOIN metrics m ON cv.scope = 'metric:' || m.id`)
 	if err != nil {
 		return Versions{}, fmt.Errorf("store: data version: %w", err)
 	}
 	defer rows.Close()
-	out := Versions{Metrics: map[string]DataVersion{}}
+	out := Versions{Metrics: map[string]DataVersion{}, ByID: map[int64]DataVersion{}}
 	for rows.Next() {
 		var (
 			scope, slug string
 			v           DataVersion
-			at          int64
+			at, id      int64
 		)
-		if err := rows.Scan(&scope, &v.Version, &at, &slug); err != nil {
+		if err := rows.Scan(&scope, &v.Version, &at, &slug, &id); err != nil {
 			return Versions{}, fmt.Errorf("store: data version: %w", err)
 		}
 		v.ChangedAt = time.Unix(at, 0).UTC()
@@ -84,6 +85,7 @@ func readVersions(ctx context.Context, db *sql.DB) (Versions, error) {
 			out.Base = v
 		case strings.HasPrefix(scope, "metric:") && slug != "":
 			out.Metrics[slug] = v
+			out.ByID[id] = v
 		case scope == "batch":
 			// Committed, it would stop every later write from moving the
 			// versions (store_version_batch.go): refuse rather than serve stale pages.
