@@ -54,11 +54,16 @@ func (a *app) leaderboardView(ctx context.Context, f models.LeaderboardFilter) (
 	if f.Sort != "value" || f.Order != "" || f.Page != 1 {
 		bf := f
 		bf.Sort, bf.Order, bf.Page, bf.PerPage, bf.After = "value", "", 1, chartSize, ""
-		top, err := a.store.Leaderboard(ctx, bf)
-		if err != nil {
+		if bf.Flag != "" { // flags are computed on read: only Leaderboard pages them
+			top, err := a.store.Leaderboard(ctx, bf)
+			if err != nil {
+				return views.LeaderboardView{}, err
+			}
+			best = top.Rows
+		} else if best, err = a.store.TopClaims(ctx, bf); err != nil {
+			// TopClaims, not Leaderboard: the chart needs no total.
 			return views.LeaderboardView{}, err
 		}
-		best = top.Rows
 	}
 
 	path := "/leaderboards/" + url.PathEscape(m.Slug)
