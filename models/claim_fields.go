@@ -270,15 +270,16 @@ func fieldsWhere(keep func(ClaimField) bool) []ClaimField {
 // fields, each with why; a test checks that every column of the table is
 // either here or stored by a row of ClaimFieldTable.
 var claimFieldColumnsExcluded = map[string]string{
-	"id":                "identity",
-	"paper_id":          "the claim's paper, fixed when it is made",
-	"raw_text":          "the number as the abstract writes it, the extractor's record",
-	"extractor_version": "provenance of an extracted claim",
-	"version":           "optimistic locking of moderation",
-	"created_at":        "bookkeeping",
-	"updated_at":        "bookkeeping",
-	"paper_title_lc":    "a trigger-kept copy of the paper's title for search (migration 00010)",
-	"search_tsv":        "the trigger-kept word index of the claim's texts for search (migration 00023)",
-	"arxiv_version":     "provenance: the arXiv version the claim was read from (migration 00017)",
-	"superseded_in":     "provenance: the arXiv version that no longer makes the claim (migration 00017)",
+	"id":                 "identity",
+	"paper_id":           "the claim's paper, fixed when it is made",
+	"raw_text":           "the number as the abstract writes it, the extractor's record",
+	"extractor_version":  "provenance of an extracted claim",
+	"version":            "optimistic locking of moderation",
+	"created_at":         "bookkeeping",
+	"updated_at":         "bookkeeping",
+	"paper_title_lc":     "a trigger-kept copy of the paper's title for search (migration 00010)",
+	"paper_published_on": "a trigger-kept copy of the paper's date for the year filter and date sort (migration 00027)",
+	"search_tsv":         "the trigger-kept word index of the claim's texts for search (migration 00023)",
+	"arxiv_version":      "provenance: the arXiv version the claim was read from (migration 00017)",
+	"superseded_in":      "provenance: the arXiv version that no longer makes the claim (migration 00017)",
 }

@@ -223,7 +223,8 @@ func clipText(s string, n int) string {
 }
 
 // needsPapers and needsHardware say whether f's conditions (not its sort)
-// read columns of papers p or hardware h; filtered's joins follow them.
-func (f LeaderboardFilter) needsPapers() bool { return f.Year != 0 || f.HasCode != nil }
+// read columns of papers p or hardware h; filtered's joins follow them. The
+// year is the claim's copy of its paper's date (migration 00027).
+func (f LeaderboardFilter) needsPapers() bool { return f.HasCode != nil }
 
 func (f LeaderboardFilter) needsHardware() bool { return len(f.Hardware) > 0 }

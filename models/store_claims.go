@@ -98,7 +98,7 @@ var sortColumns = map[string]string{
 	"subject":    "c.subject",
 	"condition":  "c.condition",
 	"status":     "c.status",
-	"date":       "p.published_on",
+	"date":       "c.paper_published_on", // the paper's date, kept on the claim (migration 00027)
 	"confidence": "c.confidence",
 }
 
@@ -199,12 +199,12 @@ func (s *Store) pageIDs(ctx context.Context, m *Metric, f LeaderboardFilter) (*g
 func (s *Store) orderedIDs(ctx context.Context, m *Metric, f LeaderboardFilter) *gorm.DB {
 	q := s.db.WithContext(ctx).Table("claims c")
 	switch {
-	case s.dialect == DialectSQLite && (f.Sort == "paper" || f.Sort == "date"):
+	case s.dialect == DialectSQLite && f.Sort == "paper":
 		// SQLite would join every claim of the metric and sort them all;
-		// CROSS JOIN makes it walk the papers' title or date index instead and
+		// CROSS JOIN makes it walk the papers' title index instead and
 		// stop after one page (PostgreSQL's planner finds that plan itself).
 		q = s.db.WithContext(ctx).Table("papers p").Joins("CROSS JOIN claims c").Where("c.paper_id = p.id")
-	case f.needsPapers() || f.Sort == "paper" || f.Sort == "date":
+	case f.needsPapers() || f.Sort == "paper":
 		q = q.Joins("JOIN papers p ON p.id = c.paper_id")
 	}
 	if f.needsHardware() || f.Sort == "hardware" {
@@ -298,7 +298,7 @@ func (s *Store) conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 	}
 	if f.Year != 0 {
 		from := time.Date(f.Year, 1, 1, 0, 0, 0, 0, time.UTC)
-		q = q.Where("p.published_on >= ? AND p.published_on < ?", from, from.AddDate(1, 0, 0))
+		q = q.Where("c.paper_published_on >= ? AND c.paper_published_on < ?", from, from.AddDate(1, 0, 0))
 	}
 	if f.Task != "" {
 		if f.task.id == 0 && !f.task.none {
