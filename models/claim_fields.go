@@ -277,7 +277,7 @@ var claimFieldColumnsExcluded = map[string]string{
 	"version":            "optimistic locking of moderation",
 	"created_at":         "bookkeeping",
 	"updated_at":         "bookkeeping",
-	"paper_title_lc":     "a trigger-kept copy of the paper's title for search (migration 00010)",
+	"paper_title_lc":     "a trigger-kept copy of the paper's title, lowercased, for search and the paper sort (migration 00010)",
 	"paper_published_on": "a trigger-kept copy of the paper's date for the year filter and date sort (migration 00027)",
 	"search_tsv":         "the trigger-kept word index of the claim's texts for search (migration 00023)",
 	"arxiv_version":      "provenance: the arXiv version the claim was read from (migration 00017)",

@@ -90,8 +90,13 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		return nil, fmt.Errorf("store: open %s: %w", dialect, err)
 	}
 	if dialect == DialectPostgres {
+		// As many kept idle as may be open: with fewer, a burst of uncached
+		// pages closed connections between queries and opened new ones, and
+		// each new PostgreSQL backend (a fork, authentication, a cold
+		// catalog cache) cost more than the page's queries (issue 17).
+		// Idle ones still close after ConnMaxIdleTime.
 		sqlDB.SetMaxOpenConns(20)
-		sqlDB.SetMaxIdleConns(10)
+		sqlDB.SetMaxIdleConns(20)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	} else {
 		sqlDB.SetMaxOpenConns(8)

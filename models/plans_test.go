@@ -48,7 +48,14 @@ func TestEveryLeaderboardSortAndFilterIsAnIndexScan(t *testing.T) {
 			t.Fatal(err)
 		}
 		db := s.GormDB()
-		if err := db.Exec("ANALYZE").Error; err != nil {
+		// VACUUM too on PostgreSQL: it sets the visibility map that the
+		// covering indexes' index-only plans are costed by (00028), which
+		// autovacuum would otherwise set at a random moment mid-test.
+		analyze := "ANALYZE"
+		if s.Dialect() == models.DialectPostgres {
+			analyze = "VACUUM ANALYZE"
+		}
+		if err := db.Exec(analyze).Error; err != nil {
 			t.Fatal(err)
 		}
 		var pick struct{ Metric, Hardware string }
@@ -92,9 +99,9 @@ func TestEveryLeaderboardSortAndFilterIsAnIndexScan(t *testing.T) {
 					// Unfiltered, the page is the first rows of an index walk
 					// in the sort's order, not a sort of the whole metric;
 					// the hardware sort orders by another table's column.
-					// (Paper and date walk the papers' index and order each
-					// paper's few claims: Incremental Sort, LAST TERM.)
-					whole := strings.Contains(page, "Sort Key") && !strings.Contains(page, "Incremental Sort") ||
+					// (Paper and date walk the claims' copies of the paper's
+					// title and date, migrations 00010 and 00027.)
+					whole := strings.Contains(page, "Sort Key") ||
 						strings.Contains(page, "TEMP B-TREE FOR ORDER BY")
 					// SQLite 3.54 will not walk the subject, condition and
 					// status indexes for a page: it skip-scans the hardware

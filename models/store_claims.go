@@ -25,8 +25,9 @@ type ClaimRow struct {
 	HardwareSlug     string
 	EvidenceStart    int
 	EvidenceEnd      int
-	ArxivVersion     int  // the arXiv version the claim was read from, 0 if unknown
-	SupersededIn     *int // the version that no longer makes it, for a superseded claim
+	PaperTitleLC     string `gorm:"column:paper_title_lc"` // the paper sort's key (and its cursor's)
+	ArxivVersion     int    // the arXiv version the claim was read from, 0 if unknown
+	SupersededIn     *int   // the version that no longer makes it, for a superseded claim
 	// Peak sets a throughput claim against its device's dense peak; nil
 	// when there is nothing to compare with. Computed on read (peak.go).
 	Peak *PeakComparison `gorm:"-"`
@@ -42,7 +43,7 @@ func claimRowColumns(db *gorm.DB) string {
 	}
 	cols := []string{"c.id", "c.paper_id", "p.title AS paper_title", "p.method AS paper_method", "p.published_on AS paper_published_on",
 		"m.name AS metric_name", "c.raw_text", "COALESCE(h.slug, '') AS hardware_slug", "c.evidence_start", "c.evidence_end",
-		"c.arxiv_version", "c.superseded_in"}
+		"c.arxiv_version", "c.superseded_in", "c.paper_title_lc"}
 	s := strings.Join(append(cols, claimFieldColumns(dialect)...), ", ")
 	rowColumnsByDialect.Store(dialect, s)
 	return s
@@ -91,7 +92,7 @@ const minFetch = 8
 // sortColumns maps sort keys to SQL; user text only ever selects a key.
 var sortColumns = map[string]string{
 	"value":      "c.value",
-	"paper":      "p.title",
+	"paper":      "c.paper_title_lc", // the title lowercased, kept on the claim (migration 00010)
 	"hardware":   "COALESCE(h.name, '')",
 	"baseline":   "c.baseline",
 	"qualifier":  "c.qualifier",
@@ -197,14 +198,10 @@ func (s *Store) pageIDs(ctx context.Context, m *Metric, f LeaderboardFilter) (*g
 // orderedIDs selects the ids of the claims matching f in f's order, joining
 // papers and hardware only when the filter or the sort needs them.
 func (s *Store) orderedIDs(ctx context.Context, m *Metric, f LeaderboardFilter) *gorm.DB {
+	// The paper and date sorts and the year filter read the claim's copies
+	// of its paper's title and date (migrations 00010, 00027).
 	q := s.db.WithContext(ctx).Table("claims c")
-	switch {
-	case s.dialect == DialectSQLite && f.Sort == "paper":
-		// SQLite would join every claim of the metric and sort them all;
-		// CROSS JOIN makes it walk the papers' title index instead and
-		// stop after one page (PostgreSQL's planner finds that plan itself).
-		q = s.db.WithContext(ctx).Table("papers p").Joins("CROSS JOIN claims c").Where("c.paper_id = p.id")
-	case f.needsPapers() || f.Sort == "paper":
+	if f.needsPapers() {
 		q = q.Joins("JOIN papers p ON p.id = c.paper_id")
 	}
 	if f.needsHardware() || f.Sort == "hardware" {

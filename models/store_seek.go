@@ -34,7 +34,7 @@ func sortValue(sort string, r ClaimRow) (num *float64, text *string, date *strin
 	case "confidence":
 		return &r.Confidence, nil, nil
 	case "paper":
-		return nil, s(r.PaperTitle), nil
+		return nil, s(r.PaperTitleLC), nil
 	case "hardware":
 		return nil, s(r.HardwareName), nil
 	case "baseline":
