@@ -62,6 +62,9 @@ type LeaderboardFilter struct {
 	// task is Task resolved by the store (resolveTask): its id, and whether
 	// it holds more papers than smallTask, which picks the query's shape.
 	task resolvedTask
+	// hardwareIDs are f.Hardware's ids once resolveHardware has looked them
+	// up (nil before; empty when no slug names a device).
+	hardwareIDs []int64
 }
 
 type resolvedTask struct {
@@ -227,4 +230,4 @@ func clipText(s string, n int) string {
 // year is the claim's copy of its paper's date (migration 00027).
 func (f LeaderboardFilter) needsPapers() bool { return f.HasCode != nil }
 
-func (f LeaderboardFilter) needsHardware() bool { return len(f.Hardware) > 0 }
+func (f LeaderboardFilter) needsHardware() bool { return len(f.Hardware) > 0 && f.hardwareIDs == nil }

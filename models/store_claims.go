@@ -121,6 +121,9 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 	if err := s.resolveTask(ctx, m, &f); err != nil {
 		return nil, err
 	}
+	if err := s.resolveHardware(ctx, &f); err != nil {
+		return nil, err
+	}
 	lb := &Leaderboard{Metric: *m, Filter: f}
 	if f.Flag != "" {
 		// Flags are computed on read: the flagged view pages in memory.
@@ -268,7 +271,14 @@ func (s *Store) conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 	if len(f.Status) > 0 {
 		q = q.Where("c.status IN ?", f.Status)
 	}
-	if len(f.Hardware) > 0 {
+	switch {
+	case f.hardwareIDs != nil && len(f.hardwareIDs) == 0:
+		q = q.Where("1 = 0") // no slug names a device
+	case f.hardwareIDs != nil:
+		// The claim's own column: the planner knows how common each device
+		// is, where "h.slug IN" through the join left it guessing.
+		q = q.Where("c.hardware_id IN ?", f.hardwareIDs)
+	case len(f.Hardware) > 0:
 		q = q.Where("h.slug IN ?", f.Hardware)
 	}
 	if len(f.Qualifier) > 0 {

@@ -110,3 +110,40 @@ func hardwareByName(tx *gorm.DB, name string) (int64, error) {
 	}
 	return h.ID, nil
 }
+
+// resolveHardware records on f the ids of the devices its hardware filter
+// names, from every device's slug and id kept in memory at the request's
+// versions (store_reads_cache.go); a slug that names no device matches
+// nothing, as the join did. Outside a request it leaves the filter to the join.
+func (s *Store) resolveHardware(ctx context.Context, f *LeaderboardFilter) error {
+	if len(f.Hardware) == 0 {
+		return nil
+	}
+	if _, ok := versionsOf(ctx); !ok {
+		return nil
+	}
+	ids, err := cachedRead(ctx, s, "hardware-ids", siteScope, func() (map[string]int64, error) {
+		var rows []struct {
+			ID   int64
+			Slug string
+		}
+		if err := s.db.WithContext(ctx).Table("hardware").Select("id, slug").Scan(&rows).Error; err != nil {
+			return nil, fmt.Errorf("store: hardware ids: %w", err)
+		}
+		out := make(map[string]int64, len(rows))
+		for _, r := range rows {
+			out[r.Slug] = r.ID
+		}
+		return out, nil
+	})
+	if err != nil {
+		return err
+	}
+	f.hardwareIDs = []int64{}
+	for _, slug := range f.Hardware {
+		if id, ok := ids[slug]; ok {
+			f.hardwareIDs = append(f.hardwareIDs, id)
+		}
+	}
+	return nil
+}
