@@ -200,6 +200,16 @@ func postgresDSN(dsn string) string {
 	if !q.Has("max_parallel_workers_per_gather") {
 		q.Set("max_parallel_workers_per_gather", "0")
 	}
+	// The leaderboards' working set (the sort indexes and the rows of the
+	// pages people read) lives in memory, where a random read costs about
+	// what a sequential one does. At the default of 4 the planner walked
+	// 30,000 entries of a covering sort index for one page of a rare
+	// device rather than read its 900 claims by the device index and sort
+	// them (7 ms against 3.9 ms at 1M claims). 1.1 is PostgreSQL's usual
+	// figure for such data; a URL that sets it keeps its own.
+	if !q.Has("random_page_cost") {
+		q.Set("random_page_cost", "1.1")
+	}
 	if !q.Has("connect_timeout") {
 		q.Set("connect_timeout", strconv.Itoa(connectTimeout))
 	}

@@ -28,6 +28,9 @@ func (s *Store) ExplainLeaderboard(ctx context.Context, f LeaderboardFilter) (st
 	if err := s.resolveHardware(ctx, &f); err != nil {
 		return "", err
 	}
+	if err := s.resolveText(ctx, m, &f); err != nil {
+		return "", err
+	}
 	dry := &Store{db: s.db.Session(&gorm.Session{DryRun: true}), sqlDB: s.sqlDB, dialect: s.dialect}
 	var plan []string
 	for _, stmt := range []*gorm.Statement{

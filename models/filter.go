@@ -65,6 +65,9 @@ type LeaderboardFilter struct {
 	// hardwareIDs are f.Hardware's ids once resolveHardware has looked them
 	// up (nil before; empty when no slug names a device).
 	hardwareIDs []int64
+	// textRare says f.Query matches few of the metric's claims, so the page
+	// sorts the matches instead of walking a sort index (store_text_rare.go).
+	textRare bool
 }
 
 type resolvedTask struct {

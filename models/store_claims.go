@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -124,6 +125,9 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 	if err := s.resolveHardware(ctx, &f); err != nil {
 		return nil, err
 	}
+	if err := s.resolveText(ctx, m, &f); err != nil {
+		return nil, err
+	}
 	lb := &Leaderboard{Metric: *m, Filter: f}
 	if f.Flag != "" {
 		// Flags are computed on read: the flagged view pages in memory.
@@ -242,9 +246,13 @@ func (s *Store) ordered(q *gorm.DB, m *Metric, f LeaderboardFilter) *gorm.DB {
 	if f.Descending(m.HigherIsBetter) {
 		dir = "DESC"
 	}
-	col := sortColumns[f.Sort]
-	if col == "" {
-		col = sortColumns["value"]
+	key := f.Sort
+	if sortColumns[key] == "" {
+		key = "value"
+	}
+	col := sortColumns[key]
+	if f.textRare {
+		col = unindexedOrder(key, col)
 	}
 	order := col + " " + dir
 	if f.Sort == "date" {
@@ -276,8 +284,15 @@ func (s *Store) conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 		q = q.Where("1 = 0") // no slug names a device
 	case f.hardwareIDs != nil:
 		// The claim's own column: the planner knows how common each device
-		// is, where "h.slug IN" through the join left it guessing.
-		q = q.Where("c.hardware_id IN ?", f.hardwareIDs)
+		// is, where "h.slug IN" through the join left it guessing. The ids
+		// are written into the SQL, like the task's (taskCondition): integers
+		// read from the hardware table, never user text, and a generic plan
+		// for bound ids would assume an average device.
+		ids := make([]string, len(f.hardwareIDs))
+		for i, id := range f.hardwareIDs {
+			ids[i] = strconv.FormatInt(id, 10)
+		}
+		q = q.Where("c.hardware_id IN (" + strings.Join(ids, ", ") + ")")
 	case len(f.Hardware) > 0:
 		q = q.Where("h.slug IN ?", f.Hardware)
 	}

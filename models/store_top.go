@@ -28,6 +28,9 @@ func (s *Store) TopClaims(ctx context.Context, f LeaderboardFilter) ([]ClaimRow,
 	if err := s.resolveHardware(ctx, &f); err != nil {
 		return nil, err
 	}
+	if err := s.resolveText(ctx, m, &f); err != nil {
+		return nil, err
+	}
 	var ids []int64
 	if err := s.orderedIDs(ctx, m, f).Limit(max(f.PerPage, minFetch)).Pluck("c.id", &ids).Error; err != nil {
 		return nil, fmt.Errorf("store: top of %q: %w", f.Metric, err)
