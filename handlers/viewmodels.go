@@ -38,7 +38,7 @@ func rowView(r models.ClaimRow, rank int) views.LeaderboardRow {
 func (a *app) rowViews(ctx context.Context, rows []models.ClaimRow, firstRank int) ([]views.LeaderboardRow, error) {
 	ids := make([]int64, 0, len(rows))
 	for _, r := range rows {
-		if !slices.Contains(ids, r.PaperID) {
+		if r.Abstract == "" && !slices.Contains(ids, r.PaperID) { // a leaderboard's rows carry theirs
 			ids = append(ids, r.PaperID)
 		}
 	}
@@ -49,6 +49,9 @@ func (a *app) rowViews(ctx context.Context, rows []models.ClaimRow, firstRank in
 	out := make([]views.LeaderboardRow, 0, len(rows))
 	for i, r := range rows {
 		row := rowView(r, firstRank+i)
+		if r.Abstract != "" {
+			abstracts[r.PaperID] = r.Abstract
+		}
 		if abs, ok := abstracts[r.PaperID]; ok {
 			row.Context = views.EvidenceContext(abs, r.EvidenceStart, r.EvidenceEnd, r.Evidence)
 		}

@@ -27,8 +27,12 @@ type ClaimRow struct {
 	EvidenceStart    int
 	EvidenceEnd      int
 	PaperTitleLC     string `gorm:"column:paper_title_lc"` // the paper sort's key (and its cursor's)
-	ArxivVersion     int    // the arXiv version the claim was read from, 0 if unknown
-	SupersededIn     *int   // the version that no longer makes it, for a superseded claim
+	// Abstract is the paper's abstract where the query read it (a
+	// leaderboard page, to show each claim's evidence in its clause); ""
+	// elsewhere.
+	Abstract     string `gorm:"column:abstract"`
+	ArxivVersion int    // the arXiv version the claim was read from, 0 if unknown
+	SupersededIn *int   // the version that no longer makes it, for a superseded claim
 	// Peak sets a throughput claim against its device's dense peak; nil
 	// when there is nothing to compare with. Computed on read (peak.go).
 	Peak *PeakComparison `gorm:"-"`
@@ -167,8 +171,11 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 	if len(ids) == 0 {
 		return lb, nil
 	}
+	// The abstracts come with the rows: the page shows each claim's evidence
+	// in its clause, and a second read of the same papers cost a round trip.
 	var rows []ClaimRow
-	if err := s.claimRows(ctx).Where("c.id IN ?", ids).Scan(&rows).Error; err != nil {
+	rq := s.claimRows(ctx)
+	if err := rq.Select(claimRowColumns(rq)+", p.abstract AS abstract").Where("c.id IN ?", ids).Scan(&rows).Error; err != nil {
 		return nil, fmt.Errorf("store: read leaderboard rows %q: %w", f.Metric, err)
 	}
 	byID := make(map[int64]ClaimRow, len(rows))
