@@ -18,4 +18,3 @@ func BenchmarkCleanText(b *testing.B) {
 		})
 	}
 }
-
