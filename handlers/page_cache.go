@@ -61,7 +61,7 @@ func (a *app) cachedMetric(next echo.HandlerFunc) echo.HandlerFunc {
 	return a.cachedIn(metricScope, next)
 }
 
-func (a *app) cachedIn(scope pageScope, next echo.HandlerFunc) echo.HandlerFunc {
+func (a *app) cachedIn(scope pageScope, nextHandler echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
 		vs, err := a.store.Versions(req.Context())
@@ -70,10 +70,13 @@ func (a *app) cachedIn(scope pageScope, next echo.HandlerFunc) echo.HandlerFunc 
 		}
 		group, v := scope(c, vs)
 		c.Set(dataVersionKey, v)
-		// The store's small reads (metric, tasks, devices, counts) answer
-		// from memory at these versions (models/store_reads_cache.go).
-		req = req.WithContext(models.WithVersions(req.Context(), vs))
-		c.SetRequest(req)
+		// A handler's small store reads (metric, tasks, devices, counts)
+		// answer from memory at these versions (models/store_reads_cache.go);
+		// a cache hit runs no handler and skips the copy of the request.
+		next := func(c echo.Context) error {
+			c.SetRequest(req.WithContext(models.WithVersions(req.Context(), vs)))
+			return nextHandler(c)
+		}
 		if slices.Contains(req.URL.Query()["status"], models.StatusRetracted) {
 			// Retracted claims are shown to moderators only: such a view
 			// differs by visitor, so it is neither cached nor shared.

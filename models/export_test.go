@@ -22,13 +22,7 @@ func (s *Store) ExplainLeaderboard(ctx context.Context, f LeaderboardFilter) (st
 	if err != nil {
 		return "", err
 	}
-	if err := s.resolveTask(ctx, m, &f); err != nil {
-		return "", err
-	}
-	if err := s.resolveHardware(ctx, &f); err != nil {
-		return "", err
-	}
-	if err := s.resolveText(ctx, m, &f); err != nil {
+	if err := s.resolveFilter(ctx, m, &f); err != nil {
 		return "", err
 	}
 	dry := &Store{db: s.db.Session(&gorm.Session{DryRun: true}), sqlDB: s.sqlDB, dialect: s.dialect}

@@ -123,13 +123,7 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 	if err != nil {
 		return nil, err
 	}
-	if err := s.resolveTask(ctx, m, &f); err != nil {
-		return nil, err
-	}
-	if err := s.resolveHardware(ctx, &f); err != nil {
-		return nil, err
-	}
-	if err := s.resolveText(ctx, m, &f); err != nil {
+	if err := s.resolveFilter(ctx, m, &f); err != nil {
 		return nil, err
 	}
 	lb := &Leaderboard{Metric: *m, Filter: f}

@@ -122,6 +122,18 @@ func (s *Store) resolveTask(ctx context.Context, m *Metric, f *LeaderboardFilter
 	return nil
 }
 
+// resolveFilter looks up what f names for metric m before its queries are
+// built: the task's id and shape, the devices' ids, whether the text is rare.
+func (s *Store) resolveFilter(ctx context.Context, m *Metric, f *LeaderboardFilter) error {
+	if err := s.resolveTask(ctx, m, f); err != nil {
+		return err
+	}
+	if err := s.resolveHardware(ctx, f); err != nil {
+		return err
+	}
+	return s.resolveText(ctx, m, f)
+}
+
 // taskMetricCounts returns the live claims of a metric, and of the metric
 // on a task's papers, from the trigger-kept counts.
 func (s *Store) taskMetricCounts(ctx context.Context, taskID, metricID int64) (metricLive, taskLive int64, err error) {

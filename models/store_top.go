@@ -22,13 +22,7 @@ func (s *Store) TopClaims(ctx context.Context, f LeaderboardFilter) ([]ClaimRow,
 	if err != nil {
 		return nil, err
 	}
-	if err := s.resolveTask(ctx, m, &f); err != nil {
-		return nil, err
-	}
-	if err := s.resolveHardware(ctx, &f); err != nil {
-		return nil, err
-	}
-	if err := s.resolveText(ctx, m, &f); err != nil {
+	if err := s.resolveFilter(ctx, m, &f); err != nil {
 		return nil, err
 	}
 	var ids []int64
