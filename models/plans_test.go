@@ -117,11 +117,7 @@ func TestEveryLeaderboardSortAndFilterIsAnIndexScan(t *testing.T) {
 					// title and date, migrations 00010 and 00027.)
 					whole := strings.Contains(page, "Sort Key") ||
 						strings.Contains(page, "TEMP B-TREE FOR ORDER BY")
-					// SQLite 3.54 will not walk the subject, condition and
-					// status indexes for a page: it skip-scans the hardware
-					// index and sorts the metric (docs/performance.md).
-					sqliteSorts := s.Dialect() == models.DialectSQLite && (sort == "subject" || sort == "condition" || sort == "status")
-					if name == "none" && sort != "hardware" && !sqliteSorts && whole {
+					if name == "none" && sort != "hardware" && whole {
 						t.Errorf("sort=%s order=%s: the page plan sorts the metric:\n%s", sort, order, page)
 					}
 					// The next page, seeking after the cursor, too.
