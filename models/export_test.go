@@ -114,3 +114,17 @@ func (s *Store) mustPageIDs(ctx context.Context, m *Metric, f LeaderboardFilter)
 	}
 	return q
 }
+
+// RowsBothWays reads the claim rows of ids with GORM's reflection and with
+// the fixed-field scan a leaderboard page uses, for a test to compare.
+func (s *Store) RowsBothWays(ctx context.Context, ids []int64) (gormRows, scanned []ClaimRow, err error) {
+	q := func() *gorm.DB {
+		rq := s.claimRows(ctx)
+		return rq.Select(claimRowColumns(rq)+", p.abstract AS abstract").Where("c.id IN ?", ids).Order("c.id")
+	}
+	if err := q().Scan(&gormRows).Error; err != nil {
+		return nil, nil, err
+	}
+	scanned, err = s.scanClaimRows(ctx, q(), true, valuesPlan)
+	return gormRows, scanned, err
+}

@@ -150,7 +150,7 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 	if f.After == "" {
 		q = q.Offset(offset)
 	}
-	err = q.Limit(reach).Pluck("c.id", &ids).Error
+	ids, err = s.pluckIDs(ctx, q.Limit(reach))
 	if err != nil {
 		return nil, fmt.Errorf("store: list leaderboard %q: %w", f.Metric, err)
 	}
@@ -167,20 +167,12 @@ func (s *Store) Leaderboard(ctx context.Context, f LeaderboardFilter) (*Leaderbo
 	}
 	// The abstracts come with the rows: the page shows each claim's evidence
 	// in its clause, and a second read of the same papers cost a round trip.
-	var rows []ClaimRow
 	rq := s.claimRows(ctx)
-	if err := rq.Select(claimRowColumns(rq)+", p.abstract AS abstract").Where("c.id IN ?", ids).Scan(&rows).Error; err != nil {
+	rows, err := s.scanClaimRows(ctx, rq.Select(claimRowColumns(rq)+", p.abstract AS abstract").Where("c.id IN ?", ids), true, preparedPlan)
+	if err != nil {
 		return nil, fmt.Errorf("store: read leaderboard rows %q: %w", f.Metric, err)
 	}
-	byID := make(map[int64]ClaimRow, len(rows))
-	for _, r := range rows {
-		byID[r.ID] = r
-	}
-	for _, id := range ids {
-		if r, ok := byID[id]; ok {
-			lb.Rows = append(lb.Rows, r)
-		}
-	}
+	lb.Rows = inIDOrder(ids, rows)
 	if err := s.comparePeaks(ctx, lb.Rows); err != nil {
 		return nil, err
 	}
