@@ -10,15 +10,17 @@ import (
 	"github.com/claimboard/claimboard/views"
 )
 
-// rowView turns a stored claim into the table row every listing shows.
-func rowView(r models.ClaimRow, rank int) views.LeaderboardRow {
+// rowFields turns a stored claim into the table row every listing shows,
+// all but the evidence's context, which rowViews sets once: from the
+// abstract when it has it, else the evidence alone.
+func rowFields(r models.ClaimRow, rank int) views.LeaderboardRow {
 	row := views.LeaderboardRow{
 		Rank: rank, ClaimID: r.ID, PaperID: r.PaperID, PaperTitle: r.PaperTitle,
 		Method: r.PaperMethod, Name: rowName(r),
 		Value: views.Value(r.Value, r.ValueHigh, r.Unit), RawText: r.RawText,
 		Qualifier: views.Qualifier(r.Qualifier), Hardware: r.HardwareName, HardwareSlug: r.HardwareSlug,
 		Baseline: r.Baseline, Subject: r.Subject, Evidence: r.Evidence, Status: r.Status,
-		Context: views.CleanText(r.Evidence), MetricName: r.MetricName, MetricSlug: r.MetricSlug,
+		MetricName: r.MetricName, MetricSlug: r.MetricSlug,
 	}
 	if r.HardwareCount != nil {
 		row.HardwareCount = *r.HardwareCount
@@ -48,12 +50,15 @@ func (a *app) rowViews(ctx context.Context, rows []models.ClaimRow, firstRank in
 	}
 	out := make([]views.LeaderboardRow, 0, len(rows))
 	for i, r := range rows {
-		row := rowView(r, firstRank+i)
-		if r.Abstract != "" {
-			abstracts[r.PaperID] = r.Abstract
+		row := rowFields(r, firstRank+i)
+		abs, ok := r.Abstract, r.Abstract != ""
+		if !ok {
+			abs, ok = abstracts[r.PaperID]
 		}
-		if abs, ok := abstracts[r.PaperID]; ok {
+		if ok {
 			row.Context = views.EvidenceContext(abs, r.EvidenceStart, r.EvidenceEnd, r.Evidence)
+		} else {
+			row.Context = views.CleanText(r.Evidence)
 		}
 		out = append(out, row)
 	}
