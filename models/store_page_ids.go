@@ -46,3 +46,32 @@ func (s *Store) pluckIDs(ctx context.Context, q *gorm.DB) ([]int64, error) {
 	}
 	return ids, rows.Err()
 }
+
+// findPlanned is q.Find into a []T, planned for its values on PostgreSQL
+// as pluckIDs is: for a search, a generic plan of "search_tsv @@ $1"
+// cannot know the word is common and bitmap-scanned every match (0.5 s at
+// 600k papers) where the word's own plan reads the first RankWindow.
+func findPlanned[T any](ctx context.Context, s *Store, q *gorm.DB) ([]T, error) {
+	var out []T
+	if s.dialect != DialectPostgres {
+		err := q.Find(&out).Error
+		return out, err
+	}
+	stmt := q.Session(&gorm.Session{DryRun: true}).Find(&[]T{}).Statement
+	if stmt.Error != nil {
+		return nil, stmt.Error
+	}
+	rows, err := s.sqlDB.QueryContext(ctx, stmt.SQL.String(), append([]any{pgx.QueryExecModeCacheDescribe}, stmt.Vars...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v T
+		if err := s.db.WithContext(ctx).ScanRows(rows, &v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
