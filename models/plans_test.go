@@ -76,6 +76,7 @@ func TestEveryLeaderboardSortAndFilterIsAnIndexScan(t *testing.T) {
 			"none":      {},
 			"hardware":  {Hardware: []string{pick.Hardware}},
 			"task":      {Task: "llm-inference"},
+			"no-task":   {Task: models.TaskNone},
 			"status":    {Status: []string{models.StatusExtracted}},
 			"year":      {Year: 2024},
 			"min-max":   {Min: &lo, Max: &hi},
@@ -100,6 +101,13 @@ func TestEveryLeaderboardSortAndFilterIsAnIndexScan(t *testing.T) {
 						t.Fatalf("sort=%s %s: %v", sort, name, err)
 					}
 					page := strings.Split(plan, "-- query")[1]
+					// On PostgreSQL the no-task test stays a per-claim probe
+					// (a SubPlan): as an anti-join it is planned by an
+					// estimate that, at 1M claims, said one row and hashed
+					// every paper's tasks (store_tasks.go, taskCondition).
+					if name == "no-task" && s.Dialect() == models.DialectPostgres && !strings.Contains(page, "SubPlan") {
+						t.Errorf("sort=%s order=%s: no-task is not tested per claim:\n%s", sort, order, page)
+					}
 					// The hardware sort orders by another table's column, so
 					// every plan of it sorts the matches; with a word that 18%
 					// of this data's claims contain, PostgreSQL's scan of the
@@ -117,8 +125,11 @@ func TestEveryLeaderboardSortAndFilterIsAnIndexScan(t *testing.T) {
 					// title and date, migrations 00010 and 00027.)
 					whole := strings.Contains(page, "Sort Key") ||
 						strings.Contains(page, "TEMP B-TREE FOR ORDER BY")
-					if name == "none" && sort != "hardware" && whole {
-						t.Errorf("sort=%s order=%s: the page plan sorts the metric:\n%s", sort, order, page)
+					// Papers with no task are tested claim by claim on the walk:
+					// as an anti-join, PostgreSQL hashed every paper's tasks
+					// and sorted the metric.
+					if (name == "none" || name == "no-task") && sort != "hardware" && whole {
+						t.Errorf("sort=%s order=%s filter=%s: the page plan sorts the metric:\n%s", sort, order, name, page)
 					}
 					// The next page, seeking after the cursor, too.
 					lb, err := s.Leaderboard(ctx, f)

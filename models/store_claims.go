@@ -321,7 +321,7 @@ func (s *Store) conditions(q *gorm.DB, f LeaderboardFilter) *gorm.DB {
 			// rather than every claim.
 			q = q.Where("1 = 0")
 		} else {
-			q = q.Where(taskCondition(f))
+			q = q.Where(taskCondition(f, s.dialect))
 		}
 	}
 	if f.HasCode != nil {

@@ -166,9 +166,19 @@ func (s *Store) metricLive(ctx context.Context, metricID int64) (int64, error) {
 // is written into the SQL, not bound: it is an integer read from the tasks
 // table, never user text, and PostgreSQL's generic plan for a bound id
 // would assume an average task and take the same shape for all of them.
-func taskCondition(f LeaderboardFilter) string {
+func taskCondition(f LeaderboardFilter, dialect string) string {
 	if f.task.none {
-		return "NOT EXISTS (SELECT 1 FROM paper_tasks pt WHERE pt.paper_id = c.paper_id)"
+		if dialect != DialectPostgres {
+			return "NOT EXISTS (SELECT 1 FROM paper_tasks pt WHERE pt.paper_id = c.paper_id)"
+		}
+		// OFFSET 0 keeps this a test of each claim the sort walks (one probe
+		// of paper_tasks' key), which stops at the page. Pulled up into an
+		// anti-join, PostgreSQL's estimate of it was one row for any data, so
+		// it hashed every paper_tasks row and sorted the metric's survivors:
+		// 0.4 s for the grouped view's "No task" section at 1M claims, where
+		// one paper in ten has no task (issue 17). SQLite tests each claim
+		// this way already (and takes no OFFSET without a LIMIT).
+		return "NOT EXISTS (SELECT 1 FROM paper_tasks pt WHERE pt.paper_id = c.paper_id OFFSET 0)"
 	}
 	id := strconv.FormatInt(f.task.id, 10)
 	if f.task.large {
