@@ -279,6 +279,7 @@ var claimFieldColumnsExcluded = map[string]string{
 	"updated_at":         "bookkeeping",
 	"paper_title_lc":     "a trigger-kept copy of the paper's title, lowercased, for search and the paper sort (migration 00010)",
 	"paper_published_on": "a trigger-kept copy of the paper's date for the year filter and date sort (migration 00027)",
+	"hardware_sort":      "a trigger-kept copy of the device's name ('' for none) for the hardware sort (migration 00030)",
 	"search_tsv":         "the trigger-kept word index of the claim's texts for search (migration 00023)",
 	"arxiv_version":      "provenance: the arXiv version the claim was read from (migration 00017)",
 	"superseded_in":      "provenance: the arXiv version that no longer makes the claim (migration 00017)",

@@ -98,7 +98,7 @@ const minFetch = 8
 var sortColumns = map[string]string{
 	"value":      "c.value",
 	"paper":      "c.paper_title_lc", // the title lowercased, kept on the claim (migration 00010)
-	"hardware":   "COALESCE(h.name, '')",
+	"hardware":   "c.hardware_sort",  // the device's name, '' for none, kept on the claim (migration 00030)
 	"baseline":   "c.baseline",
 	"qualifier":  "c.qualifier",
 	"subject":    "c.subject",
@@ -204,7 +204,7 @@ func (s *Store) orderedIDs(ctx context.Context, m *Metric, f LeaderboardFilter) 
 	if f.needsPapers() {
 		q = q.Joins("JOIN papers p ON p.id = c.paper_id")
 	}
-	if f.needsHardware() || f.Sort == "hardware" {
+	if f.needsHardware() {
 		q = q.Joins("LEFT JOIN hardware h ON h.id = c.hardware_id")
 	}
 	return s.ordered(s.filtered(q, m, f), m, f)

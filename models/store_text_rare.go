@@ -48,8 +48,6 @@ func unindexedOrder(sort, col string) string {
 		return "(" + col + " + 0)"
 	case "date":
 		return "(" + col + " + 0)" // date + integer is the same date
-	case "hardware":
-		return col // already an expression
 	}
 	return "(" + col + " || '')"
 }

@@ -20,7 +20,10 @@ function request()
   n = n + 1
   local k = (run * 1e7 + n) * 16 + tid
   local q = "?sort=" .. sorts[(n % #sorts) + 1] .. orders[(n % #orders) + 1]
-  local shape = n % 5
+  -- The shape steps once per round of sorts, so every sort meets every
+  -- shape (n % 5 paired sort k with shape k % 5 only: the hardware sort was
+  -- never measured without a device filter).
+  local shape = math.floor(n / #sorts) % 5
   if shape == 0 then q = q .. "&hardware=" .. hw[(n % #hw) + 1] end
   if shape == 1 then q = q .. "&task=" .. tasks[(n % #tasks) + 1] end
   if shape == 2 then q = q .. "&year=" .. (2020 + n % 5) end
