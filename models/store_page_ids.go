@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -25,14 +26,7 @@ func (s *Store) pluckIDs(ctx context.Context, q *gorm.DB) ([]int64, error) {
 		err := q.Pluck("c.id", &ids).Error
 		return ids, err
 	}
-	stmt := q.Session(&gorm.Session{DryRun: true}).Pluck("c.id", &[]int64{}).Statement
-	if stmt.Error != nil {
-		return nil, stmt.Error
-	}
-	args := append([]any{pgx.QueryExecModeCacheDescribe}, stmt.Vars...)
-	// database/sql, not GORM's Raw: that reads PostgreSQL's @@ as a named
-	// parameter, and would bind the mode as a value.
-	rows, err := s.sqlDB.QueryContext(ctx, stmt.SQL.String(), args...)
+	rows, err := s.query(ctx, q.Session(&gorm.Session{DryRun: true}).Pluck("c.id", &[]int64{}).Statement, valuesPlan)
 	if err != nil {
 		return nil, err
 	}
@@ -57,11 +51,7 @@ func findPlanned[T any](ctx context.Context, s *Store, q *gorm.DB) ([]T, error) 
 		err := q.Find(&out).Error
 		return out, err
 	}
-	stmt := q.Session(&gorm.Session{DryRun: true}).Find(&[]T{}).Statement
-	if stmt.Error != nil {
-		return nil, stmt.Error
-	}
-	rows, err := s.sqlDB.QueryContext(ctx, stmt.SQL.String(), append([]any{pgx.QueryExecModeCacheDescribe}, stmt.Vars...)...)
+	rows, err := s.query(ctx, q.Session(&gorm.Session{DryRun: true}).Find(&[]T{}).Statement, valuesPlan)
 	if err != nil {
 		return nil, err
 	}
@@ -74,4 +64,28 @@ func findPlanned[T any](ctx context.Context, s *Store, q *gorm.DB) ([]T, error) 
 		out = append(out, v)
 	}
 	return out, rows.Err()
+}
+
+// rowQuery is how a statement runs on PostgreSQL: reusing a prepared
+// statement and whatever plan PostgreSQL keeps for it, or planned for this
+// request's values (see pluckIDs).
+type rowQuery int
+
+const (
+	preparedPlan rowQuery = iota // a lookup of ids: any plan is the right one
+	valuesPlan                   // filters and a sort: the values choose the plan
+)
+
+// query runs a statement GORM built (in a DryRun session) through
+// database/sql, as plan says. Not GORM's Raw: that reads PostgreSQL's @@ as
+// a named parameter, and would bind the mode as a value.
+func (s *Store) query(ctx context.Context, stmt *gorm.Statement, plan rowQuery) (*sql.Rows, error) {
+	if stmt.Error != nil {
+		return nil, stmt.Error
+	}
+	args := stmt.Vars
+	if s.dialect == DialectPostgres && plan == valuesPlan {
+		args = append([]any{pgx.QueryExecModeCacheDescribe}, args...)
+	}
+	return s.sqlDB.QueryContext(ctx, stmt.SQL.String(), args...)
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
 )
 
@@ -15,28 +14,10 @@ import (
 // claimRowColumns selects, in its order; TestRowScanMatchesGORM holds the
 // two to the same rows.
 
-// rowQuery is how a statement runs on PostgreSQL: reusing a prepared
-// statement and whatever plan PostgreSQL keeps for it, or planned for this
-// request's values (see pluckIDs).
-type rowQuery int
-
-const (
-	preparedPlan rowQuery = iota // a lookup of ids: any plan is the right one
-	valuesPlan                   // filters and a sort: the values choose the plan
-)
-
 // scanClaimRows runs q, a query of claimRowColumns (and, with abstract,
 // p.abstract after them), and scans its rows in order.
 func (s *Store) scanClaimRows(ctx context.Context, q *gorm.DB, abstract bool, plan rowQuery) ([]ClaimRow, error) {
-	stmt := q.Session(&gorm.Session{DryRun: true}).Find(&[]ClaimRow{}).Statement
-	if stmt.Error != nil {
-		return nil, stmt.Error
-	}
-	args := stmt.Vars
-	if s.dialect == DialectPostgres && plan == valuesPlan {
-		args = append([]any{pgx.QueryExecModeCacheDescribe}, args...)
-	}
-	rows, err := s.sqlDB.QueryContext(ctx, stmt.SQL.String(), args...)
+	rows, err := s.query(ctx, q.Session(&gorm.Session{DryRun: true}).Find(&[]ClaimRow{}).Statement, plan)
 	if err != nil {
 		return nil, err
 	}
